@@ -1,0 +1,46 @@
+# LOS CMS. `make run` and `make test` are all a newcomer needs; `make help` lists the rest.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-fast lint format messages bench clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is nodig ($(PYTHON) niet gevonden)"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP) messages ## Create .venv and install everything (also compiles translations)
+
+messages: $(STAMP) ## Compile the .po translation files
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+run: install ## Migrate, load demo content, create a local admin, serve http://$(HOST):$(PORT)
+	$(MANAGE) migrate --no-input -v0
+	$(MANAGE) seed_demo
+	$(MANAGE) ensure_dev_admin
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
+	$(BIN)/pytest; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
+
+lint: install ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Apply ruff formatting and safe fixes
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: ## Remove the virtualenv, local database and generated files
+	rm -rf $(VENV) db.sqlite3 static/ media/

@@ -1,0 +1,19 @@
+"""Test settings: need no environment; DATABASE_URL selects PostgreSQL when set (CI runs both)."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Generated demo images and uploads go to a throwaway folder, never into the checkout.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="los-test-media-")
+# The end-to-end server runs with these settings and DEBUG off: let WhiteNoise serve static files from the apps.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,137 @@
+"""Template tags for the parts every public page shares: menus, breadcrumbs and the language switcher."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, Site
+
+from home.models import NavigationSettings
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class NavLink:
+    """A resolved link, ready to render."""
+
+    label: str
+    url: str
+    active: bool = False
+
+
+def _localized_pages(pages: list[Page]) -> dict[int, Page]:
+    """Map page id -> the live translation of that page in the active language (or the page itself).
+
+    One query for all links, instead of `page.localized` per link.
+    """
+    if not pages:
+        return {}
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return {page.pk: page for page in pages}
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(translation_key__in=[p.translation_key for p in pages], locale=locale)
+    }
+    return {page.pk: translations.get(page.translation_key, page) for page in pages}
+
+
+def resolve_links(request: HttpRequest, items) -> list[NavLink]:
+    """Turn LinkFields rows into NavLinks in the visitor's language, marking the one the visitor is in."""
+    items = list(items)
+    localized = _localized_pages([item.link_page for item in items if item.link_page_id])
+    links = []
+    for item in items:
+        if item.link_page_id:
+            page = localized[item.link_page_id]
+            url = page.get_url(request=request)
+            if not url or not page.live:
+                continue
+            label = item.label or page.title
+            active = url != "/" and request.path.startswith(url) or request.path == url
+            links.append(NavLink(label, url, active))
+        else:
+            links.append(NavLink(item.label, item.link_url))
+    return links
+
+
+def _navigation(request: HttpRequest) -> NavigationSettings:
+    return NavigationSettings.for_request(request)
+
+
+@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def main_menu(context) -> dict:
+    request = context["request"]
+    items = _navigation(request).main_menu_items.select_related("link_page")
+    return {"links": resolve_links(request, items)}
+
+
+@register.inclusion_tag("navigation/footer_links.html", takes_context=True)
+def footer_links(context) -> dict:
+    request = context["request"]
+    items = _navigation(request).footer_links.select_related("link_page")
+    return {"links": resolve_links(request, items)}
+
+
+@register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context) -> dict:
+    """Ancestors of the current page below the site's root, as links; nothing on the home page."""
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {"crumbs": []}
+    site = Site.find_for_request(request)
+    if site is None or page.depth <= site.root_page.depth:
+        return {"crumbs": []}
+    ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth).specific(defer=True)
+    crumbs = [
+        NavLink(_("Home") if a.depth == site.root_page.depth else a.title, a.get_url(request=request))
+        for a in ancestors
+    ]
+    return {"crumbs": crumbs, "current": page.title}
+
+
+@register.inclusion_tag("navigation/language_switcher.html", takes_context=True)
+def language_switcher(context) -> dict:
+    """Links to this page in the other languages it exists in (live translations only)."""
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    names = dict(settings.LANGUAGES)
+    links = []
+    if isinstance(page, Page):
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            code = other.locale.language_code
+            url = other.get_url(request=request)
+            if url:
+                links.append({"code": code, "name": names.get(code, code), "url": url, "current": code == current})
+    else:
+        for code, name in settings.LANGUAGES:
+            links.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": translate_url(request.path, code),
+                    "current": code == current,
+                }
+            )
+    links.sort(key=lambda link: list(names).index(link["code"]) if link["code"] in names else 99)
+    return {"languages": links if len(links) > 1 else []}
+
+
+@register.simple_tag(takes_context=True)
+def site_root_url(context) -> str:
+    """The URL of the home page in the visitor's language."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    if site is None:
+        return "/"
+    return site.root_page.localized.get_url(request=request) or "/"

@@ -1,0 +1,39 @@
+"""Shared fixtures. The test database holds the demo content (built once per run with seed_demo); every test
+runs in a transaction that is rolled back, so tests can change it freely."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+from wagtail.models import Site
+
+from home.demo_support import MICROSITE_HOSTNAME
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("seed_demo", verbosity=0)
+
+
+@pytest.fixture
+def main_site(db) -> Site:
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home_page(main_site):
+    return main_site.root_page.specific
+
+
+@pytest.fixture
+def microsite(db) -> Site:
+    return Site.objects.get(hostname=MICROSITE_HOSTNAME)
+
+
+@pytest.fixture(autouse=True)
+def dutch_by_default():
+    """Requests to /en/ leave English active in the test thread; start every test in Dutch, as visitors do."""
+    with translation.override("nl"):
+        yield

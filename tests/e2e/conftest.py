@@ -1,0 +1,107 @@
+"""End-to-end tests: a real server process on 127.0.0.1 with its own database, driven by Debian's Chromium.
+
+The server gets a database of its own (a SQLite file, or a throwaway PostgreSQL database when DATABASE_URL
+points at PostgreSQL), migrated and filled by seed_demo exactly as `make run` does.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ADMIN_USER, ADMIN_PASSWORD = "e2e-admin", "e2e-wachtwoord-lang-genoeg"
+
+# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from such a thread
+# unless told otherwise. Only the end-to-end tests need it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (CI does).")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+        ],
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_url(tmp: Path) -> str:
+    configured = os.environ.get("DATABASE_URL", "")
+    if configured.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        parsed = urlparse(configured)
+        name = f"{parsed.path.lstrip('/') or 'los'}_e2e"
+        admin_url = parsed._replace(path="/postgres").geturl()
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return parsed._replace(path=f"/{name}").geturl()
+    return f"sqlite:///{tmp / 'e2e.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def live_site():
+    """Base URL of a running, seeded LOS site."""
+    tmp = Path(tempfile.mkdtemp(prefix="los-e2e-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": _database_url(tmp),
+        "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (
+        ["migrate", "--no-input", "-v0"],
+        ["seed_demo", "-v0"],
+        ["createsuperuser", "--no-input", "--username", ADMIN_USER, "--email", "e2e@example.org"],
+    ):
+        subprocess.run(manage + command, env=env, cwd=ROOT, check=True)
+    port = _free_port()
+    log = (tmp / "server.log").open("w")
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base_url + "/", timeout=2)  # noqa: S310 - our own local server
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError((tmp / "server.log").read_text()) from None
+            time.sleep(0.3)
+    yield base_url
+    server.terminate()
+    server.wait(timeout=10)

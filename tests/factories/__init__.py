@@ -1,0 +1,3 @@
+from tests.factories.pages import ContentPageFactory, HomePageFactory
+
+__all__ = ["ContentPageFactory", "HomePageFactory"]
