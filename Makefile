@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) messages ## Create .venv and install everything (also compiles translations)
 
 messages: $(STAMP) ## Compile the .po translation files
-	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(MANAGE) compile_translations -v0
 
 run: install ## Migrate, load demo content, create a local admin, serve http://$(HOST):$(PORT)
 	$(MANAGE) migrate --no-input -v0

@@ -100,3 +100,9 @@ def test_hero_image_requires_alt_text(home_page):
     home_page.hero_image_alt = ""
     with pytest.raises(ValidationError):
         home_page.full_clean()
+
+
+def test_microsite_home_query_budget(client, django_assert_max_num_queries):
+    client.get("/", HTTP_HOST="ilegalevrouw.localhost")
+    with django_assert_max_num_queries(25):
+        assert client.get("/", HTTP_HOST="ilegalevrouw.localhost").status_code == 200

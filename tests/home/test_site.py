@@ -116,3 +116,19 @@ def test_production_settings_refuse_to_start_without_secrets():
 def test_privacy_settings_for_editors(settings):
     assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
     assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
+
+
+def test_translations_compile_without_gettext_and_english_ui_is_complete(tmp_path, settings):
+    """The English catalogue has a translation for every interface string, and compiles in pure Python."""
+    import polib
+
+    from home.management.commands.compile_translations import catalogue_dirs
+
+    catalogues = [path for d in catalogue_dirs() for path in d.glob("en/LC_MESSAGES/django.po")]
+    assert catalogues
+    for path in catalogues:
+        catalogue = polib.pofile(str(path))
+        untranslated = [entry.msgid for entry in catalogue.untranslated_entries() if not entry.obsolete]
+        assert untranslated == [], f"{path}: untranslated {untranslated[:5]}"
+        assert catalogue.fuzzy_entries() == []
+    call_command("compile_translations", verbosity=0)
