@@ -132,3 +132,22 @@ def test_translations_compile_without_gettext_and_english_ui_is_complete(tmp_pat
         assert untranslated == [], f"{path}: untranslated {untranslated[:5]}"
         assert catalogue.fuzzy_entries() == []
     call_command("compile_translations", verbosity=0)
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "x" * 20 + "-production-secret-key-for-the-deploy-check-only-0123456789",
+        "ALLOWED_HOSTS": "stichtinglos.nl",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
