@@ -8,6 +8,7 @@ enhancement, the browser's own share sheet) and "copy link" cover it.
 from __future__ import annotations
 
 import json
+import logging
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
@@ -15,8 +16,11 @@ from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.images.models import SourceImageIOError
 
 from news.share_image import HEIGHT, WIDTH, render_share_image, share_image_digest
+
+logger = logging.getLogger("los.news")
 
 # Characters escaped so that JSON can sit inside a <script> element (as Django's json_script does).
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -52,10 +56,21 @@ def share_links(url: str, title: str) -> list[dict[str, str]]:
     ]
 
 
+def _listing_rendition(page):
+    """The 1200x630 rendition of the item's own image, or None (no image, or its file is missing)."""
+    if not (page.listing_image_id and page.listing_image):
+        return None
+    try:
+        return page.listing_image.get_rendition("fill-1200x630|format-jpeg")
+    except SourceImageIOError:
+        logger.warning("News item %s: the file of its image is missing; sharing the generated card", page.pk)
+        return None
+
+
 def share_image(page, request: HttpRequest) -> dict[str, str | int]:
     """Absolute address, size and description of the image social platforms show for `page`."""
-    if page.listing_image_id and page.listing_image:
-        rendition = page.listing_image.get_rendition("fill-1200x630|format-jpeg")
+    rendition = _listing_rendition(page)
+    if rendition is not None:
         return {
             "url": request.build_absolute_uri(rendition.url),
             "width": rendition.width,
@@ -111,8 +126,8 @@ def social_preview_context(page, request: HttpRequest) -> dict:
     """What the social-card preview in the admin shows: the card as platforms will draw it."""
     import base64
 
-    if page.listing_image_id and page.listing_image:
-        rendition = page.listing_image.get_rendition("fill-1200x630|format-jpeg")
+    rendition = _listing_rendition(page)
+    if rendition is not None:
         image_src = rendition.url
     else:
         # The page may be unsaved, so the card is drawn now and inlined; the admin preview only.

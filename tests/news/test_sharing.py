@@ -137,3 +137,15 @@ def test_social_card_preview_mode(admin_client, item):
     assert 'src="data:image/png;base64,' in html
     assert "Een korte samenvatting voor het delen." in html
     assert ("social", "Deelkaart (sociale media)") in [(m, str(label)) for m, label in item.preview_modes]
+
+
+def test_item_whose_image_file_is_missing_still_renders_and_shares_the_generated_card(client, news_index):
+    from home.demo_support import generated_image
+
+    image = generated_image("Verdwenen bestand", background="#333333", text="Weg")
+    image.file.storage.delete(image.file.name)
+    page = NewsPageFactory(parent=news_index, slug="zonder-bestand", listing_image=image, listing_image_alt="Weg")
+    page.save_revision().publish()
+    response = client.get("/nieuws/zonder-bestand/")
+    assert response.status_code == 200
+    assert "/nieuws/zonder-bestand/deelafbeelding/?v=" in _meta(response.content.decode(), "og:image")
