@@ -1,0 +1,79 @@
+"""A visitor filters the news by theme and opens an item; an editor reacts to the news from the admin, publishes
+the reaction, and it appears in the news listing and in the feed."""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+
+import feedparser
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import ADMIN_PASSWORD, ADMIN_USER
+
+pytestmark = pytest.mark.e2e
+
+
+def test_visitor_filters_news_by_theme_and_opens_an_item(page: Page, live_site: str):
+    requested_hosts: set[str] = set()
+    page.on("request", lambda request: requested_hosts.add(re.sub(r"^https?://([^/]+).*", r"\1", request.url)))
+
+    page.goto(live_site + "/")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Nieuws").click()
+    expect(page).to_have_url(live_site + "/nieuws/")
+    expect(page.get_by_role("heading", level=1, name="Nieuws")).to_be_visible()
+
+    page.get_by_label("Thema", exact=True).select_option(label="Controle en detentie")
+    page.get_by_role("button", name="Toon berichten").click()
+    expect(page).to_have_url(re.compile(r"/nieuws/\?theme=controle-en-detentie"))
+    expect(page.get_by_role("link", name=re.compile("Controle en detentie.*filter weghalen"))).to_be_visible()
+    # Only items of that theme are listed.
+    cards = page.locator(".news-card")
+    expect(cards.first).to_be_visible()
+    for index in range(cards.count()):
+        expect(cards.nth(index).locator(".news-card__themes")).to_contain_text("Controle en detentie")
+
+    first = cards.first.locator(".news-card__title a")
+    title = first.inner_text()
+    first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.get_by_role("complementary", name="Delen").get_by_role("link", name="WhatsApp")).to_be_visible()
+    assert requested_hosts == {live_site.removeprefix("http://")}
+
+
+def test_editor_reacts_to_the_news_and_it_is_published(page: Page, live_site: str):
+    page.goto(live_site + "/admin/login/")
+    page.get_by_label(re.compile("Gebruikersnaam|Username")).fill(ADMIN_USER)
+    page.get_by_label(re.compile("Wachtwoord|Password")).fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name=re.compile("Inloggen|Sign in")).click()
+    expect(page.locator("body")).to_contain_text(re.compile("Dashboard|Welkom|Stichting LOS"))
+
+    page.get_by_role("link", name="Reageer op nieuws").first.click()
+    expect(page.get_by_role("heading", name="Reageer op nieuws")).to_be_visible()
+    page.get_by_label("Adres van het artikel").fill("https://nos.nl/artikel/2026-noodopvang")
+    page.get_by_label("Naam van de bron").fill("NOS")
+    reaction = "Noodopvang sluiten in de winter is onverantwoord"
+    page.get_by_label("Reactie in één zin").fill(reaction)
+    page.get_by_label("Basisrechten").check()
+    page.get_by_role("button", name="Concept maken en verder bewerken").click()
+
+    # The normal page editor, with our draft.
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    expect(page.locator("#id_title")).to_have_value(reaction)
+    footer = page.locator("footer")
+    footer.get_by_role("button", name=re.compile("Meer acties|More actions")).click()
+    publish = page.locator('button[name="action-publish"]')
+    expect(publish).to_be_visible()
+    publish.click()
+    expect(page.locator(".messages")).to_contain_text(re.compile("gepubliceerd|published"))
+
+    page.goto(live_site + "/nieuws/")
+    expect(page.get_by_role("link", name=reaction)).to_be_visible()
+    page.goto(live_site + "/nieuws/?kind=reactie&theme=basisrechten")
+    expect(page.locator(".news-card__title").first).to_have_text(reaction)
+
+    with urllib.request.urlopen(live_site + "/nieuws/feed/rss/", timeout=10) as response:  # noqa: S310 - local
+        feed = feedparser.parse(response.read())
+    assert not feed.bozo
+    assert feed.entries[0].title == reaction
