@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import logging
 from collections.abc import Callable, Iterator
@@ -68,10 +69,8 @@ def client() -> Elasticsearch:
 
 def reset_client() -> None:
     """Forget the client (tests that change SEARCH_ELASTICSEARCH call this)."""
-    try:
+    with contextlib.suppress(KeyError):
         connections.remove_connection(ALIAS)
-    except KeyError:
-        pass
 
 
 def alias_name(language_code: str) -> str:
@@ -100,9 +99,7 @@ def analyzers(language_code: str, synonym_lines: list[str] | None = None) -> tup
     search_filters = list(filters)
     if synonym_lines:
         # Synonyms before folding and stemming, so multi-word synonyms ("zonder verblijfsvergunning") match.
-        synonym = token_filter(
-            f"los_{language_code}_synonyms", "synonym_graph", synonyms=synonym_lines, lenient=True
-        )
+        synonym = token_filter(f"los_{language_code}_synonyms", "synonym_graph", synonyms=synonym_lines, lenient=True)
         search_filters.insert(1, synonym)
     search_analyzer = analyzer(f"los_{language_code}_search", tokenizer="standard", filter=search_filters)
     return index_analyzer, search_analyzer
@@ -241,7 +238,7 @@ def build_page_search(params: Any, *, site: Site | None, locale: Locale) -> Page
         params.query,
         language_code=_language(locale),
         root_paths=service.site_root_paths(site, locale) if site else [],
-        filters={name: values for name, values in params.filters.items()},
+        filters=dict(params.filters.items()),
         sort=params.sort,
     )
     start = min((params.page - 1) * params.per_page, MAX_RESULT_WINDOW - params.per_page)
@@ -282,10 +279,7 @@ def search(params: Any, *, site: Site | None, locale: Locale, request: Any = Non
             Facet(
                 name,
                 facet_label,
-                [
-                    FacetValue(str(v), value_labels.get(str(v), str(v)), n, selected)
-                    for v, n, selected in values
-                ],
+                [FacetValue(str(v), value_labels.get(str(v), str(v)), n, selected) for v, n, selected in values],
             )
         )
     suggestions = getattr(result, "suggest", None)
@@ -355,7 +349,7 @@ def sync_page(page_id: int) -> None:
             doc = document_for(page, family, language, alias_name(language))
             es.index(index=doc["_index"], id=doc["_id"], document=doc["_source"])
         else:
-            es.delete(index=alias_name(language), id=str(page_id), ignore_status=404)
+            es.options(ignore_status=404).delete(index=alias_name(language), id=str(page_id))
     except TRANSPORT_ERRORS as error:
         logger.warning("Elasticsearch sync failed (%s); run rebuild_search_index", type(error).__name__)
 
@@ -364,7 +358,7 @@ def remove_page(page_id: int) -> None:
     try:
         es = client()
         for language in LANGUAGES:
-            es.delete(index=alias_name(language), id=str(page_id), ignore_status=404)
+            es.options(ignore_status=404).delete(index=alias_name(language), id=str(page_id))
     except TRANSPORT_ERRORS as error:
         logger.warning("Elasticsearch delete failed (%s); run rebuild_search_index", type(error).__name__)
 
@@ -433,4 +427,7 @@ def rebuild(
 
 def alias_actions(alias: str, old: list[str], new_name: str) -> list[dict[str, Any]]:
     """The single ``_aliases`` request body that swaps ``alias`` from ``old`` to ``new_name`` atomically."""
-    return [*({"remove": {"index": name, "alias": alias}} for name in old), {"add": {"index": new_name, "alias": alias}}]
+    return [
+        *({"remove": {"index": name, "alias": alias}} for name in old),
+        {"add": {"index": new_name, "alias": alias}},
+    ]

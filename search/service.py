@@ -408,7 +408,11 @@ def _facet_counts(matched: models.QuerySet, params: SearchParams, locale: Locale
             Facet(
                 name,
                 pairs[0][1].label,
-                [FacetValue(k, label, counts.get(k, 0), k in chosen) for k, label in labels.items() if counts.get(k) or k in chosen],
+                [
+                    FacetValue(k, label, counts.get(k, 0), k in chosen)
+                    for k, label in labels.items()
+                    if counts.get(k) or k in chosen
+                ],
             )
         )
     return facets

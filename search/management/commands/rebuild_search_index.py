@@ -15,8 +15,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run: bool = False, **options):
         if not dry_run and not service.elastic_enabled():
-            raise CommandError("ELASTICSEARCH_URL is not set; the database search index is Wagtail's own "
-                               "(python manage.py update_index).")
+            raise CommandError(
+                "ELASTICSEARCH_URL is not set; the database search index is Wagtail's own "
+                "(python manage.py update_index)."
+            )
         last: dict[str, int] = {}
 
         def progress(language: str, done: int, total: int) -> None:
