@@ -64,8 +64,8 @@
             item.appendChild(link);
             list.appendChild(item);
         });
-        var template = form.getAttribute("data-suggestions-count") || "%s";
-        status.textContent = results.length ? template.replace("%s", results.length) : "";
+        var template = form.getAttribute("data-suggestions-count") || "{n}";
+        status.textContent = results.length ? template.replace("{n}", results.length) : "";
         if (results.length) {
             list.hidden = false;
             input.setAttribute("aria-expanded", "true");
