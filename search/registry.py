@@ -75,8 +75,7 @@ class SearchFamily:
         for name in self.stream_fields:
             stream = getattr(page, name, None)
             if stream is not None:
-                block = stream.stream_block
-                parts.extend(strip_tags(str(text)) for text in block.get_searchable_content(stream))
+                parts.extend(strip_tags(str(text)) for text in _visible_text(stream.stream_block, stream))
         if self.extra_text is not None:
             parts.append(self.extra_text(page))
         return " ".join(" ".join(parts).split())
@@ -90,6 +89,21 @@ class SearchFamily:
         for facet in self.facets:
             if not model._meta.get_field(facet.field).choices:
                 raise ValueError(f"{self.model_label}.{facet.field} has no choices; it cannot be a facet")
+
+
+def _visible_text(block: Any, value: Any) -> list[str]:
+    """Searchable text of a block value without the labels of choices (a heading's "Kop 2" is not text)."""
+    from wagtail import blocks
+
+    if value is None or isinstance(block, blocks.ChoiceBlock):
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        return [text for child in value for text in _visible_text(child.block, child.value)]
+    if isinstance(block, blocks.ListBlock):
+        return [text for item in value for text in _visible_text(block.child_block, item)]
+    if isinstance(block, blocks.StructBlock):
+        return [text for key, child in block.child_blocks.items() for text in _visible_text(child, value.get(key))]
+    return [str(text) for text in block.get_searchable_content(value)]
 
 
 _families: dict[str, SearchFamily] = {}
