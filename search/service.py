@@ -562,7 +562,7 @@ def search(
     if response.params.query:
         if response.page == 1:
             response.promotions = promotions(params.query, site, locale, request)
-        if not response.total:
+        if not response.total and not response.suggestion:
             response.suggestion = _checked_suggestion(params, site, locale)
         if record:
             from search.stats import record_query
