@@ -3,6 +3,8 @@ database backend and through the Elasticsearch fallback path."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -66,8 +68,6 @@ def test_nul_byte_in_raw_query_string(client, search_backend):
 def test_bad_page_numbers(client, page, search_backend):
     response = client.get("/zoeken/", {"q": "helpdesk", "page": page})
     assert response.status_code == 200
-    if page in ("10000", "1e9"):
-        pass
     api = client.get("/api/v2/search/", {"q": "helpdesk", "page": page})
     assert api.status_code == 200
     assert api.json()["page"] >= 1
@@ -76,7 +76,8 @@ def test_bad_page_numbers(client, page, search_backend):
 def test_page_beyond_the_end_shows_last_page_with_message(client):
     html = client.get("/zoeken/", {"q": "helpdesk", "page": "10000"}).content.decode()
     assert "bestaat niet" in html
-    assert "resultaat" in html
+    assert re.search(r"\d+ resulta(at|ten)", html)
+    assert 'class="result-list__title"' in html  # the last page's results are shown
 
 
 @pytest.mark.parametrize("name", BAD_QUERIES)
