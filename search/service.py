@@ -21,7 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils.html import escape
@@ -318,9 +318,12 @@ def db_matches(terms: str, pages: models.QuerySet, language_code: str) -> models
 
     Wagtail's database search builds the match as a subquery on its own index table; ``get_queryset()`` of the
     SQLite and PostgreSQL results gives that queryset before slicing, so facets and filters stay in SQL."""
+    return db_results(terms, pages, language_code).get_queryset()
+
+
+def db_results(terms: str, pages: models.QuerySet, language_code: str):
     backend = get_search_backend(db_backend_name(language_code))
-    results = backend.search(terms, pages, operator="and", order_by_relevance=True).annotate_score("_score")
-    return results.get_queryset()
+    return backend.search(terms, pages, operator="and", order_by_relevance=True).annotate_score("_score")
 
 
 def _facet_counts(matched: models.QuerySet, params: SearchParams, locale: Locale) -> list[Facet]:
@@ -464,7 +467,8 @@ def database_search(params: SearchParams, *, site: Site | None, locale: Locale, 
     if not terms:
         return response
     pages = scope(site, locale)
-    matched = db_matches(terms, pages, locale.language_code).annotate(_date=date_expression())
+    raw_results = db_results(terms, pages, locale.language_code)
+    matched = raw_results.get_queryset().annotate(_date=date_expression())
     response.facets = _facet_counts(matched, params, locale)
     results = matched
     for name, values in params.filters.items():
@@ -474,7 +478,12 @@ def database_search(params: SearchParams, *, site: Site | None, locale: Locale, 
     response.total = results.count()
     start, stop = _paginate(response)
     if response.total:
-        ids = list(results.values_list("pk", flat=True)[start:stop])
+        if params.sort == "relevance" and connection.vendor == "sqlite":
+            from search.db import sqlite_ranked_ids
+
+            ids = sqlite_ranked_ids(raw_results, results, start, stop)
+        else:
+            ids = list(results.values_list("pk", flat=True)[start:stop])
         response.hits = _hits_for(load_pages(ids), params.query, request)
     return response
 
