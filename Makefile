@@ -44,3 +44,6 @@ format: install ## Apply ruff formatting and safe fixes
 
 clean: ## Remove the virtualenv, local database and generated files
 	rm -rf $(VENV) db.sqlite3 static/ media/
+
+bench: install ## Search latency (median, p95) at 10,000 and 100,000 items on the database backend
+	$(BIN)/python bench/search_bench.py

@@ -13,6 +13,7 @@ from search import views as search_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/search/", search_views.api, name="search_api"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
 ]
@@ -27,6 +28,7 @@ if settings.DEBUG:
 # Dutch is unprefixed (/nieuws/), other languages are prefixed (/en/news/).
 urlpatterns += i18n_patterns(
     path(_("zoeken/"), search_views.search, name="search"),
+    path(_("zoeken/suggesties/"), search_views.autocomplete, name="search_autocomplete"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

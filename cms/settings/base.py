@@ -172,13 +172,6 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "AUTO_UPDATE": True,
-    }
-}
-
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
@@ -199,12 +192,31 @@ LOGGING = {
 
 SITE_TITLE = _("Stichting LOS")
 
-if env("ELASTICSEARCH_URL"):
-    # Wagtail's own index for admin search; the public search service (search/) builds its own indexes.
-    WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch8",
-        "URLS": [env("ELASTICSEARCH_URL")],
-        "INDEX_PREFIX": "los_",
-        "TIMEOUT": 5,
-        "OPTIONS": {"max_retries": 0},
-    }
+# Search (search/) ------------------------------------------------------------------------------------------
+# Database search: one backend per language (PostgreSQL has one SEARCH_CONFIG per backend; see search/db/).
+# Both share one index table, built per object with its own language's configuration; only `default` writes.
+# The los_* configurations (unaccent + stemmer) are created by the search app's migrations on PostgreSQL.
+SEARCH_LANGUAGE_CONFIGS = {"nl": "los_dutch", "en": "los_english"}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.db",
+        "AUTO_UPDATE": True,
+        "SEARCH_CONFIG": "los_dutch",
+        "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS,
+    },
+    "en": {
+        "BACKEND": "search.db",
+        "AUTO_UPDATE": False,
+        "SEARCH_CONFIG": "los_english",
+        "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS,
+    },
+}
+# Public search on Elasticsearch (elasticsearch.dsl, search/elastic.py) when ELASTICSEARCH_URL is set. The
+# database index above stays up to date as well: it is the fallback when the cluster is slow or down.
+SEARCH_ELASTICSEARCH = {
+    "URL": env("ELASTICSEARCH_URL"),
+    "INDEX_PREFIX": "los",
+    "TIMEOUT": 2,
+}
+# Query statistics are counted in the cache and written to the database at most once per this many seconds.
+SEARCH_STATS_FLUSH_SECONDS = 300

@@ -1,0 +1,56 @@
+"""A visitor searches from the header, narrows the results with a facet, and opens a result; the header
+box offers suggestions while typing (progressive enhancement)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.e2e
+
+
+def test_search_filter_and_open_a_result(page: Page, live_site: str):
+    requested_hosts: set[str] = set()
+    page.on("request", lambda request: requested_hosts.add(re.sub(r"^https?://([^/]+).*", r"\1", request.url)))
+    page.goto(live_site + "/")
+    page.get_by_role("combobox", name="Zoeken op de website").fill("zorg")
+    page.get_by_role("combobox", name="Zoeken op de website").press("Enter")
+
+    expect(page).to_have_url(re.compile(r"/zoeken/\?q=zorg"))
+    expect(page.get_by_role("heading", level=1, name="Zoeken")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"\d+ resultaten"))).to_be_visible()
+    expect(page.locator(".result-list__excerpt mark").first).to_have_text(re.compile("zorg", re.I))
+
+    page.get_by_role("group", name="Jaar").get_by_role("checkbox").first.check()
+    page.get_by_role("button", name="Filters toepassen").click()
+    expect(page).to_have_url(re.compile(r"year=\d{4}"))
+    expect(page.get_by_role("group", name="Jaar").get_by_role("checkbox").first).to_be_checked()
+
+    page.get_by_role("link", name="Medische zorg voor ongedocumenteerden").click()
+    expect(page.get_by_role("heading", level=1, name="Medische zorg voor ongedocumenteerden")).to_be_visible()
+    assert requested_hosts == {live_site.removeprefix("http://")}
+
+
+def test_header_suggestions(page: Page, live_site: str):
+    page.goto(live_site + "/over-los/")
+    box = page.get_by_role("combobox", name="Zoeken op de website")
+    box.fill("medi")
+    listbox = page.get_by_role("listbox")
+    expect(listbox.get_by_role("option").first).to_contain_text("Medische zorg")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    box.press("ArrowDown")
+    expect(listbox.get_by_role("option").first).to_have_attribute("aria-selected", "true")
+    box.press("Enter")
+    expect(page.get_by_role("heading", level=1, name="Medische zorg voor ongedocumenteerden")).to_be_visible()
+
+
+def test_search_page_works_without_javascript(browser, live_site: str):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_site + "/zoeken/?q=opvang&sort=date")
+    expect(page.get_by_text(re.compile(r"\d+ resulta"))).to_be_visible()
+    page.goto(live_site + "/zoeken/?q=opvnag")
+    expect(page.get_by_text("Bedoelde u:")).to_be_visible()
+    context.close()
