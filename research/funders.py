@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from research.models import Funder, FunderSettings, PublicationPage
+from research.models import FooterFunder, Funder, PublicationPage
 from research.models.funders import logo_rendition_specs
 
 
-def _with_logos(funders: QuerySet[Funder]) -> QuerySet[Funder]:
-    images = get_image_model().objects.prefetch_renditions(*logo_rendition_specs())
-    return funders.prefetch_related(Prefetch("logo", queryset=images))
+def prefetch_logo_renditions(funders: list[Funder]) -> None:
+    """One query for the renditions of every logo (the logos themselves came with select_related)."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=logo_rendition_specs())
+    prefetch_related_objects(
+        [funder.logo for funder in funders],
+        Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions"),
+    )
 
 
 def _active_locale() -> Locale | None:
@@ -32,33 +36,38 @@ def localize_funders(funders: list[Funder], locale: Locale | None) -> list[Funde
     if not keys:
         return funders
     translated = {
-        f.translation_key: f for f in _with_logos(Funder.objects.filter(translation_key__in=keys, locale=locale))
+        f.translation_key: f
+        for f in Funder.objects.filter(translation_key__in=keys, locale=locale).select_related("logo")
     }
     return [translated.get(funder.translation_key, funder) for funder in funders]
 
 
 def footer_funders(request: HttpRequest) -> list[Funder]:
-    """The funders the footer thanks: the site's chosen list in its order (or all, by name), active today only."""
+    """The funders the footer of this site thanks, in the order of its settings, active today only.
+
+    Two queries on every page (chosen funders with their logos, then the logo renditions), whatever the number
+    of funders, and a third on translated pages. A site whose list is empty (the microsite) shows no strip.
+    """
     site = Site.find_for_request(request)
     if site is None:
         return []
     today = timezone.localdate()
-    setting = FunderSettings.for_site(site)
-    chosen_ids = list(setting.footer_funders.order_by("sort_order").values_list("funder_id", flat=True))
-    if chosen_ids:
-        by_id = {f.pk: f for f in _with_logos(Funder.objects.filter(pk__in=chosen_ids).active(today))}
-        funders = [by_id[pk] for pk in chosen_ids if pk in by_id]
-    else:
-        default = Locale.get_default()
-        funders = list(_with_logos(Funder.objects.filter(locale=default).active(today).order_by("name")))
-    # Deduplicate (the same funder chosen twice, or two language versions of one funder).
+    chosen = (
+        FooterFunder.objects.filter(setting__site_id=site.pk)
+        .select_related("funder__logo")
+        .order_by("sort_order", "pk")
+    )
+    funders = [row.funder for row in chosen]
+    # Only running support, and each funder once (chosen twice, or in two languages).
     seen: set = set()
     unique = []
     for funder in funders:
-        if funder.translation_key not in seen:
+        if funder.is_active(today) and funder.translation_key not in seen:
             seen.add(funder.translation_key)
             unique.append(funder)
-    return localize_funders(unique, _active_locale())
+    unique = localize_funders(unique, _active_locale())
+    prefetch_logo_renditions(unique)
+    return unique
 
 
 def funder_overview(page: Page, request: HttpRequest) -> dict:
@@ -73,7 +82,8 @@ def funder_overview(page: Page, request: HttpRequest) -> dict:
         .order_by("-publication_date")
     )
     funders = list(
-        _with_logos(Funder.objects.filter(locale=default))
+        Funder.objects.filter(locale=default)
+        .select_related("logo")
         .prefetch_related(Prefetch("publications", queryset=publications, to_attr="funded_publications"))
         .order_by("name")
     )
@@ -94,4 +104,5 @@ def funder_overview(page: Page, request: HttpRequest) -> dict:
         shown = localized.get(funder.translation_key, funder)
         shown.funded = [translated.get(p.translation_key, p) for p in funder.funded_publications]
         (current if funder.is_active(today) else past).append(shown)
+    prefetch_logo_renditions(current + past)
     return {"current_funders": current, "past_funders": past if getattr(page, "show_past_funders", True) else []}

@@ -165,8 +165,8 @@ class FunderSettings(ClusterableModel, BaseSiteSetting):
         HelpPanel(
             content=_(
                 "De voettekst toont 'Mogelijk gemaakt door' met de logo's van deze fondsen, in deze volgorde. "
-                "Alleen fondsen waarvan de steun nu loopt worden getoond. Is de lijst leeg, dan staan alle "
-                "lopende fondsen er op alfabet."
+                "Alleen fondsen waarvan de steun nu loopt worden getoond. Is de lijst leeg, dan toont deze "
+                "website geen fondsen in de voettekst."
             )
         ),
         InlinePanel("footer_funders", label=_("Fondsen in de voettekst")),

@@ -385,10 +385,12 @@ class PublicationPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from research.citations import apa_citation, json_ld, scholar_meta
+        from research.funders import prefetch_logo_renditions
 
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = list(self.authors.all())
         context["funders"] = self.localized_funders()
+        prefetch_logo_renditions(context["funders"])
         context["toc"] = self.table_of_contents()
         context["body_items"] = self.body_with_anchors()
         context["apa"] = apa_citation(self, request)

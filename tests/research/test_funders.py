@@ -48,11 +48,21 @@ def test_strip_hides_ended_and_future_funders(client, main_site):
     assert _strip_names(client.get("/").content.decode()) == ["Lopend Fonds"]
 
 
-def test_empty_settings_list_shows_all_active_funders_by_name(client, main_site):
+def test_empty_settings_list_shows_no_strip(client, main_site):
     FunderSettings.for_site(main_site).footer_funders.all().delete()
-    names = _strip_names(client.get("/").content.decode())
-    assert names == sorted(names, key=str.lower)
-    assert "Stichting Open Deur" not in names and "Fonds Menswaardig Bestaan" in names
+    html = client.get("/").content.decode()
+    assert _strip(html) == ""
+    assert "Mogelijk gemaakt door" not in html
+
+
+def test_english_pages_show_translated_funder(client):
+    from home.translation import translate
+
+    funder = Funder.objects.get(name="Fonds Menswaardig Bestaan")
+    translate(funder, "en", {"Logo van Fonds Menswaardig Bestaan": "Logo of the Decent Existence Fund"})
+    html = client.get("/en/").content.decode()
+    assert "Made possible by" in _strip(html)
+    assert 'alt="Logo of the Decent Existence Fund"' in _strip(html)
 
 
 def test_strip_logos_are_sized_renditions_in_webp_and_png(client):
