@@ -92,7 +92,7 @@ class HomePage(Page):
     api_fields = [APIField("intro"), APIField("hero_image"), APIField("hero_image_alt"), APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "news.NewsIndexPage"]
+    subpage_types = ["home.ContentPage", "news.NewsIndexPage", "research.PublicationIndexPage", "research.FunderIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -153,7 +153,7 @@ class ContentPage(Page):
     override_translatable_fields = [SynchronizedField("last_checked"), SynchronizedField("themes")]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "research.FunderIndexPage"]
 
     class Meta:
         verbose_name = _("inhoudspagina")

@@ -1,0 +1,20 @@
+"""Research publications and the funders LOS must name.
+
+Design choices, for the next developer:
+
+- Authors are an InlinePanel of `PublicationAuthor` rows per publication, not a shared person snippet. Most
+  authors are interns, students and outside researchers who write one publication; typing the name as it
+  appears on the title page is what editors do anyway, a central register of people would be personal data
+  to keep up to date, and the author filter groups publications by the exact name. ORCID iDs are validated
+  (format and ISO 7064 check digit) and stored bare.
+- The PDF page count is read with pypdf when the page is saved and cached on the page together with the
+  document's file hash, so a replaced file is counted again on the next save and no request ever opens a PDF.
+- Citation downloads are routes of the publication page (`cite/bibtex/`, `cite/ris/`, `cite/csl-json/`): Wagtail
+  page URLs cannot contain dots, so the `.bib`/`.ris`/`.json` file names travel in Content-Disposition.
+  All formatting lives in `research/citations.py`.
+- `/over-los/fondsen/` is a `FunderIndexPage`: the editor writes an intro and the list of funders with what each
+  made possible follows automatically. The demo replaces the placeholder content page of the home demo with it
+  (only while that page is untouched).
+- Funders reach API v2 twice: nested (name, acknowledgement, logo rendition) in publications' `funders` field,
+  and as `/api/v2/funders/` for clients that want the whole list (the footer strip of a headless front end).
+"""

@@ -1,5 +1,6 @@
 """Test settings: need no environment; DATABASE_URL selects PostgreSQL when set (CI runs both)."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -12,8 +13,9 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
-# Generated demo images and uploads go to a throwaway folder, never into the checkout.
-MEDIA_ROOT = tempfile.mkdtemp(prefix="los-test-media-")
+# Generated demo images and uploads go to a throwaway folder, never into the checkout. The end-to-end server
+# and the seed_demo run before it are separate processes: they share one folder through LOS_TEST_MEDIA_ROOT.
+MEDIA_ROOT = os.environ.get("LOS_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="los-test-media-")
 # The end-to-end server runs with these settings and DEBUG off: let WhiteNoise serve static files from the apps.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

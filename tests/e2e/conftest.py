@@ -73,6 +73,8 @@ def live_site():
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": _database_url(tmp),
         "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
+        # seed_demo and the server are separate processes: they must see the same uploaded files.
+        "LOS_TEST_MEDIA_ROOT": str(tmp / "media"),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     manage = [sys.executable, str(ROOT / "manage.py")]

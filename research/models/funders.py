@@ -1,0 +1,229 @@
+"""Funders: the organisations whose support LOS must acknowledge, and the order of the footer strip."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from rest_framework import serializers
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BaseStreamBlock
+
+# Renditions of funder logos: never cropped (a logo must stay whole), WebP with a PNG fallback. Listed once so
+# templates, the API and prefetches ask for the same renditions.
+LOGO_FILTER = "max-160x80"
+
+
+def logo_rendition_specs() -> list[str]:
+    """The filter specs `{% picture funder.logo format-{webp,png} max-160x80 %}` asks for (for prefetching)."""
+    return [f"format-{fmt}|{LOGO_FILTER}" for fmt in ("webp", "png")]
+
+
+class FunderQuerySet(models.QuerySet):
+    """Funders, with a filter for the ones whose support runs on a given day."""
+
+    def active(self, on: datetime.date | None = None) -> FunderQuerySet:
+        on = on or timezone.localdate()
+        return self.filter(
+            models.Q(active_from__isnull=True) | models.Q(active_from__lte=on),
+            models.Q(active_until__isnull=True) | models.Q(active_until__gte=on),
+        )
+
+
+class Funder(TranslatableMixin, index.Indexed, models.Model):
+    """A fund or donor that made LOS's work possible and must be named, with its logo."""
+
+    name = models.CharField(_("naam"), max_length=150, help_text=_("De officiële naam van het fonds."))
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Het logo zoals het fonds het aanlevert, liefst op een witte of doorzichtige achtergrond."),
+    )
+    logo_alt = models.CharField(
+        _("alternatieve tekst logo"),
+        max_length=200,
+        help_text=_("Wat bezoekers die het logo niet zien te horen krijgen, meestal 'Logo van' en de naam."),
+    )
+    link = models.URLField(_("website"), blank=True, help_text=_("De website van het fonds (optioneel)."))
+    description = models.TextField(
+        _("korte omschrijving"),
+        max_length=600,
+        blank=True,
+        help_text=_("Eén of twee zinnen over het fonds, voor de pagina met alle fondsen."),
+    )
+    acknowledgement = models.TextField(
+        _("verplichte vermelding"),
+        max_length=600,
+        help_text=_(
+            "De tekst die het fonds voorschrijft, bijvoorbeeld 'Dit project is mogelijk gemaakt door ...'. "
+            "Deze staat bij elke publicatie die het fonds steunde."
+        ),
+    )
+    active_from = models.DateField(
+        _("steun loopt vanaf"),
+        null=True,
+        blank=True,
+        help_text=_("Eerste dag van de steun. Leeg: al lopend."),
+    )
+    active_until = models.DateField(
+        _("steun loopt tot en met"),
+        null=True,
+        blank=True,
+        help_text=_("Laatste dag van de steun. Daarna verdwijnt het logo uit de voettekst. Leeg: doorlopend."),
+    )
+
+    objects = FunderQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading=_("Logo")),
+        FieldPanel("link"),
+        FieldPanel("description"),
+        FieldPanel("acknowledgement"),
+        FieldRowPanel([FieldPanel("active_from"), FieldPanel("active_until")], heading=_("Periode van de steun")),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+    api_fields = [
+        APIField("name"),
+        APIField("logo", serializer=ImageRenditionField(f"format-png|{LOGO_FILTER}", read_only=True)),
+        APIField("logo_alt"),
+        APIField("language", serializer=serializers.CharField(source="locale.language_code", read_only=True)),
+        APIField("link"),
+        APIField("description"),
+        APIField("acknowledgement"),
+        APIField("active_from"),
+        APIField("active_until"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("logo"),
+        SynchronizedField("link"),
+        SynchronizedField("active_from"),
+        SynchronizedField("active_until"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("fonds")
+        verbose_name_plural = _("fondsen")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if self.logo_id and not (self.logo_alt or "").strip():
+            raise ValidationError({"logo_alt": _("Beschrijf het logo voor wie het niet kan zien.")})
+        if self.active_from and self.active_until and self.active_until < self.active_from:
+            raise ValidationError({"active_until": _("De einddatum ligt vóór de begindatum.")})
+
+    def is_active(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return (self.active_from is None or self.active_from <= on) and (
+            self.active_until is None or self.active_until >= on
+        )
+
+
+class FooterFunder(Orderable):
+    """One funder in the 'made possible by' strip of the site footer, in the editor's order."""
+
+    setting = ParentalKey("research.FunderSettings", related_name="footer_funders")
+    funder = models.ForeignKey(
+        Funder,
+        verbose_name=_("fonds"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Fondsen waarvan de steun is afgelopen, verdwijnen vanzelf uit de voettekst."),
+    )
+
+    panels = [FieldPanel("funder")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("fonds in de voettekst")
+        verbose_name_plural = _("fondsen in de voettekst")
+
+
+@register_setting(icon="pick")
+class FunderSettings(ClusterableModel, BaseSiteSetting):
+    """Which funders the footer of one site thanks, and in what order."""
+
+    panels = [
+        HelpPanel(
+            content=_(
+                "De voettekst toont 'Mogelijk gemaakt door' met de logo's van deze fondsen, in deze volgorde. "
+                "Alleen fondsen waarvan de steun nu loopt worden getoond. Is de lijst leeg, dan toont deze "
+                "website geen fondsen in de voettekst."
+            )
+        ),
+        InlinePanel("footer_funders", label=_("Fondsen in de voettekst")),
+    ]
+
+    class Meta:
+        verbose_name = _("fondsen in de voettekst")
+
+
+class FunderIndexPage(Page):
+    """The page that thanks every funder and lists, automatically, what each one made possible."""
+
+    intro = models.TextField(
+        _("introductie"),
+        max_length=400,
+        blank=True,
+        help_text=_("Een paar zinnen boven de lijst. De fondsen zelf komen er vanzelf onder te staan."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_("Optioneel: tekst onder de lijst, bijvoorbeeld hoe fondsen LOS kunnen steunen."),
+    )
+    show_past_funders = models.BooleanField(
+        _("ook eerdere fondsen tonen"),
+        default=True,
+        help_text=_("Toon ook fondsen waarvan de steun is afgelopen, in een aparte lijst."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        HelpPanel(
+            content=_(
+                "De lijst met fondsen komt uit 'Fondsen' in het menu Fragmenten. Bij elk fonds staan de "
+                "publicaties die het steunde (kies de fondsen op de pagina van de publicatie)."
+            )
+        ),
+        FieldPanel("body"),
+        FieldPanel("show_past_funders"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("body")]
+    override_translatable_fields = [SynchronizedField("show_past_funders")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("fondsenpagina")
+        verbose_name_plural = _("fondsenpagina's")
+
+    def get_context(self, request, *args, **kwargs):
+        from research.funders import funder_overview
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(funder_overview(self, request))
+        return context

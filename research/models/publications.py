@@ -1,0 +1,533 @@
+"""Publications: the overview page, the publication page and what belongs to one publication."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from research.blocks import PublicationStreamBlock, section_anchor
+from research.serializers import FunderSerializer
+
+logger = logging.getLogger("los.research")
+
+
+class PublicationType(models.TextChoices):
+    """The kinds of publication LOS makes."""
+
+    REPORT = "report", _("rapport")
+    ARTICLE = "article", _("artikel in een tijdschrift")
+    ANNUAL_REPORT = "annual_report", _("jaarverslag")
+    FACTSHEET = "factsheet", _("factsheet")
+    POSITION_PAPER = "position_paper", _("standpunt")
+    STUDENT_RESEARCH = "student_research", _("studentenonderzoek")
+
+
+class AuthorRole(models.TextChoices):
+    """How an author is related to LOS."""
+
+    STAFF = "staff", _("medewerker LOS")
+    INTERN = "intern", _("stagiair")
+    STUDENT = "student", _("student")
+    EXTERNAL = "external", _("extern")
+
+
+# Languages a publication itself is written in (independent of the language of the page about it).
+PUBLICATION_LANGUAGES = [
+    ("nl", _("Nederlands")),
+    ("en", _("Engels")),
+    ("fr", _("Frans")),
+    ("de", _("Duits")),
+    ("es", _("Spaans")),
+    ("ar", _("Arabisch")),
+]
+
+ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
+DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+
+
+def normalise_orcid(value: str) -> str:
+    """'https://orcid.org/0000-0002-1825-0097' or the bare iD -> the bare iD (upper-case X)."""
+    value = (value or "").strip()
+    value = re.sub(r"^(https?://)?(www\.)?orcid\.org/", "", value, flags=re.IGNORECASE)
+    return value.upper()
+
+
+def orcid_checksum_ok(orcid: str) -> bool:
+    """ISO 7064 11,2 check digit, as ORCID documents it (support.orcid.org, 'Structure of the ORCID Identifier')."""
+    digits = orcid.replace("-", "")
+    total = 0
+    for char in digits[:-1]:
+        total = (total + int(char)) * 2
+    result = (12 - total % 11) % 11
+    check = "X" if result == 10 else str(result)
+    return digits[-1] == check
+
+
+def validate_orcid(value: str) -> None:
+    orcid = normalise_orcid(value)
+    if not ORCID_RE.match(orcid) or not orcid_checksum_ok(orcid):
+        raise ValidationError(
+            _("Dit is geen geldige ORCID iD. Een ORCID iD ziet eruit als 0000-0002-1825-0097."), code="invalid"
+        )
+
+
+def normalise_doi(value: str) -> str:
+    """'https://doi.org/10.1000/xyz', 'doi:10.1000/xyz' or the bare DOI -> the bare DOI."""
+    value = (value or "").strip()
+    value = re.sub(r"^(https?://)?(dx\.)?doi\.org/", "", value, flags=re.IGNORECASE)
+    return re.sub(r"^doi:\s*", "", value, flags=re.IGNORECASE)
+
+
+def validate_doi(value: str) -> None:
+    if not DOI_RE.match(normalise_doi(value)):
+        raise ValidationError(_("Dit is geen geldige DOI. Een DOI begint met '10.', bijvoorbeeld 10.1234/abc.5"))
+
+
+class PublicationIndexPage(RoutablePageMixin, Page):
+    """The overview of all publications, with filters, search and an RSS feed."""
+
+    intro = models.TextField(
+        _("introductie"),
+        max_length=400,
+        blank=True,
+        help_text=_("Een paar zinnen boven de lijst: wat voor onderzoek LOS doet en publiceert."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["research.PublicationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("publicatie-overzicht")
+        verbose_name_plural = _("publicatie-overzichten")
+
+    def get_context(self, request, *args, **kwargs):
+        from research.listing import publication_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(publication_listing(self, request))
+        return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from research.feeds import PublicationFeed
+
+        return PublicationFeed(self)(request)
+
+
+class PublicationPage(RoutablePageMixin, Page):
+    """A report, article, annual report or other publication, with its PDF, authors, funders and citations."""
+
+    publication_type = models.CharField(
+        _("soort publicatie"),
+        max_length=30,
+        choices=PublicationType.choices,
+        default=PublicationType.REPORT,
+        help_text=_("Bepaalt onder meer hoe de publicatie wordt geciteerd."),
+    )
+    publication_date = models.DateField(
+        _("datum van verschijnen"), help_text=_("De datum op de publicatie zelf, niet de datum van deze pagina.")
+    )
+    summary = models.TextField(
+        _("samenvatting"),
+        max_length=1500,
+        help_text=_("Waar gaat de publicatie over en wat zijn de belangrijkste conclusies? Staat ook in overzichten."),
+    )
+    body = StreamField(
+        PublicationStreamBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_("Gebruik hoofdstukken: hun titels vormen samen de inhoudsopgave bovenaan de pagina."),
+    )
+    themes = ParentalManyToManyField(
+        "home.Theme", verbose_name=_("thema's"), blank=True, help_text=_("Bij welke thema's hoort de publicatie?")
+    )
+    related_project = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Het project waarin de publicatie is gemaakt, als er een pagina voor is."),
+    )
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("De publicatie als PDF. Bezoekers zien de bestandsgrootte en het aantal pagina's."),
+    )
+    pdf_page_count = models.PositiveIntegerField(_("aantal pagina's van de PDF"), null=True, blank=True, editable=False)
+    # The file hash the page count was read from: a replaced PDF file gets counted again on the next save.
+    pdf_page_count_hash = models.CharField(max_length=40, blank=True, editable=False)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("omslag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Een afbeelding van de voorkant. Staat naast de titel, dus heeft geen eigen beschrijving nodig."),
+    )
+    journal = models.CharField(
+        _("tijdschrift"), max_length=200, blank=True, help_text=_("Alleen bij artikelen: de naam van het tijdschrift.")
+    )
+    volume = models.CharField(_("jaargang"), max_length=20, blank=True)
+    issue = models.CharField(_("nummer"), max_length=20, blank=True)
+    pages = models.CharField(_("pagina's"), max_length=30, blank=True, help_text=_("Bijvoorbeeld 112-129."))
+    doi = models.CharField(
+        _("DOI"),
+        max_length=200,
+        blank=True,
+        validators=[validate_doi],
+        help_text=_("De DOI van de publicatie, als die er is, bijvoorbeeld 10.5553/AA/0165.2025.001."),
+    )
+    external_url = models.URLField(
+        _("extern adres"),
+        blank=True,
+        help_text=_("Waar de publicatie elders staat, bijvoorbeeld op de website van het tijdschrift."),
+    )
+    language = models.CharField(
+        _("taal van de publicatie"),
+        max_length=5,
+        choices=PUBLICATION_LANGUAGES,
+        default="nl",
+        help_text=_("In welke taal is de publicatie zelf geschreven?"),
+    )
+    funders = ParentalManyToManyField(
+        "research.Funder",
+        verbose_name=_("fondsen"),
+        blank=True,
+        related_name="publications",
+        help_text=_("Fondsen die deze publicatie mogelijk maakten. Hun logo en verplichte vermelding komen erbij."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("publication_type"), FieldPanel("publication_date"), FieldPanel("language")]),
+        FieldPanel("summary"),
+        InlinePanel(
+            "authors",
+            label=_("Auteurs"),
+            heading=_("Auteurs"),
+            help_text=_("In de volgorde van de publicatie. Sleep om de volgorde te veranderen."),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("pdf"), FieldPanel("cover_image")], heading=_("PDF en omslag")),
+        MultiFieldPanel(
+            [
+                HelpPanel(content=_("Alleen voor artikelen in een tijdschrift.")),
+                FieldPanel("journal"),
+                FieldRowPanel([FieldPanel("volume"), FieldPanel("issue"), FieldPanel("pages")]),
+            ],
+            heading=_("Tijdschrift"),
+            classname="collapsed",
+        ),
+        MultiFieldPanel([FieldPanel("doi"), FieldPanel("external_url")], heading=_("Vindplaats")),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                PageChooserPanel("related_project"),
+                FieldPanel("funders", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Thema's, project en fondsen"),
+        ),
+        InlinePanel("advisory_members", label=_("Lid van de klankbordgroep"), heading=_("Klankbordgroep")),
+        InlinePanel("related_publications", label=_("Verwante publicatie"), heading=_("Verwante publicaties")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("authors", [index.SearchField("name")]),
+        index.FilterField("publication_type"),
+        index.FilterField("publication_date"),
+    ]
+    api_fields = [
+        APIField("publication_type"),
+        APIField("publication_date"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("authors"),
+        APIField("themes"),
+        APIField("related_project"),
+        APIField("pdf"),
+        APIField("pdf_page_count"),
+        APIField("cover_image"),
+        APIField("journal"),
+        APIField("volume"),
+        APIField("issue"),
+        APIField("pages"),
+        APIField("doi"),
+        APIField("external_url"),
+        APIField("language"),
+        APIField("funders", serializer=FunderSerializer(many=True, read_only=True)),
+        APIField("advisory_members"),
+        APIField("related_publications"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("publication_type"),
+        SynchronizedField("publication_date"),
+        SynchronizedField("journal"),
+        SynchronizedField("volume"),
+        SynchronizedField("issue"),
+        SynchronizedField("pages"),
+        SynchronizedField("doi"),
+        SynchronizedField("external_url"),
+        SynchronizedField("language"),
+        SynchronizedField("themes"),
+        SynchronizedField("funders"),
+        SynchronizedField("pdf"),
+        SynchronizedField("cover_image"),
+    ]
+
+    parent_page_types = ["research.PublicationIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("publicatie")
+        verbose_name_plural = _("publicaties")
+
+    def __str__(self) -> str:
+        return self.title
+
+    # Validation and the cached PDF page count ------------------------------------------------------------
+
+    def clean(self) -> None:
+        super().clean()
+        self.doi = normalise_doi(self.doi)
+        if self.publication_type != PublicationType.ARTICLE and (self.volume or self.issue) and not self.journal:
+            raise ValidationError({"journal": _("Vul het tijdschrift in als u een jaargang of nummer invult.")})
+
+    def save(self, *args, **kwargs):
+        if self.refresh_pdf_page_count() and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "pdf_page_count", "pdf_page_count_hash"}
+        return super().save(*args, **kwargs)
+
+    def refresh_pdf_page_count(self) -> bool:
+        """Read the number of pages of the chosen PDF once (not per request); True if the cached value changed."""
+        from research.pdf import count_pdf_pages
+
+        if not self.pdf_id:
+            changed = self.pdf_page_count is not None or self.pdf_page_count_hash != ""
+            self.pdf_page_count, self.pdf_page_count_hash = None, ""
+            return changed
+        document = self.pdf
+        file_hash = document.file_hash or f"id-{document.pk}"
+        if file_hash == self.pdf_page_count_hash and self.pdf_page_count is not None:
+            return False
+        self.pdf_page_count = count_pdf_pages(document)
+        self.pdf_page_count_hash = file_hash
+        return True
+
+    # What templates, citations and the API use ----------------------------------------------------------
+
+    @property
+    def is_article(self) -> bool:
+        return self.publication_type == PublicationType.ARTICLE
+
+    @property
+    def doi_url(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    def table_of_contents(self) -> list[tuple[str, str]]:
+        """(anchor, chapter title) for every chapter, in order."""
+        return [
+            (section_anchor(number, block.value["title"]), block.value["title"])
+            for number, block in enumerate((b for b in self.body if b.block_type == "section"), start=1)
+        ]
+
+    def body_with_anchors(self) -> list[tuple[object, str]]:
+        """Every body block with its chapter anchor ('' for blocks that are not chapters)."""
+        items, number = [], 0
+        for block in self.body:
+            if block.block_type == "section":
+                number += 1
+                items.append((block, section_anchor(number, block.value["title"])))
+            else:
+                items.append((block, ""))
+        return items
+
+    def localized_funders(self) -> list:
+        """The funders of this publication, in the language of this page where a translation exists."""
+        from research.models.funders import Funder
+
+        funders = list(self.funders.all())
+        if not funders:
+            return []
+        translated = {
+            funder.translation_key: funder
+            for funder in Funder.objects.filter(
+                translation_key__in=[f.translation_key for f in funders], locale_id=self.locale_id
+            ).select_related("logo")
+        }
+        return sorted((translated.get(f.translation_key, f) for f in funders), key=lambda f: f.name.lower())
+
+    def get_context(self, request, *args, **kwargs):
+        from research.citations import apa_citation, json_ld, scholar_meta
+        from research.funders import prefetch_logo_renditions
+
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = list(self.authors.all())
+        context["funders"] = self.localized_funders()
+        prefetch_logo_renditions(context["funders"])
+        context["toc"] = self.table_of_contents()
+        context["body_items"] = self.body_with_anchors()
+        context["apa"] = apa_citation(self, request)
+        context["scholar_meta"] = scholar_meta(self, request)
+        context["json_ld"] = json_ld(self, request, authors=context["authors"], funders=context["funders"])
+        context["related"] = [
+            link.publication
+            for link in self.related_publications.select_related("publication")
+            if link.publication and link.publication.live
+        ]
+        return context
+
+    # Citation downloads (Wagtail page URLs cannot contain dots, so the file names sit in Content-Disposition).
+
+    @path("cite/bibtex/", name="cite_bibtex")
+    def cite_bibtex(self, request):
+        from research.citations import citation_response
+
+        return citation_response(self, request, "bibtex")
+
+    @path("cite/ris/", name="cite_ris")
+    def cite_ris(self, request):
+        from research.citations import citation_response
+
+        return citation_response(self, request, "ris")
+
+    @path("cite/csl-json/", name="cite_csl_json")
+    def cite_csl_json(self, request):
+        from research.citations import citation_response
+
+        return citation_response(self, request, "csl-json")
+
+
+class PublicationAuthor(Orderable):
+    """One author of one publication, in the order of the title page."""
+
+    page = ParentalKey(PublicationPage, related_name="authors", on_delete=models.CASCADE)
+    name = models.CharField(
+        _("naam"), max_length=150, help_text=_("Zoals op de publicatie, bijvoorbeeld 'Anna de Vries'.")
+    )
+    family_name = models.CharField(
+        _("achternaam"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Alleen nodig als de achternaam niet het laatste woord is, bijvoorbeeld 'de Vries' of 'van den Berg'. "
+            "Wordt gebruikt voor citaties."
+        ),
+    )
+    affiliation = models.CharField(
+        _("organisatie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Waar de auteur werkte of studeerde toen de publicatie verscheen."),
+    )
+    role = models.CharField(
+        _("rol"), max_length=20, choices=AuthorRole.choices, default=AuthorRole.STAFF, help_text=_("Wie is de auteur?")
+    )
+    orcid = models.CharField(
+        _("ORCID iD"),
+        max_length=40,
+        blank=True,
+        validators=[validate_orcid],
+        help_text=_("Optioneel, voor onderzoekers: bijvoorbeeld 0000-0002-1825-0097."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("family_name")]),
+        FieldRowPanel([FieldPanel("affiliation"), FieldPanel("role")]),
+        FieldPanel("orcid"),
+    ]
+    api_fields = [APIField("name"), APIField("affiliation"), APIField("role"), APIField("orcid")]
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("family_name"),
+        SynchronizedField("role"),
+        SynchronizedField("orcid"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("auteur")
+        verbose_name_plural = _("auteurs")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        self.orcid = normalise_orcid(self.orcid) if self.orcid else ""
+
+    @property
+    def orcid_url(self) -> str:
+        return f"https://orcid.org/{self.orcid}" if self.orcid else ""
+
+    def split_name(self) -> tuple[str, str]:
+        """(given names, family name) for citations."""
+        name = " ".join(self.name.split())
+        family = " ".join(self.family_name.split())
+        if family and name.endswith(family):
+            return name[: -len(family)].strip(), family
+        if family:
+            return name, family
+        given, _sep, last = name.rpartition(" ")
+        return given, last
+
+
+class AdvisoryGroupMember(Orderable):
+    """A member of the advisory group (klankbordgroep) of one publication."""
+
+    page = ParentalKey(PublicationPage, related_name="advisory_members", on_delete=models.CASCADE)
+    name = models.CharField(_("naam"), max_length=150, help_text=_("Alleen met toestemming van de persoon."))
+    organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")])]
+    api_fields = [APIField("name"), APIField("organisation")]
+    override_translatable_fields = [SynchronizedField("name")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("lid van de klankbordgroep")
+        verbose_name_plural = _("klankbordgroep")
+
+
+class RelatedPublication(Orderable):
+    """A link from one publication to another that readers may also want."""
+
+    page = ParentalKey(PublicationPage, related_name="related_publications", on_delete=models.CASCADE)
+    publication = models.ForeignKey(
+        PublicationPage,
+        verbose_name=_("publicatie"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Kies een andere publicatie."),
+    )
+
+    panels = [PageChooserPanel("publication", "research.PublicationPage")]
+    api_fields = [APIField("publication")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("verwante publicatie")
+        verbose_name_plural = _("verwante publicaties")

@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from research.viewsets import FunderViewSet
+
+register_snippet(FunderViewSet)
