@@ -400,10 +400,8 @@ def _iter_ods_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
                 continue
             columns = int(cell.getAttrNS(TABLENS, "number-columns-repeated") or 1)
             value = _ods_value(cell, OFFICENS)
-            if value is None and columns > 1:
-                values.extend([None] * min(columns, 1))  # trailing blank runs can be 16,000 wide
-            else:
-                values.extend([value] * min(columns, 100))
+            # A trailing run of blank cells can be 16,000 wide: keep enough for any real sheet.
+            values.extend([value] * min(columns, 256))
         if _is_blank(values):
             number += repeat  # phantom rows: counted, not materialised
             continue
@@ -1109,7 +1107,11 @@ def _load_existing(rows: list[ParsedRow]) -> dict[tuple, Event]:
 
 
 def _comparable(row: ParsedRow) -> tuple:
-    return tuple(row.values.get(name) for name in IMPORT_FIELDS)
+    """A row's values as matching sees them: a repeat that differs only in case or spacing is the same row."""
+    return tuple(
+        normalise_key(value) if isinstance(value, str) else value
+        for value in (row.values.get(name) for name in IMPORT_FIELDS)
+    )
 
 
 def analyse_file(data: bytes, file_name: str) -> tuple[Table | None, list[ParsedRow], str]:
@@ -1325,12 +1327,28 @@ def _row_outcome(report: ImportReport, row: ParsedRow, row_result) -> PreviewRow
     if instance is not None:
         preview.event_id = instance.pk
     if status == "changed" and row_result.original is not None:
-        preview.changed_fields = [
-            COLUMNS.get(FIELD_COLUMN[name], name)
-            for name in IMPORT_FIELDS
-            if getattr(row_result.original, name) != getattr(instance, name)
-        ]
+        preview.changed_fields = _changed_columns(row_result.original, instance)
     return preview
+
+
+def _changed_columns(before: Event, after: Event) -> list[str]:
+    """The columns (by their Dutch names) whose value an update changes."""
+    changed: list[str] = []
+    for name in IMPORT_FIELDS:
+        old, new = getattr(before, name), getattr(after, name)
+        if old == new:
+            continue
+        if name in ("start", "end"):
+            old_local = timezone.localtime(old, AMSTERDAM) if old else None
+            new_local = timezone.localtime(new, AMSTERDAM) if new else None
+            date_key, time_key = ("date", "start_time") if name == "start" else ("end_date", "end_time")
+            if (old_local and old_local.date()) != (new_local and new_local.date()):
+                changed.append(COLUMNS[date_key])
+            if (old_local and old_local.time()) != (new_local and new_local.time()):
+                changed.append(COLUMNS[time_key])
+        else:
+            changed.append(COLUMNS.get(FIELD_COLUMN[name], name))
+    return list(dict.fromkeys(changed))
 
 
 def _after_commit(ids: list[int]) -> None:
