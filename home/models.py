@@ -92,7 +92,13 @@ class HomePage(Page):
     api_fields = [APIField("intro"), APIField("hero_image"), APIField("hero_image_alt"), APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "news.NewsIndexPage", "research.PublicationIndexPage", "research.FunderIndexPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "news.NewsIndexPage",
+        "research.PublicationIndexPage",
+        "research.FunderIndexPage",
+        "events.EventIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

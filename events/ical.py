@@ -1,0 +1,59 @@
+"""iCalendar (RFC 5545) files for one event and for the (filtered) agenda, written with the icalendar package."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from icalendar import Calendar
+from icalendar import Event as ICalEvent
+
+from events.models import Event
+
+
+def build_calendar(
+    request: HttpRequest, index_page, events: list[Event], *, name: str = "Agenda Stichting LOS"
+) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Stichting LOS//Agenda//NL")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    host = request.get_host().split(":")[0] or "stichtinglos.nl"
+    stamp = timezone.now()
+    for event in events:
+        item = ICalEvent()
+        item.add("uid", f"event-{event.pk}@{host}")
+        item.add("dtstamp", stamp)
+        item.add("summary", event.title)
+        if event.all_day:
+            first = event.local_start.date()
+            last = event.local_end.date() if event.local_end else first
+            item.add("dtstart", first)
+            item.add("dtend", last + datetime.timedelta(days=1))  # DTEND of a date is exclusive
+        else:
+            # UTC times need no VTIMEZONE block and mean the same moment in every calendar program.
+            item.add("dtstart", event.start.astimezone(datetime.UTC))
+            end = event.end or event.start + datetime.timedelta(hours=1)
+            item.add("dtend", end.astimezone(datetime.UTC))
+        place = ", ".join(part for part in (event.location, event.address, event.city) if part)
+        if place:
+            item.add("location", place)
+        if event.description:
+            item.add("description", event.description)
+        url = request.build_absolute_uri(index_page.event_url(event, request))
+        item.add("url", url)
+        if event.organiser:
+            item.add("x-los-organiser", event.organiser)
+        item.add("last-modified", event.updated_at)
+        calendar.add_component(item)
+    return calendar.to_ical()
+
+
+def calendar_response(request: HttpRequest, index_page, events: list[Event], *, filename: str) -> HttpResponse:
+    response = HttpResponse(build_calendar(request, index_page, events), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

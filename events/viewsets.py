@@ -1,0 +1,22 @@
+"""Admin viewsets for the agenda."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from events.models import Event
+
+
+class EventViewSet(SnippetViewSet):
+    """Events in the Wagtail admin: list, search, filter, add, edit and delete."""
+
+    model = Event
+    icon = "date"
+    menu_label = _("Activiteiten")
+    add_to_admin_menu = False
+    list_display = ["title", "start", "city", "published"]
+    list_filter = ["published", "city", "import_batch"]
+    search_fields = ["title", "city", "location", "organiser", "external_id"]
+    ordering = ["-start"]
+    list_per_page = 50
