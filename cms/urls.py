@@ -27,6 +27,7 @@ if settings.DEBUG:
 # Dutch is unprefixed (/nieuws/), other languages are prefixed (/en/news/).
 urlpatterns += i18n_patterns(
     path(_("zoeken/"), search_views.search, name="search"),
+    path("", include("campaigns.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

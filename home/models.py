@@ -92,7 +92,7 @@ class HomePage(Page):
     api_fields = [APIField("intro"), APIField("hero_image"), APIField("hero_image_alt"), APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "campaigns.CampaignIndexPage", "campaigns.ProjectIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
