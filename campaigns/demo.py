@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import io
 
+from django.core.files.images import ImageFile
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
@@ -16,6 +19,7 @@ from campaigns.models import (
     MicrositePage,
     ProjectIndexPage,
     ProjectPage,
+    SignupCounter,
     SignupFormField,
     SignupFormPage,
     SignupSubmission,
@@ -206,6 +210,7 @@ def seed_campaigns(context: DemoContext, home: Page) -> CampaignIndexPage:
             SignupSubmission.objects.create(
                 page=sign_on, form_data={"organisation": name}, organisation=name, approved=True
             )
+            SignupCounter.increment(sign_on)
     if not criminalising.body:
         criminalising.body = [
             (
@@ -324,6 +329,31 @@ HELP_LOCATIONS = [
 ]  # fmt: skip
 
 
+def _demo_logo():
+    """A simple round logo drawn locally: white 'iL' on the microsite's purple."""
+    from PIL import Image as PILImage
+    from PIL import ImageDraw, ImageFont
+
+    Image = get_image_model()
+    existing = Image.objects.filter(title="Demo: logo iLegalevrouw").first()
+    if existing is not None:
+        return existing
+    canvas = PILImage.new("RGB", (256, 256), "#ffffff")
+    draw = ImageDraw.Draw(canvas)
+    draw.ellipse((8, 8, 248, 248), fill="#7a1f5c")
+    try:
+        font = ImageFont.truetype("DejaVuSans-Bold.ttf", 120)
+    except OSError:
+        font = ImageFont.load_default(size=120)
+    draw.text((128, 128), "iL", fill="white", font=font, anchor="mm")
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG", optimize=True)
+    image = Image(title="Demo: logo iLegalevrouw")
+    image.file = ImageFile(buffer, name="logo-ilegalevrouw.png")
+    image.save()
+    return image
+
+
 def seed_microsite(context: DemoContext, home: MicrositeHomePage) -> None:
     site = Site.objects.get(hostname=MICROSITE_HOSTNAME)
     violence = context.ensure_child(
@@ -427,9 +457,7 @@ def seed_microsite(context: DemoContext, home: MicrositeHomePage) -> None:
     if not appearance.palette:
         appearance.palette = "paars"
         appearance.quick_exit_enabled = True
-        appearance.logo = generated_image(
-            "Demo: logo iLegalevrouw", background="#7a1f5c", text="iLegalevrouw", size=(480, 160)
-        )
+        appearance.logo = _demo_logo()
         appearance.save()
     navigation = NavigationSettings.for_site(site)
     for order, page in enumerate((violence, rights, finder, safe), start=1):
