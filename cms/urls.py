@@ -29,6 +29,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("zoeken/"), search_views.search, name="search"),
     path(_("zoeken/suggesties/"), search_views.autocomplete, name="search_autocomplete"),
+    path("", include("campaigns.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

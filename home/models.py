@@ -98,6 +98,8 @@ class HomePage(Page):
         "research.PublicationIndexPage",
         "research.FunderIndexPage",
         "events.EventIndexPage",
+        "campaigns.CampaignIndexPage",
+        "campaigns.ProjectIndexPage",
     ]
     max_count_per_parent = 1
 

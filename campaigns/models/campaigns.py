@@ -1,0 +1,180 @@
+"""Campaign pages: a themed page with a hero, campaign blocks, dates, related items and share links."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from campaigns import related
+from campaigns.blocks import CampaignStreamBlock
+from campaigns.models.appearance import PALETTE_CHOICES
+
+
+class CampaignIndexPage(Page):
+    """The list of campaigns (/campagnes/): running ones first, then ended ones."""
+
+    intro = models.TextField(
+        _("introductie"), max_length=400, blank=True, help_text=_("Een korte uitleg boven de lijst met campagnes.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("campagneoverzicht")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        campaigns = list(
+            CampaignPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .defer_streamfields()
+            .order_by("-start_date", "title")
+        )
+        today = timezone.localdate()
+        context["running"] = [c for c in campaigns if not c.end_date or c.end_date >= today]
+        context["ended"] = [c for c in campaigns if c.end_date and c.end_date < today]
+        return context
+
+
+class CampaignPage(Page):
+    """A campaign: hero, campaign colour, blocks (key figures, timeline, partners, sign-up form), dates."""
+
+    tagline = models.CharField(
+        _("slogan"),
+        max_length=160,
+        blank=True,
+        help_text=_("Eén krachtige zin onder de titel, bijvoorbeeld 'Hulp bieden is geen misdaad'."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hoofdafbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Een krachtig beeld voor bovenaan de pagina en bij het delen."),
+    )
+    hero_image_alt = models.CharField(
+        _("alternatieve tekst hoofdafbeelding"),
+        max_length=250,
+        blank=True,
+        help_text=_("Beschrijf de afbeelding voor wie hem niet kan zien. Verplicht als u een afbeelding kiest."),
+    )
+    colour = models.CharField(
+        _("campagnekleur"),
+        max_length=20,
+        choices=PALETTE_CHOICES,
+        default="rood",
+        help_text=_("De kleur van de kop en de knoppen. Alle keuzes zijn goed leesbaar."),
+    )
+    intro = models.TextField(
+        _("introductie"),
+        max_length=600,
+        blank=True,
+        help_text=_("Waar gaat de campagne over en wat vraagt u van bezoekers?"),
+    )
+    body = StreamField(CampaignStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    start_date = models.DateField(_("startdatum"), null=True, blank=True, help_text=_("Wanneer begon de campagne?"))
+    end_date = models.DateField(
+        _("einddatum"), null=True, blank=True, help_text=_("Laat leeg als de campagne doorloopt.")
+    )
+    themes = ParentalManyToManyField(
+        "home.Theme",
+        verbose_name=_("thema's"),
+        blank=True,
+        help_text=_("Nieuws en activiteiten met dezelfde thema's verschijnen automatisch op de pagina."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("tagline"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hoofdafbeelding")),
+        FieldPanel("colour"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Looptijd")),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("tagline"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("tagline"),
+        APIField("hero_image"),
+        APIField("hero_image_alt"),
+        APIField("colour"),
+        APIField("intro"),
+        APIField("body"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("themes"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("colour"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("themes"),
+    ]
+
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = ["campaigns.SignupFormPage"]
+
+    class Meta:
+        verbose_name = _("campagne")
+        verbose_name_plural = _("campagnes")
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            errors["hero_image_alt"] = _("Beschrijf de afbeelding voor wie hem niet kan zien.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("De einddatum ligt vóór de startdatum.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def colour_class(self) -> str:
+        return f"campaign-colour-{self.colour}"
+
+    def share_links(self, url: str) -> list[tuple[str, str]]:
+        """Plain share links (label, href): nothing is loaded from these services until a visitor clicks."""
+        text = quote(f"{self.title}: {url}")
+        encoded = quote(url, safe="")
+        return [
+            ("E-mail", f"mailto:?subject={quote(self.title)}&body={text}"),
+            ("WhatsApp", f"https://wa.me/?text={text}"),
+            ("Bluesky", f"https://bsky.app/intent/compose?text={text}"),
+            ("Mastodon", f"https://toot.kytta.dev/?text={text}"),
+            ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={encoded}"),
+            ("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={encoded}"),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = related.related_items(self, request, kinds=("news", "events"))
+        url = self.get_full_url(request=request) or ""
+        context["share_links"] = self.share_links(url) if url else []
+        return context

@@ -1,0 +1,156 @@
+"""LOS's standing projects (Meldpunt Vreemdelingendetentie, Breed Medisch Overleg, ...)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from campaigns import related
+from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+
+
+class ProjectIndexPage(Page):
+    """The list of LOS's projects (/projecten/)."""
+
+    intro = models.TextField(
+        _("introductie"), max_length=400, blank=True, help_text=_("Een korte uitleg boven de lijst met projecten.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.ProjectPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("projectenoverzicht")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = (
+            ProjectPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .defer_streamfields()
+        )
+        return context
+
+
+class ProjectPage(Page):
+    """One project: what it does, its partners, how to reach it (and its hotline), and related items."""
+
+    intro = models.TextField(
+        _("introductie"), max_length=400, blank=True, help_text=_("Waar gaat het project over? Eén of twee zinnen.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("afbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optioneel. Staat boven de pagina en in het overzicht."),
+    )
+    hero_image_alt = models.CharField(
+        _("alternatieve tekst afbeelding"),
+        max_length=250,
+        blank=True,
+        help_text=_("Beschrijf de afbeelding voor wie hem niet kan zien. Verplicht als u een afbeelding kiest."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    partners = RichTextField(
+        _("partners"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Met wie LOS dit project uitvoert, bijvoorbeeld als lijstje met links."),
+    )
+    hotline_phone = models.CharField(
+        _("telefoonnummer meldlijn"),
+        max_length=30,
+        blank=True,
+        help_text=_("Een (gratis) nummer waar mensen kunnen melden of advies vragen, zoals 0800 ..."),
+    )
+    hotline_hours = models.CharField(
+        _("bereikbaarheid meldlijn"), max_length=120, blank=True, help_text=_("Bijvoorbeeld 'werkdagen 10-16 uur'.")
+    )
+    how_to_report = RichTextField(
+        _("zo meldt u"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Stap voor stap: hoe meldt iemand iets, en wat gebeurt er daarna met de melding?"),
+    )
+    contact_email = models.EmailField(_("e-mailadres"), blank=True, help_text=_("Het adres van het project."))
+    contact_phone = models.CharField(_("telefoon"), max_length=30, blank=True, help_text=_("Voor algemene vragen."))
+    themes = ParentalManyToManyField(
+        "home.Theme",
+        verbose_name=_("thema's"),
+        blank=True,
+        help_text=_("Nieuws, activiteiten en publicaties met dezelfde thema's verschijnen automatisch op de pagina."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Afbeelding")),
+        FieldPanel("body"),
+        FieldPanel("partners"),
+        MultiFieldPanel(
+            [FieldPanel("hotline_phone"), FieldPanel("hotline_hours"), FieldPanel("how_to_report")],
+            heading=_("Meldlijn"),
+        ),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("partners"),
+    ]
+    api_fields = [
+        APIField("intro"),
+        APIField("hero_image"),
+        APIField("hero_image_alt"),
+        APIField("body"),
+        APIField("partners"),
+        APIField("hotline_phone"),
+        APIField("hotline_hours"),
+        APIField("how_to_report"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+        APIField("themes"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("hotline_phone"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
+        SynchronizedField("themes"),
+    ]
+
+    parent_page_types = ["campaigns.ProjectIndexPage"]
+    subpage_types = ["campaigns.SignupFormPage"]
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projecten")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError({"hero_image_alt": _("Beschrijf de afbeelding voor wie hem niet kan zien.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = related.related_items(self, request)
+        return context

@@ -1,0 +1,299 @@
+"""Sign-up forms (petition, pledge, "keep me informed", coalition sign-on) on Wagtail's form builder.
+
+Privacy by design: no IP address or user agent is stored, every form has a consent checkbox and a retention
+period (`purge_submissions` deletes or anonymises what is older), and a form can e-mail submissions without
+storing them at all. The counter is a plain number in a table of its own, so publishing a new revision of the
+page never resets it.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, AbstractFormSubmission
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.search import index
+
+CONSENT_FIELD = "privacy_consent"
+HONEYPOT_FIELD = "hp_website"
+ORGANISATION_FIELD = "organisation"
+
+
+class SignupFormField(AbstractFormField):
+    """One question on a sign-up form, as the editor defines it."""
+
+    page = ParentalKey("campaigns.SignupFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class SignupSubmission(AbstractFormSubmission):
+    """One sign-up. Holds only what the visitor typed: never an IP address or a user agent."""
+
+    organisation = models.CharField(
+        _("organisatie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bij een ondertekening door organisaties: de naam die publiek kan worden getoond."),
+    )
+    approved = models.BooleanField(
+        _("goedgekeurd voor publicatie"),
+        default=False,
+        help_text=_("Alleen goedgekeurde organisaties staan op de website in de lijst van ondertekenaars."),
+    )
+    anonymised = models.BooleanField(
+        _("geanonimiseerd"),
+        default=False,
+        help_text=_("De bewaartermijn is voorbij: de ingevulde gegevens zijn gewist, alleen de datum telt nog mee."),
+    )
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+
+    def __str__(self) -> str:
+        return self.organisation or str(self.submit_time)
+
+
+class SignupCounter(models.Model):
+    """The public number of sign-ups of one form (also counts sign-ups that were only e-mailed)."""
+
+    page = models.OneToOneField("campaigns.SignupFormPage", on_delete=models.CASCADE, related_name="counter")
+    count = models.PositiveIntegerField(_("aantal"), default=0)
+
+    class Meta:
+        verbose_name = _("teller")
+
+    def __str__(self) -> str:
+        return str(self.count)
+
+    @classmethod
+    def increment(cls, page: SignupFormPage) -> None:
+        counter, _created = cls.objects.get_or_create(page=page)
+        cls.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+
+
+class SignupFormPage(AbstractEmailForm):
+    """A petition, pledge, newsletter or coalition sign-on form that respects the privacy of who signs."""
+
+    class Kind(models.TextChoices):
+        PETITION = "petition", _("Petitie")
+        PLEDGE = "pledge", _("Belofte")
+        NEWSLETTER = "newsletter", _("Houd mij op de hoogte")
+        COALITION = "coalition", _("Ondertekening door organisaties")
+
+    class Expiry(models.TextChoices):
+        DELETE = "delete", _("Verwijderen")
+        ANONYMISE = "anonymise", _("Anonimiseren (alleen het aantal blijft)")
+
+    kind = models.CharField(
+        _("soort formulier"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.PETITION,
+        help_text=_(
+            "Bij 'ondertekening door organisaties' vraagt het formulier de naam van de organisatie; die komt pas "
+            "op de website als een moderator de ondertekening goedkeurt."
+        ),
+    )
+    intro = models.TextField(
+        _("introductie"),
+        max_length=600,
+        blank=True,
+        help_text=_("Waarom tekenen? Eén of twee korte alinea's boven het formulier."),
+    )
+    button_label = models.CharField(
+        _("tekst op de knop"),
+        max_length=40,
+        default=_("Teken"),
+        help_text=_("Bijvoorbeeld 'Teken de petitie' of 'Meld mij aan'."),
+    )
+    thank_you_text = models.TextField(
+        _("bedankt-tekst"),
+        max_length=600,
+        blank=True,
+        help_text=_("Wat bezoekers zien na het versturen."),
+    )
+    consent_text = models.TextField(
+        _("toestemmingstekst"),
+        max_length=600,
+        default=_(
+            "Ik geef toestemming om mijn gegevens voor deze actie te gebruiken. Ze worden niet gedeeld en na de "
+            "bewaartermijn verwijderd."
+        ),
+        help_text=_("Staat naast het verplichte vinkje. Zeg waarvoor de gegevens zijn en hoe lang ze blijven."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacyverklaring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("De pagina met de privacyverklaring; het formulier linkt ernaar."),
+    )
+    store_submissions = models.BooleanField(
+        _("aanmeldingen bewaren"),
+        default=True,
+        help_text=_(
+            "Uit: aanmeldingen worden alleen gemaild naar het adres hieronder en nergens bewaard "
+            "('alleen e-mail, niets bewaren'). De teller telt wel mee."
+        ),
+    )
+    retention_days = models.PositiveIntegerField(
+        _("bewaartermijn in dagen"),
+        default=365,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        help_text=_("Na zoveel dagen worden aanmeldingen automatisch verwijderd of geanonimiseerd."),
+    )
+    on_expiry = models.CharField(
+        _("na de bewaartermijn"),
+        max_length=20,
+        choices=Expiry.choices,
+        default=Expiry.DELETE,
+        help_text=_("Anonimiseren wist alle ingevulde gegevens maar houdt de aanmelding mee in het aantal."),
+    )
+    show_counter = models.BooleanField(
+        _("teller tonen"),
+        default=False,
+        help_text=_("Toon publiek hoeveel mensen of organisaties al getekend hebben."),
+    )
+    counter_goal = models.PositiveIntegerField(
+        _("doel"),
+        null=True,
+        blank=True,
+        help_text=_("Optioneel: het aantal handtekeningen dat u wilt halen. Wordt naast de teller getoond."),
+    )
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Vragen op het formulier")),
+        FieldPanel("button_label"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldPanel("show_counter"), FieldPanel("counter_goal")],
+            heading=_("Teller"),
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content=_(
+                        "Vraag alleen wat u echt nodig hebt. Het IP-adres en de browser van bezoekers worden "
+                        "nooit bewaard."
+                    )
+                ),
+                FieldPanel("consent_text"),
+                FieldPanel("privacy_page"),
+                FieldPanel("store_submissions"),
+                FieldRowPanel([FieldPanel("retention_days"), FieldPanel("on_expiry")]),
+            ],
+            heading=_("Privacy"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("to_address"), FieldPanel("from_address"), FieldPanel("subject")],
+            heading=_("E-mail"),
+        ),
+    ]
+    search_fields = [*AbstractEmailForm.search_fields, index.SearchField("intro")]
+    # Never the submissions, never the e-mail settings: only what the public page shows.
+    api_fields = [APIField("kind"), APIField("intro"), APIField("show_counter"), APIField("public_count")]
+
+    parent_page_types = ["campaigns.CampaignPage", "campaigns.ProjectPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("aanmeldformulier")
+        verbose_name_plural = _("aanmeldformulieren")
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.store_submissions and not self.to_address:
+            raise ValidationError(
+                {"to_address": _("Als aanmeldingen niet bewaard worden, moeten ze naar een e-mailadres gaan.")}
+            )
+
+    # Form ----------------------------------------------------------------------------------------------------
+
+    def get_form_class(self):
+        base = super().get_form_class()
+        attrs: dict = {}
+        if self.kind == self.Kind.COALITION:
+            attrs[ORGANISATION_FIELD] = forms.CharField(label=_("Naam van uw organisatie"), max_length=200)
+            attrs["field_order"] = [ORGANISATION_FIELD]
+        attrs[CONSENT_FIELD] = forms.BooleanField(
+            label=self.consent_text,
+            required=True,
+            error_messages={"required": _("Zonder uw toestemming kunnen wij uw aanmelding niet verwerken.")},
+        )
+        # Bots fill in every field; people never see this one (hidden with CSS, skipped by the keyboard).
+        attrs[HONEYPOT_FIELD] = forms.CharField(
+            label=_("Laat dit veld leeg"),
+            required=False,
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        )
+        return type("SignupForm", (base,), attrs)
+
+    def get_data_fields(self):
+        fields = super().get_data_fields()
+        if self.kind == self.Kind.COALITION:
+            fields.insert(1, (ORGANISATION_FIELD, _("Organisatie")))
+        fields.append((CONSENT_FIELD, _("Toestemming")))
+        return fields
+
+    def get_submission_class(self):
+        return SignupSubmission
+
+    def get_submissions_list_view_class(self):
+        from campaigns.exports import SignupSubmissionsListView
+
+        return SignupSubmissionsListView
+
+    def process_form_submission(self, form):
+        """Store (or only e-mail) what the visitor typed, and count it. The honeypot is never kept."""
+        form.cleaned_data.pop(HONEYPOT_FIELD, None)
+        submission = None
+        if self.store_submissions:
+            submission = SignupSubmission.objects.create(
+                page=self,
+                form_data=form.cleaned_data,
+                organisation=form.cleaned_data.get(ORGANISATION_FIELD, ""),
+            )
+        if self.to_address:
+            self.send_mail(form)
+        SignupCounter.increment(self)
+        return submission
+
+    # Public numbers ------------------------------------------------------------------------------------------
+
+    @property
+    def public_count(self) -> int | None:
+        if not self.show_counter:
+            return None
+        return SignupCounter.objects.filter(page_id=self.pk).values_list("count", flat=True).first() or 0
+
+    def approved_organisations(self) -> list[str]:
+        """Names of organisations whose sign-on a moderator approved, for the public list."""
+        return list(
+            SignupSubmission.objects.filter(page=self, approved=True)
+            .exclude(organisation="")
+            .order_by("organisation")
+            .values_list("organisation", flat=True)
+        )
+
+    # Serving -------------------------------------------------------------------------------------------------
+
+    def serve(self, request, *args, **kwargs):
+        """GET only: the form posts to `campaigns:signup_submit` (see campaigns/views.py for why)."""
+        from campaigns.signups import render_form_page, render_landing
+
+        if request.GET.get("bedankt"):
+            return render_landing(request, self)
+        return render_form_page(request, self, self.get_form(page=self, user=request.user))

@@ -1,0 +1,132 @@
+"""Related news, events and publications, found automatically, from apps that may not be installed yet.
+
+News (`news.NewsPage`), events (`events.Event`) and publications (`research.PublicationPage`) are built in other
+apps. This module asks Django's app registry for them at call time and returns nothing when a model is absent,
+so projects and campaigns work on their own and the lists fill in once those apps exist. An item is related to a
+page when it points at the page through its `related_page` foreign key, or shares one of the page's themes
+(`themes` many-to-many to `home.Theme`). Fields a model does not have are simply not used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Model, Q
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+SOURCES: dict[str, tuple[str, str, Any]] = {
+    "news": ("news", "NewsPage", _("Nieuws")),
+    "events": ("events", "Event", _("Agenda")),
+    "publications": ("research", "PublicationPage", _("Publicaties")),
+}
+# The first of these fields a model has decides the order (newest first; events: soonest first).
+DATE_FIELDS = ("date", "publication_date", "published_date", "first_published_at")
+
+
+@dataclass(frozen=True)
+class RelatedLink:
+    """One related item, ready to render."""
+
+    title: str
+    url: str
+    date: date | datetime | None = None
+
+
+def optional_model(app_label: str, model_name: str) -> type[Model] | None:
+    """The model, or None when that app (or model) is not installed."""
+    try:
+        return apps.get_model(app_label, model_name)
+    except LookupError:
+        return None
+
+
+def _has_field(model: type[Model], name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def _page_theme_ids(page: Page) -> list[int]:
+    themes = getattr(page, "themes", None)
+    if themes is None:
+        return []
+    return [theme.pk for theme in themes.all()]
+
+
+def related_queryset(model: type[Model], page: Page):
+    """Items of `model` related to `page` (by `related_page` or shared themes), or None if nothing can match."""
+    conditions = Q()
+    if _has_field(model, "related_page"):
+        conditions |= Q(related_page=page)
+    theme_ids = _page_theme_ids(page)
+    if theme_ids and _has_field(model, "themes"):
+        conditions |= Q(themes__in=theme_ids)
+    if not conditions:
+        return None
+    base = model._default_manager.all()
+    if issubclass(model, Page):
+        base = base.live().public().filter(locale_id=page.locale_id).exclude(pk=page.pk)
+    # The themes join can repeat rows: select the matching keys once, then order the items themselves.
+    queryset = base.filter(pk__in=base.filter(conditions).values("pk"))
+    return _ordered(model, queryset)
+
+
+def _ordered(model: type[Model], queryset):
+    if _has_field(model, "start"):  # events: upcoming, soonest first
+        return queryset.filter(start__gte=timezone.now()).order_by("start")
+    for name in DATE_FIELDS:
+        if _has_field(model, name):
+            return queryset.order_by(f"-{name}")
+    return queryset.order_by("-pk")
+
+
+def _link(item: Model, request: HttpRequest | None) -> RelatedLink | None:
+    if isinstance(item, Page):
+        url = item.get_url(request=request)
+    else:
+        get_url = getattr(item, "get_absolute_url", None) or getattr(item, "get_url", None)
+        url = get_url() if callable(get_url) else ""
+    when = next((getattr(item, name) for name in ("date", "start", "publication_date") if hasattr(item, name)), None)
+    title = str(getattr(item, "title", item))
+    return RelatedLink(title, url or "", when)
+
+
+def related_to(model: type[Model] | None, page: Page, request: HttpRequest | None = None, *, limit: int = 5):
+    """Up to `limit` RelatedLinks of `model` for `page`; [] when the model is absent or nothing matches."""
+    if model is None:
+        return []
+    queryset = related_queryset(model, page)
+    if queryset is None:
+        return []
+    if issubclass(model, Page):
+        queryset = queryset.specific(defer=True)
+    return [link for item in queryset[:limit] if (link := _link(item, request)) is not None]
+
+
+def related_items(page: Page, request: HttpRequest | None = None, *, kinds=("news", "events", "publications")):
+    """Sections [{kind, heading, links}] of related items for a project or campaign page, empty ones left out."""
+    sections = []
+    for kind in kinds:
+        app_label, model_name, heading = SOURCES[kind]
+        links = related_to(optional_model(app_label, model_name), page, request)
+        if links:
+            sections.append({"kind": kind, "heading": heading, "links": links})
+    return sections
+
+
+def microsite_news(request: HttpRequest | None = None, *, limit: int = 5) -> list[RelatedLink]:
+    """News items flagged `show_on_microsite`, newest first; [] until the news app exists."""
+    model = optional_model("news", "NewsPage")
+    if model is None or not _has_field(model, "show_on_microsite"):
+        return []
+    queryset = _ordered(model, model._default_manager.live().public().filter(show_on_microsite=True))
+    return [link for item in queryset[:limit] if (link := _link(item, request)) is not None]

@@ -1,0 +1,51 @@
+"""Admin viewsets: help locations (snippet) and moderation of organisations' sign-ons."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from campaigns.models import HelpLocation, SignupSubmission
+
+
+class HelpLocationViewSet(SnippetViewSet):
+    """Places to get help, listed by the help finder on the microsite."""
+
+    model = HelpLocation
+    icon = "site"
+    menu_label = _("Hulpadressen")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "city"]
+    list_filter = ["kind", "locale"]
+    search_fields = ["name", "city"]
+
+
+class SignOnPermissionPolicy(ModelPermissionPolicy):
+    """Sign-ons come from the public form only: moderators may approve or delete, never add."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+
+class OrganisationSignOnViewSet(ModelViewSet):
+    """Moderation of organisations' sign-ons: only approved ones are shown on the campaign page."""
+
+    model = SignupSubmission
+    icon = "group"
+    menu_label = _("Ondertekeningen")
+    menu_order = 220
+    add_to_admin_menu = True
+    form_fields = ["approved"]
+    list_display = ["organisation", "page", "submit_time", "approved"]
+    list_filter = ["approved"]
+    search_fields = ["organisation"]
+    inspect_view_enabled = False
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return SignupSubmission.objects.exclude(organisation="").select_related("page")

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from campaigns.models import CampaignPage, SignupFormPage
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The rate limit lives in the cache: every test starts with a clean slate."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def petition(db) -> SignupFormPage:
+    return SignupFormPage.objects.get(slug="petitie")
+
+
+@pytest.fixture
+def sign_on(db) -> SignupFormPage:
+    return SignupFormPage.objects.get(slug="onderteken")
+
+
+@pytest.fixture
+def medical_campaign(db) -> CampaignPage:
+    return CampaignPage.objects.get(slug="zorg-in-detentie")

@@ -1,0 +1,131 @@
+"""Staff exports neutralise spreadsheet formulas, and only staff with the permission see sign-ups."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.test import RequestFactory
+from openpyxl import load_workbook
+from wagtail.contrib.forms.views import SubmissionsListView
+from wagtail.models import GroupPagePermission
+
+from campaigns.exports import neutralise
+from campaigns.models import SignupSubmission
+
+pytestmark = pytest.mark.django_db
+
+DANGEROUS = ['=HYPERLINK("http://evil")', "+31 6 1234", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
+
+
+@pytest.fixture
+def dangerous_submissions(petition):
+    for value in DANGEROUS:
+        SignupSubmission.objects.create(page=petition, form_data={"naam": value, "woonplaats": "Utrecht"})
+    return petition
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("beheer", "beheer@example.org", "wachtwoord-lang-genoeg")
+
+
+def csv_rows(response) -> list[list[str]]:
+    body = b"".join(response.streaming_content).decode("utf-8")
+    return list(csv.reader(io.StringIO(body)))
+
+
+def test_wagtails_own_csv_export_writes_formulas_unescaped(dangerous_submissions, superuser):
+    """Why we need our own view: the stock view leaves `=...` as is (STACK-NOTES)."""
+    request = RequestFactory().get("/", {"export": "csv"})
+    request.user = superuser
+    response = SubmissionsListView.as_view()(request, form_page=dangerous_submissions)
+    names = [row[1] for row in csv_rows(response)[1:]]
+    assert '=HYPERLINK("http://evil")' in names
+
+
+def test_our_csv_export_neutralises_formulas(client, dangerous_submissions, superuser):
+    client.force_login(superuser)
+    response = client.get(f"/admin/forms/submissions/{dangerous_submissions.pk}/", {"export": "csv"})
+    assert response.status_code == 200
+    names = [row[1] for row in csv_rows(response)[1:]]
+    assert sorted(names) == sorted("'" + value for value in DANGEROUS)
+    assert all(not name.startswith(("=", "+", "-", "@", "\t", "\r")) for name in names)
+
+
+def test_our_xlsx_export_neutralises_formulas(client, dangerous_submissions, superuser):
+    client.force_login(superuser)
+    response = client.get(f"/admin/forms/submissions/{dangerous_submissions.pk}/", {"export": "xlsx"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert len(names) == len(DANGEROUS)
+    # (XML turns the CR into a line feed on reading; what matters is the leading apostrophe.)
+    assert all(name.startswith("'") for name in names)
+    assert '\'=HYPERLINK("http://evil")' in names
+
+
+def test_neutralise_leaves_ordinary_values_alone():
+    assert neutralise("Utrecht") == "Utrecht"
+    assert neutralise(42) == 42
+    assert neutralise(["=a", "b"]) == "'=a, b"
+
+
+def editor_with_page_rights(django_user_model, page):
+    user = django_user_model.objects.create_user("redacteur", "r@example.org", "wachtwoord-lang-genoeg")
+    group = Group.objects.create(name="Campagneredactie")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group, page=page, permission=Permission.objects.get(codename="change_page")
+    )
+    user.groups.add(group)
+    return user, group
+
+
+def test_editing_rights_alone_do_not_show_submissions(client, django_user_model, dangerous_submissions):
+    campaign = dangerous_submissions.get_parent()
+    user, group = editor_with_page_rights(django_user_model, campaign)
+    client.force_login(user)
+    url = f"/admin/forms/submissions/{dangerous_submissions.pk}/"
+    # Wagtail answers a permission denial in the admin with a redirect to the dashboard.
+    for response in (client.get(url), client.get(url, {"export": "csv"})):
+        assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert dangerous_submissions.title not in client.get("/admin/forms/").content.decode()
+
+    group.permissions.add(Permission.objects.get(codename="view_signupsubmission"))
+    user = django_user_model.objects.get(pk=user.pk)  # fresh permission cache
+    client.force_login(user)
+    assert client.get(url).status_code == 200
+    assert client.get(url, {"export": "csv"}).status_code == 200
+
+
+def test_anonymous_visitors_cannot_reach_submissions(client, dangerous_submissions):
+    response = client.get(f"/admin/forms/submissions/{dangerous_submissions.pk}/", {"export": "csv"})
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_moderators_approve_sign_ons_but_cannot_add_them(client, superuser, sign_on):
+    client.force_login(superuser)
+    listing = client.get("/admin/sign_ons/")
+    assert listing.status_code == 200
+    assert "Voorbeeldkerk Utrecht (demo)" in listing.content.decode()
+    assert client.get("/admin/sign_ons/new/").status_code in (302, 403, 404)
+    pending = SignupSubmission.objects.create(page=sign_on, organisation="Te Keuren", form_data={})
+    response = client.post(f"/admin/sign_ons/edit/{pending.pk}/", {"approved": "on"})
+    assert response.status_code == 302
+    pending.refresh_from_db()
+    assert pending.approved
+
+
+def test_api_never_exposes_submissions(client, dangerous_submissions):
+    for path in ("/api/v2/submissions/", "/api/v2/formsubmissions/", "/api/v2/forms/"):
+        assert client.get(path).status_code == 404
+    listing = client.get("/api/v2/pages/", {"type": "campaigns.SignupFormPage", "fields": "*"})
+    assert listing.status_code == 200
+    body = listing.content.decode()
+    assert "HYPERLINK" not in body and "to_address" not in body and "form_fields" not in body
+    detail = client.get(f"/api/v2/pages/{dangerous_submissions.pk}/").content.decode()
+    assert "HYPERLINK" not in detail and "Utrecht" not in detail

@@ -1,0 +1,126 @@
+"""The microsite: routing by hostname, per-site settings and navigation, quick exit, help finder, no cookies."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from wagtail.models import Page
+
+from campaigns.models import HelpLocation, SiteAppearance
+from campaigns.models.appearance import DEFAULT_QUICK_EXIT_URL
+from home.demo_support import MICROSITE_HOSTNAME
+
+pytestmark = pytest.mark.django_db
+
+MICRO = {"HTTP_HOST": f"{MICROSITE_HOSTNAME}:8000"}
+
+
+def menu_labels(html: str) -> list[str]:
+    nav = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+    return [label.strip() for label in re.findall(r"<a [^>]*>([^<]+)</a>", nav)]
+
+
+def test_hostname_selects_the_site_and_its_pages(client):
+    micro = client.get("/", **MICRO)
+    assert micro.status_code == 200
+    assert micro.context["page"].specific_class.__name__ == "MicrositeHomePage"
+    assert client.get("/hulp-zoeken/", **MICRO).status_code == 200
+    # Pages of one site are not reachable through the other site's host.
+    assert client.get("/hulp-zoeken/").status_code == 404
+    assert client.get("/campagnes/", **MICRO).status_code == 404
+    assert client.get("/campagnes/").status_code == 200
+
+
+def test_each_site_has_its_own_navigation_settings_and_look(client):
+    main = client.get("/").content.decode()
+    micro = client.get("/", **MICRO).content.decode()
+    assert menu_labels(main)[:2] == ["Campagnes", "Projecten"]
+    assert menu_labels(micro) == ["Huiselijk geweld", "Je rechten", "Hulp zoeken", "Veilig surfen"]
+    assert "info@ilegalevrouw.nl" in micro and "info@ilegalevrouw.nl" not in main
+    assert re.search(r'<body class="[^"]*site-microsite[^"]*palette-paars', micro)
+    assert "palette-" not in re.search(r"<body[^>]*>", main).group(0)
+    assert 'class="site-brand__logo"' in micro and 'class="site-brand__logo"' not in main
+
+
+def test_quick_exit_on_every_microsite_page_and_not_on_the_main_site(client, microsite):
+    pages = microsite.root_page.get_descendants(inclusive=True).live()
+    assert pages.count() >= 5
+    for page in pages:
+        html = client.get(page.get_url(), **MICRO).content.decode()
+        assert f'<a class="quick-exit__button" href="{DEFAULT_QUICK_EXIT_URL}" rel="noreferrer"' in html, page
+        assert "campaigns/js/quick-exit.js" in html
+    assert "quick-exit" not in client.get("/").content.decode()
+
+
+def test_main_site_can_switch_the_quick_exit_on_with_its_own_url(client, main_site):
+    setting = SiteAppearance.for_site(main_site)
+    setting.quick_exit_enabled = True
+    setting.quick_exit_url = "https://nos.nl/weer"
+    setting.save()
+    html = client.get("/over-los/").content.decode()
+    assert 'href="https://nos.nl/weer" rel="noreferrer" data-quick-exit' in html
+    assert 'data-quick-exit-url="https://nos.nl/weer"' in html
+
+
+def test_safe_browsing_page_documents_the_shortcut(client):
+    html = client.get("/veilig-surfen/", **MICRO).content.decode()
+    assert "Escape" in html and "Snel weg" in html
+
+
+def microsite_urls(microsite) -> list[str]:
+    urls = [page.get_url() for page in microsite.root_page.get_descendants(inclusive=True).live()]
+    return [*urls, "/hulp-zoeken/?soort=shelter&plaats=Utrecht", "/hulp-zoeken/?soort=%00", "/zoeken/?q=opvang"]
+
+
+def test_no_cookies_on_any_microsite_page(client, microsite):
+    for url in microsite_urls(microsite):
+        response = client.get(url, **MICRO)
+        assert response.status_code == 200, url
+        assert not [m for m in response.cookies.values() if m.value], url
+        assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_microsite_loads_nothing_from_other_hosts(client, microsite):
+    for url in microsite_urls(microsite):
+        html = client.get(url, **MICRO).content.decode()
+        fetched = re.findall(r'(?:src|srcset|poster|data)="([^"]+)"', html)
+        fetched += re.findall(r'<link[^>]+href="([^"]+)"', html)
+        assert [u for u in fetched if re.match(r"^(https?:)?//", u)] == [], url
+
+
+def test_help_finder_filters_by_type_and_city(client):
+    html = client.get("/hulp-zoeken/", {"soort": "shelter", "plaats": "Utrecht"}, **MICRO).content.decode()
+    assert "Vrouwenopvang Utrecht (demo)" in html
+    assert "Vrouwenopvang Amsterdam (demo)" not in html and "Juridisch Loket" not in html
+    everything = client.get("/hulp-zoeken/", **MICRO).content.decode()
+    assert "Juridisch Loket" in everything and "Vrouwenopvang Amsterdam (demo)" in everything
+    assert '<option value="shelter" selected>' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?soort=abc", "?plaats=Nergensdorp", "?soort=%00&plaats=%00", "?plaats=" + "x" * 5000, "?page=abc"],
+)
+def test_help_finder_survives_bad_input(client, query):
+    response = client.get("/hulp-zoeken/" + query, **MICRO)
+    assert response.status_code == 200
+    assert "Juridisch Loket" in response.content.decode()  # unknown filters mean "all"
+
+
+def test_help_finder_query_budget_does_not_grow(client, django_assert_max_num_queries, microsite):
+    from tests.factories.campaigns import HelpLocationFactory
+
+    locale = microsite.root_page.locale
+    client.get("/hulp-zoeken/", **MICRO)  # warm the per-process caches
+    with django_assert_max_num_queries(25):
+        client.get("/hulp-zoeken/", **MICRO)
+    HelpLocationFactory.create_batch(40, locale=locale)
+    with django_assert_max_num_queries(25):
+        response = client.get("/hulp-zoeken/", **MICRO)
+    assert response.content.decode().count('class="help-location card"') == HelpLocation.objects.count()
+
+
+def test_help_location_is_translatable():
+    assert "locale" in {f.name for f in HelpLocation._meta.fields}
+    assert Page.objects.filter(slug="hulp-zoeken").exists()
