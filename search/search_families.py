@@ -1,7 +1,7 @@
 """The search app's own registrations: content pages (home.ContentPage), and the news and publication
-families once those apps provide their models (see families_pending.py)."""
+families (search/families.py)."""
 
-from search.families_pending import register_pending_families
+from search.families import register_families
 from search.registry import SearchFamily, register
 
 register(
@@ -15,4 +15,4 @@ register(
     )
 )
 
-register_pending_families()
+register_families()

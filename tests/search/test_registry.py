@@ -23,16 +23,13 @@ def test_content_pages_are_registered():
     assert "home.ContentPage" in {f.model_label for f in registry.families()}
 
 
-def test_pending_families_register_only_when_their_models_exist():
-    from django.apps import apps
+def test_news_and_publications_are_registered_families():
+    """A renamed field in news or research would silently drop them from search: this test catches that."""
+    from search.families import FAMILIES
 
-    from search.families_pending import PENDING
-
-    for family in PENDING:
-        try:
-            apps.get_model(family.model_label)
-        except LookupError:
-            assert family.key not in {f.key for f in registry.families()}
+    registered = {f.key for f in registry.families()}
+    assert {family.key for family in FAMILIES} <= registered
+    assert {"news", "publication", "page"} <= registered
 
 
 def test_registered_family_is_searched_and_faceted(home_family, main_site):
