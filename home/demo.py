@@ -187,16 +187,6 @@ def seed(context: DemoContext) -> None:
             _p("Wilt u weten welke gegevens wij van u hebben, of wilt u ze laten verwijderen? Mail ons."),
         ],
     )
-    context.ensure_child(
-        about,
-        ContentPage,
-        "fondsen",
-        title="Fondsen",
-        intro="Het werk van LOS is mogelijk dankzij deze fondsen.",
-        last_checked=CHECKED,
-        body=[_p("Wij danken de fondsen die ons werk steunen.")],
-    )
-
     helpdesk = context.ensure_child(
         home,
         ContentPage,

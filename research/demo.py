@@ -324,7 +324,8 @@ def seed(context: DemoContext) -> None:
 
 
 def _funders_page(context: DemoContext, home: Page) -> None:
-    """The funders overview at /over-los/fondsen/: replaces the placeholder content page home/demo.py makes."""
+    """The funders overview at /over-los/fondsen/ (a content page an editor made there earlier is replaced only
+    when nobody has edited it)."""
     about = home.get_children().filter(slug="over-los").first()
     if about is None:
         return
