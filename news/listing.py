@@ -20,7 +20,7 @@ from wagtail.models import Locale
 
 from home.models import Theme
 from home.query_params import clean_query, page_number
-from news.models import NewsIndexPage, NewsKind
+from news.models import NewsIndexPage, NewsKind, NewsPage
 
 ITEMS_PER_PAGE = 12
 MAX_TAG_OPTIONS = 30
@@ -126,3 +126,15 @@ def _pick(request: HttpRequest, name: str, options: list[Option]) -> Option | No
     if not raw:
         return None
     return next((option for option in options if option.value == raw), None)
+
+
+def microsite_news(limit: int = 5):
+    """The newest live news items flagged 'also on iLegalevrouw', for the microsite (campaigns app)."""
+    items = (
+        NewsPage.objects.live()
+        .public()
+        .filter(show_on_microsite=True)
+        .defer_streamfields()
+        .order_by("-publication_date", "-pk")
+    )
+    return with_listing_relations(items)[:limit]

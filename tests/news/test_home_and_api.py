@@ -97,3 +97,14 @@ def test_api_bad_filter_values_are_400(client, query):
     response = client.get(f"/api/v2/pages/?{query}")
     assert response.status_code == 400
     assert "message" in response.json()
+
+
+def test_microsite_news_are_the_flagged_items(news_index):
+    from news.listing import microsite_news
+
+    flagged = NewsPageFactory(parent=news_index, title="Voor iLegalevrouw", show_on_microsite=True)
+    flagged.save_revision().publish()
+    titles = [page.title for page in microsite_news(limit=50)]
+    assert titles[0] == "Voor iLegalevrouw"
+    expected = NewsPage.objects.live().filter(show_on_microsite=True).count()
+    assert len(titles) == expected and expected >= 2  # the demo flags some media and case-law items
