@@ -164,8 +164,9 @@ def test_search_page_renders_results_facets_and_highlights(corpus, client):
 
 def test_autocomplete_endpoint(corpus, client):
     data = client.get("/zoeken/suggesties/", {"q": "uitzet"}).json()
-    assert [r["title"] for r in data["results"]] == ["Uitzetting en detentie"]
-    assert data["results"][0]["url"].endswith("/uitzetting-en-detentie/")
+    titles = [r["title"] for r in data["results"]]
+    assert "Uitzetting en detentie" in titles  # the demo news also has items about deportation
+    assert any(r["url"].endswith("/uitzetting-en-detentie/") for r in data["results"])
     assert client.get("/zoeken/suggesties/", {"q": "besloten"}).json() == {"results": []}
 
 
