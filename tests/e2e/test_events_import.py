@@ -43,7 +43,7 @@ def create_volunteer(browser, base: str) -> None:
     page.locator("#id_password2").fill(VOLUNTEER_PASSWORD)
     group = page.get_by_label("Vrijwilligers", exact=True)
     if not group.is_visible():
-        page.get_by_role("tab", name=re.compile("Rollen|Roles")).click()
+        page.get_by_role("tab", name=re.compile("Rollen|Roles")).first.click()
     group.check()
     page.locator("form [type=submit]").last.click()
     expect(page).to_have_url(re.compile(r"/admin/users/"))
