@@ -79,7 +79,7 @@ def test_volunteer_imports_fixes_and_finds_events(browser, live_site: str, tmp_p
     page.get_by_role("link", name="Ander bestand kiezen").click()
     page.get_by_label("Spreadsheet").set_input_files(str(FIXTURES / "agenda_fixed.xlsx"))
     page.get_by_role("button", name="Controleren").click()
-    expect(page.get_by_text("8 nieuw")).to_be_visible()
+    expect(page.get_by_text("8 nieuw, 0 gewijzigd")).to_be_visible()
     page.get_by_role("button", name="Importeren").click()
     expect(page.get_by_text("Import klaar: 8 nieuw")).to_be_visible()
     expect(page.get_by_role("link", name="Deze import ongedaan maken")).to_be_visible()
