@@ -76,13 +76,34 @@ def reindex_events(ids: list[int], deleted_ids: list[int] | None = None) -> None
 
     from events.models import Event
 
-    events = list(Event.objects.filter(pk__in=ids))
+    deleted_ids = deleted_ids or []
     for backend in get_search_backends(with_auto_update=True):
         try:
-            if events:
-                backend.add_bulk(Event, events)
-            for pk in deleted_ids or []:
-                ghost = Event(pk=pk)
-                backend.delete(ghost)
+            for start in range(0, len(ids), 1000):
+                events = list(Event.objects.filter(pk__in=ids[start : start + 1000]))
+                if events:
+                    backend.add_bulk(Event, events)
+            if deleted_ids:
+                _remove_from_index(backend, deleted_ids)
         except Exception:  # the search index must never break an import
-            logger.exception("Reindexing %s events failed", len(events))
+            logger.exception("Updating the search index for %s events failed", len(ids) + len(deleted_ids))
+
+
+def _remove_from_index(backend, ids: list[int]) -> None:
+    """Remove deleted events from the index: one query for the database backend, else one call per event."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from events.models import Event
+
+    try:
+        from wagtail.search.models import IndexEntry
+    except ImportError:  # pragma: no cover - another search package
+        IndexEntry = None
+    if IndexEntry is not None and "database" in type(backend).__module__:
+        content_type = ContentType.objects.get_for_model(Event)
+        for start in range(0, len(ids), 1000):
+            chunk = [str(pk) for pk in ids[start : start + 1000]]
+            IndexEntry.objects.filter(content_type=content_type, object_id__in=chunk).delete()
+        return
+    for pk in ids:
+        backend.delete(Event(pk=pk))
