@@ -42,11 +42,9 @@ format: install ## Apply ruff formatting and safe fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install ## Import speed: 10,000-row CSV and XLSX files, rows/s and peak memory (DATABASE_URL selects the DB)
+bench: install ## Benchmarks (DATABASE_URL selects the DB): event import rows/s and memory, search latency
 	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/search_bench.py
 
 clean: ## Remove the virtualenv, local database and generated files
 	rm -rf $(VENV) db.sqlite3 static/ media/
-
-bench: install ## Search latency (median, p95) at 10,000 and 100,000 items on the database backend
-	$(BIN)/python bench/search_bench.py
