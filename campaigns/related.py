@@ -1,10 +1,11 @@
 """Related news, events and publications, found automatically, from apps that may not be installed yet.
 
 News (`news.NewsPage`), events (`events.Event`) and publications (`research.PublicationPage`) are built in other
-apps. This module asks Django's app registry for them at call time and returns nothing when a model is absent,
-so projects and campaigns work on their own and the lists fill in once those apps exist. An item is related to a
-page when it points at the page through its `related_page` foreign key, or shares one of the page's themes
-(`themes` many-to-many to `home.Theme`). Fields a model does not have are simply not used.
+apps, which campaigns may not import (ARCHITECTURE.md: apps import only from home and research). This module asks
+Django's app registry for them at call time and returns nothing when a model is absent. An item is related to a
+page when it points at the page through a page foreign key (`related_page` on news, `related_project` on
+publications), or shares one of the page's themes (`themes` many-to-many to `home.Theme`). Fields a model does
+not have are simply not used.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ SOURCES: dict[str, tuple[str, str, Any]] = {
     "events": ("events", "Event", _("Agenda")),
     "publications": ("research", "PublicationPage", _("Publicaties")),
 }
+# Foreign keys by which an item names the project or campaign it belongs to.
+RELATED_PAGE_FIELDS = ("related_page", "related_project")
 # The first of these fields a model has decides the order (newest first; events: soonest first).
 DATE_FIELDS = ("date", "publication_date", "published_date", "first_published_at")
 
@@ -65,8 +68,9 @@ def _page_theme_ids(page: Page) -> list[int]:
 def related_queryset(model: type[Model], page: Page):
     """Items of `model` related to `page` (by `related_page` or shared themes), or None if nothing can match."""
     conditions = Q()
-    if _has_field(model, "related_page"):
-        conditions |= Q(related_page=page)
+    for field_name in RELATED_PAGE_FIELDS:
+        if _has_field(model, field_name):
+            conditions |= Q(**{field_name: page})
     theme_ids = _page_theme_ids(page)
     if theme_ids and _has_field(model, "themes"):
         conditions |= Q(themes__in=theme_ids)
