@@ -252,14 +252,22 @@ def _language(locale: Locale) -> str:
 
 def search(params: Any, *, site: Site | None, locale: Locale, request: Any = None):
     """Run a search on Elasticsearch and return the service's SearchResponse (hits re-checked in the DB)."""
+    from search.service import SearchResponse
+
+    if not params.query:
+        return SearchResponse(params=params, backend="elasticsearch")
+    client()
+    result = build_page_search(params, site=site, locale=locale).execute()
+    return response_from(result, params, site=site, locale=locale, request=request)
+
+
+def response_from(result: Any, params: Any, *, site: Site | None, locale: Locale, request: Any = None):
+    """The service's SearchResponse from a FacetedResponse: hits re-checked against the database (live, public,
+    language, site), Elasticsearch's highlight as excerpt, facet values labelled, the phrase suggestion."""
     from search import service
     from search.service import Facet, FacetValue, SearchResponse
 
     response = SearchResponse(params=params, backend="elasticsearch")
-    if not params.query:
-        return response
-    client()
-    result = build_page_search(params, site=site, locale=locale).execute()
     response.total = result.hits.total.value
     service._paginate(response)
     ids = [int(hit.meta.id) for hit in result]

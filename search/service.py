@@ -490,24 +490,32 @@ def database_search(params: SearchParams, *, site: Site | None, locale: Locale, 
 
 # Suggestions ("did you mean") --------------------------------------------------------------------------------
 VOCABULARY_SIZE = 20_000
+VOCABULARY_PAGES = 5_000
 VOCABULARY_SECONDS = 30 * 60
 
 
 def vocabulary(site: Site | None, locale: Locale) -> list[str]:
-    """The most frequent words of the titles in scope (folded), cached for half an hour."""
+    """The most frequent words (folded) of the titles and intros of the most recent pages in scope, cached for
+    half an hour. Bounded by VOCABULARY_PAGES so that building it stays cheap on a large site."""
     key = f"search:vocabulary:{site.pk if site else 0}:{locale.pk}"
     words = cache.get(key)
     if words is None:
-        counts: Counter = Counter()
-        pages = scope(site, locale)
-        texts = [pages.values_list("title", flat=True)]
+        raw: Counter = Counter()
+        recent = scope(site, locale).order_by("-first_published_at").values("pk")[:VOCABULARY_PAGES]
+        recent_ids = list(recent.values_list("pk", flat=True))
+        texts = [Page.objects.filter(pk__in=recent_ids).values_list("title", flat=True)]
         for family in registry.families():
             # The family's plain-text fields (intro, summary) add the everyday words that titles lack.
-            pages_of_family = family.model.objects.filter(pk__in=pages.values("pk"))
+            pages_of_family = family.model.objects.filter(pk__in=recent_ids)
             texts.extend(pages_of_family.values_list(name, flat=True) for name in family.text_fields)
         for values in texts:
             for text in values.iterator(chunk_size=2000):
-                counts.update(w for w in _WORD.findall(fold(text or "")) if len(w) > 3 and w.isalpha())
+                raw.update(_WORD.findall((text or "").lower()))
+        # Fold each distinct word once (folding is per character and slow on whole texts).
+        counts: Counter = Counter()
+        for word, n in raw.items():
+            if len(word) > 3 and word.isalpha():
+                counts[fold(word)] += n
         words = [w for w, _n in counts.most_common(VOCABULARY_SIZE)]
         cache.set(key, words, VOCABULARY_SECONDS)
     return words

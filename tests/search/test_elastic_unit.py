@@ -181,3 +181,54 @@ def test_rebuild_command_without_elasticsearch(settings):
     settings.SEARCH_ELASTICSEARCH = {"URL": ""}
     with pytest.raises(CommandError, match="ELASTICSEARCH_URL"):
         call_command("rebuild_search_index")
+
+
+def test_response_parsing_rechecks_hits_against_the_database(main_site, home_page):
+    """Our parsing of a search response body (the documented shape of Elasticsearch's _search answer; no server):
+    hits that are no longer live are dropped, the escaped highlight becomes the excerpt, facets get labels."""
+    from tests.search.conftest import _page
+
+    live = _page(home_page, "Levende pagina", "tekst")
+    withdrawn = _page(home_page, "Ingetrokken pagina", "tekst", live=False)
+    params = SearchParams(query="tekst")
+    search = elastic.build_page_search(params, site=main_site, locale=service.current_locale())
+    body = {
+        "took": 1,
+        "timed_out": False,
+        "hits": {
+            "total": {"value": 2, "relation": "eq"},
+            "max_score": 1.0,
+            "hits": [
+                {
+                    "_index": "los-nl",
+                    "_id": str(withdrawn.pk),
+                    "_score": 2.0,
+                    "_source": {"page_id": withdrawn.pk, "family": "page"},
+                },
+                {
+                    "_index": "los-nl",
+                    "_id": str(live.pk),
+                    "_score": 1.0,
+                    "_source": {"page_id": live.pk, "family": "page"},
+                    "highlight": {"body": ["de &lt;b&gt; <mark>tekst</mark>"]},
+                },
+            ],
+        },
+        "aggregations": {
+            "_filter_type": {"doc_count": 2, "type": {"buckets": [{"key": "page", "doc_count": 2}]}},
+            "_filter_theme": {"doc_count": 2, "theme": {"buckets": []}},
+            "_filter_year": {"doc_count": 2, "year": {"buckets": [{"key": 2026, "doc_count": 2}]}},
+        },
+        "suggest": {"did_you_mean": [{"text": "tekst", "offset": 0, "length": 5, "options": []}]},
+    }
+    from elasticsearch.dsl.faceted_search_base import FacetedResponse
+
+    result = FacetedResponse(search._s, body)
+    result._faceted_search = search
+    response = elastic.response_from(result, params, site=main_site, locale=service.current_locale())
+    assert [h.title for h in response.hits] == ["Levende pagina"]
+    assert response.hits[0].excerpt == "de &lt;b&gt; <mark>tekst</mark>"
+    facets = {f.name: [(v.value, v.label, v.count) for v in f.values] for f in response.facets}
+    assert facets["type"] == [("page", "Inhoudspagina", 2)]
+    assert facets["year"] == [("2026", "2026", 2)]
+    assert response.backend == "elasticsearch" and response.suggestion == ""
