@@ -6,7 +6,7 @@ import logging
 import re
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -259,10 +259,21 @@ class PublicationPage(RoutablePageMixin, Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("pdf_text"),
         index.RelatedFields("authors", [index.SearchField("name")]),
         index.FilterField("publication_type"),
         index.FilterField("publication_date"),
     ]
+
+    def pdf_text(self) -> str:
+        """The text of the PDF, extracted by the search app when the document was saved (for the search index)."""
+        if not self.pdf_id:
+            return ""
+        try:
+            return self.pdf.search_text.text
+        except ObjectDoesNotExist:
+            return ""
+
     api_fields = [
         APIField("publication_type"),
         APIField("publication_date"),

@@ -37,3 +37,20 @@ def test_publication_type_facet(main_site):
     assert response.total >= 2
     assert {hit.type for hit in response.hits} == {"publication"}
     assert facet(response, "publication_type")
+
+
+def test_publication_pdf_text_is_searchable_on_the_database_backend(main_site):
+    from research.models import PublicationIndexPage
+    from search.models import DocumentText
+    from tests.factories.research import PublicationPageFactory, pdf_document
+
+    document = pdf_document(title="Bijlage")
+    DocumentText.objects.update_or_create(
+        document=document, defaults={"text": "Alleen in de bijlage: zwaluwstaartregel."}
+    )
+    publication = PublicationPageFactory(
+        parent=PublicationIndexPage.objects.get(locale__language_code="nl"), title="Rapport met bijlage", pdf=document
+    )
+    publication.save_revision().publish()
+    response = run(main_site, q="zwaluwstaartregel")
+    assert [hit.title for hit in response.hits] == ["Rapport met bijlage"]
