@@ -33,3 +33,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# A language-prefixed address without a translation gets a notice linking to the Dutch original (issue 8).
+handler404 = "home.views.page_not_found"

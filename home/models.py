@@ -327,3 +327,67 @@ class OrganisationSettings(BaseSiteSetting):
             ("X", self.x_url),
         ]
         return [(label, url) for label, url in pairs if url]
+
+
+# Languages per site (issue 8) ------------------------------------------------------------------------------
+
+
+class LanguageCodesField(models.JSONField):
+    """A list of language codes, edited as checkboxes of the installation's languages (settings.LANGUAGES).
+
+    Stored as JSON so that adding a language to LOS_LANGUAGES needs no migration; the choices are read from
+    the settings when the form is built.
+    """
+
+    def formfield(self, **kwargs):
+        from django.conf import settings
+
+        return forms.TypedMultipleChoiceField(
+            choices=settings.LANGUAGES,
+            widget=forms.CheckboxSelectMultiple,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+        )
+
+
+def default_site_languages() -> list[str]:
+    from django.conf import settings
+
+    return list(settings.LOS_DEFAULT_SITE_LANGUAGES)
+
+
+@register_setting(icon="globe")
+class SiteLanguages(BaseSiteSetting):
+    """The languages one site offers its visitors (the language switcher, hreflang, the sitemap and URLs)."""
+
+    languages = LanguageCodesField(
+        _("talen van deze website"),
+        default=default_site_languages,
+        help_text=_(
+            "Bezoekers kunnen alleen kiezen uit deze talen; pagina's in andere talen zijn op deze website niet "
+            "te zien. Nederlands staat altijd aan. Een taal die hier ontbreekt, voegt een ontwikkelaar toe aan "
+            "LOS_LANGUAGES; daarna maakt u hem aan onder Instellingen › Talen (locales)."
+        ),
+    )
+
+    panels = [FieldPanel("languages")]
+
+    class Meta:
+        verbose_name = _("talen")
+        verbose_name_plural = _("talen")
+
+    def clean(self) -> None:
+        super().clean()
+        from django.conf import settings
+
+        if settings.LANGUAGE_CODE not in (self.languages or []):
+            self.languages = [settings.LANGUAGE_CODE, *(self.languages or [])]
+
+    @property
+    def codes(self) -> list[str]:
+        """The enabled codes that the installation knows, in the order of settings.LANGUAGES, Dutch first."""
+        from django.conf import settings
+
+        chosen = set(self.languages or []) | {settings.LANGUAGE_CODE}
+        return [code for code, _name in settings.LANGUAGES if code in chosen]

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.SiteLanguageMiddleware",  # issue 8: only the languages a site offers
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -137,11 +138,62 @@ LANGUAGE_CODE = "nl"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# Multilingual (issue 8) --------------------------------------------------------------------------------------
+# LOS_LANGUAGES lists every language this installation can offer, Dutch first (the source language). Which of
+# these a site actually offers visitors is a per-site setting editors change in the admin (Settings › Talen,
+# home.models.SiteLanguages); a language not listed here cannot be chosen there. Names are the languages' own
+# names (endonyms), as visitors look for them in a language switcher.
+LANGUAGE_NAMES = {
+    "nl": "Nederlands",
+    "en": "English",
+    "fr": "Français",
+    "es": "Español",
+    "ar": "العربية",
+    "de": "Deutsch",
+    "tr": "Türkçe",
+    "pl": "Polski",
+    "uk": "Українська",
+    "fa": "فارسی",
+    "ti": "ትግርኛ",
+    "so": "Soomaali",
+    "pt": "Português",
+    "ru": "Русский",
+}
+LANGUAGES = [
+    (code, LANGUAGE_NAMES.get(code, code))
+    for code in env.list("LOS_LANGUAGES", default=["nl", "en", "fr", "es", "ar"])
+    if code.strip()
+]
+if not LANGUAGES or LANGUAGES[0][0] != "nl":
+    raise ValueError("LOS_LANGUAGES must start with nl (Dutch is the source language)")
+# Languages a site offers until editors choose in Settings › Talen (the microsite's choice is set by seed_demo).
+LOS_DEFAULT_SITE_LANGUAGES = ["nl", "en"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin interface itself stays in the languages the staff work in.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Machine translation in wagtail-localize's editor, off unless LOS_MACHINE_TRANSLATOR is set: "deepl" (key in
+# LOS_MACHINE_TRANSLATOR_KEY) or "libretranslate" (LOS_MACHINE_TRANSLATOR_URL, key optional). Texts are sent
+# to that service: use it only for content that may leave our servers.
+_MACHINE_TRANSLATORS = {
+    "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+    "libretranslate": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+    "dummy": "wagtail_localize.machine_translators.dummy.DummyTranslator",  # tests only: reverses words
+}
+_machine_translator = env.str("LOS_MACHINE_TRANSLATOR", default="").strip().lower()
+if _machine_translator:
+    if _machine_translator not in _MACHINE_TRANSLATORS:
+        raise ValueError(f"LOS_MACHINE_TRANSLATOR must be one of {', '.join(_MACHINE_TRANSLATORS)}")
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": _MACHINE_TRANSLATORS[_machine_translator],
+        "OPTIONS": {
+            "AUTH_KEY": env.str("LOS_MACHINE_TRANSLATOR_KEY", default=""),  # DeepL
+            "API_KEY": env.str("LOS_MACHINE_TRANSLATOR_KEY", default=""),  # LibreTranslate
+            "LIBRETRANSLATE_URL": env.str("LOS_MACHINE_TRANSLATOR_URL", default="").rstrip("/"),
+            "TIMEOUT": 10,
+        },
+    }
 
 # Static and media ------------------------------------------------------------------------------------------
 STATICFILES_DIRS = [PROJECT_DIR / "static"]

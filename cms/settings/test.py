@@ -19,3 +19,5 @@ MEDIA_ROOT = os.environ.get("LOS_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="l
 # The end-to-end server runs with these settings and DEBUG off: let WhiteNoise serve static files from the apps.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Machine translation in tests: wagtail-localize's offline DummyTranslator (never a real service).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}

@@ -9,9 +9,11 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
+from home.languages import Alternate, enabled_languages, is_bidi, language_name, page_alternates
 from home.models import NavigationSettings
 
 register = template.Library()
@@ -99,32 +101,39 @@ def breadcrumbs(context) -> dict:
     return {"crumbs": crumbs, "current": page.title}
 
 
-@register.inclusion_tag("navigation/language_switcher.html", takes_context=True)
-def language_switcher(context) -> dict:
-    """Links to this page in the other languages it exists in (live translations only)."""
+def _alternates(context) -> list[Alternate]:
+    """The current page (or view) in each language the site offers and it exists in, memoised on the request."""
+    if "switcher_alternates" in context:  # the missing-translation notice knows them already
+        return context["switcher_alternates"]
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
-    names = dict(settings.LANGUAGES)
-    links = []
     if isinstance(page, Page):
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            code = other.locale.language_code
-            url = other.get_url(request=request)
-            if url:
-                links.append({"code": code, "name": names.get(code, code), "url": url, "current": code == current})
-    else:
-        for code, name in settings.LANGUAGES:
-            links.append(
-                {
-                    "code": code,
-                    "name": name,
-                    "url": translate_url(request.path, code),
-                    "current": code == current,
-                }
-            )
-    links.sort(key=lambda link: list(names).index(link["code"]) if link["code"] in names else 99)
+        return page_alternates(request, page, current)
+    # Views that are not pages (search) exist in every language of the site: translate the URL itself.
+    return [
+        Alternate(code, language_name(code), translate_url(request.path, code), code == current, is_bidi(code))
+        for code in enabled_languages(request)
+    ]
+
+
+@register.inclusion_tag("navigation/language_switcher.html", takes_context=True)
+def language_switcher(context) -> dict:
+    """Links to this page in the other languages it exists in (live translations in the site's languages)."""
+    links = _alternates(context)
     return {"languages": links if len(links) > 1 else []}
+
+
+@register.inclusion_tag("navigation/hreflang.html", takes_context=True)
+def hreflang_links(context) -> dict:
+    """<link rel="alternate" hreflang> for every language version, plus x-default (the Dutch original)."""
+    request = context["request"]
+    links = _alternates(context)
+    if len(links) < 2:
+        return {"links": []}
+    absolute = [(link.code, request.build_absolute_uri(link.url)) for link in links]
+    default = next((url for code, url in absolute if code == settings.LANGUAGE_CODE), None)
+    return {"links": absolute, "x_default": default}
 
 
 @register.simple_tag(takes_context=True)
@@ -135,3 +144,13 @@ def site_root_url(context) -> str:
     if site is None:
         return "/"
     return site.root_page.localized.get_url(request=request) or "/"
+
+
+@register.simple_tag(takes_context=True)
+def html_language(context) -> str:
+    """`lang` and `dir` for <html>: the page's own language (the active one for other views)."""
+    page = context.get("page")
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    if isinstance(page, Page) and page.locale_id:
+        code = page.locale.language_code
+    return format_html('lang="{}" dir="{}"', code, "rtl" if is_bidi(code) else "ltr")
