@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from campaigns.demo_translations import seed_microsite_translations
 from campaigns.models import (
     CampaignIndexPage,
     CampaignPage,
@@ -476,3 +477,4 @@ def seed(context: DemoContext) -> None:
     add_menu_link(navigation, campaigns, sort_order=40)
     add_menu_link(navigation, projects, sort_order=50)
     seed_microsite(context, microsite_home)
+    seed_microsite_translations(context)
