@@ -235,8 +235,8 @@ def seed_microsite_translations(context: DemoContext) -> None:
     if site is None:
         return
     offered = [code for code in MICROSITE_LANGUAGES if code in dict(settings.LANGUAGES)]
-    languages_setting = SiteLanguages.for_site(site)
-    if not languages_setting.pk:
+    languages_setting = SiteLanguages.for_site(site)  # created with the default (nl, en) when missing
+    if sorted(languages_setting.languages or []) == sorted(settings.LOS_DEFAULT_SITE_LANGUAGES):
         languages_setting.languages = offered
         languages_setting.save()
     home = site.root_page.specific

@@ -127,10 +127,15 @@ def related_items(page: Page, request: HttpRequest | None = None, *, kinds=("new
     return sections
 
 
-def microsite_news(request: HttpRequest | None = None, *, limit: int = 5) -> list[RelatedLink]:
-    """News items flagged `show_on_microsite`, newest first; [] until the news app exists."""
+def microsite_news(
+    request: HttpRequest | None = None, *, limit: int = 5, locale_id: int | None = None
+) -> list[RelatedLink]:
+    """News items flagged `show_on_microsite` in the page's language, newest first; [] without the news app."""
     model = optional_model("news", "NewsPage")
     if model is None or not _has_field(model, "show_on_microsite"):
         return []
-    queryset = _ordered(model, model._default_manager.live().public().filter(show_on_microsite=True))
+    queryset = model._default_manager.live().public().filter(show_on_microsite=True)
+    if locale_id is not None:
+        queryset = queryset.filter(locale_id=locale_id)
+    queryset = _ordered(model, queryset)
     return [link for item in queryset[:limit] if (link := _link(item, request)) is not None]

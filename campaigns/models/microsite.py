@@ -50,7 +50,7 @@ class MicrositeHomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["child_pages"] = self.get_children().live().public().in_menu().specific().defer_streamfields()
-        context["news"] = related.microsite_news(request) if self.show_news else []
+        context["news"] = related.microsite_news(request, locale_id=self.locale_id) if self.show_news else []
         return context
 
 
