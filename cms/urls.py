@@ -4,14 +4,22 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
+from home.admin_views import UnpublishWithTranslationsView
 from home.sitemaps import LocalizedSitemap
 from search import views as search_views
 
 urlpatterns = [
+    # Before Wagtail's own admin URLs: its unpublish confirmation with the choice to unpublish translations too.
+    path(
+        "admin/pages/<int:page_id>/unpublish/",
+        require_admin_access(UnpublishWithTranslationsView.as_view()),
+        name="los_unpublish_with_translations",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/search/", search_views.api, name="search_api"),

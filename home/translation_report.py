@@ -1,0 +1,122 @@
+"""Which pages are missing in a language, and which translations are out of date since the Dutch source changed.
+
+wagtail-localize's own report (Reports › Translations) lists translations that exist and still wait for
+strings; this one starts from the Dutch pages and the languages each page's *site* offers (Settings › Talen), so
+a page on the main site is never reported missing in Arabic when the main site does not offer Arabic.
+
+Statuses per page and language:
+- missing: no translation, or only an unpublished draft of one;
+- outdated: the Dutch page was published after its translation was last synced (wagtail-localize's
+  "Sync translated pages" copies the new source text into the translation editor);
+- current: everything else.
+A constant number of queries for the whole report (pages, translations, sources, sites and their languages).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Q
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import TranslationSource
+
+from home.models import SiteLanguages
+
+MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
+
+
+@dataclass
+class Cell:
+    """One page in one language."""
+
+    code: str
+    status: str
+    translation: Page | None = None
+    source_id: int | None = None
+
+
+@dataclass
+class Row:
+    """A Dutch source page and its state in each language its site offers."""
+
+    page: Page
+    site: Site
+    cells: list[Cell] = field(default_factory=list)
+
+
+def _site_languages() -> list[tuple[Site, list[str]]]:
+    sites = list(Site.objects.select_related("root_page"))
+    chosen = {setting.site_id: setting.codes for setting in SiteLanguages.objects.filter(site__in=sites)}
+    default_codes = SiteLanguages(languages=list(settings.LOS_DEFAULT_SITE_LANGUAGES)).codes
+    # Deepest roots first, so a page is attributed to the most specific site.
+    sites.sort(key=lambda site: -len(site.root_page.path))
+    return [(site, chosen.get(site.pk, default_codes)) for site in sites]
+
+
+def build_rows(language: str = "", status: str = "") -> list[Row]:
+    """Rows for every live Dutch page that is missing or out of date in some offered language (or all rows)."""
+    default = Locale.get_default()
+    site_languages = _site_languages()
+    if not site_languages:
+        return []
+    in_sites = Q()
+    for site, _codes in site_languages:
+        in_sites |= Q(path__startswith=site.root_page.path)
+    sources = list(
+        Page.objects.filter(in_sites, locale=default, alias_of__isnull=True, depth__gt=1)
+        .live()
+        .order_by("path")
+        .only("id", "title", "path", "depth", "translation_key", "last_published_at", "locale_id", "content_type_id")
+    )
+    keys = [page.translation_key for page in sources]
+    translations = {
+        (page.translation_key, page.locale.language_code): page
+        for page in Page.objects.filter(translation_key__in=keys)
+        .exclude(locale=default)
+        .select_related("locale")
+        .only("id", "title", "live", "last_published_at", "translation_key", "locale__language_code")
+    }
+    synced = {
+        (source.object_id, source.specific_content_type_id): source
+        for source in TranslationSource.objects.filter(object_id__in=keys, locale=default)
+    }
+    rows = []
+    for page in sources:
+        site, codes = next(((s, c) for s, c in site_languages if page.path.startswith(s.root_page.path)))
+        row = Row(page, site)
+        for code in codes:
+            if code == default.language_code or (language and code != language):
+                continue
+            translated = translations.get((page.translation_key, code))
+            source = synced.get((page.translation_key, page.content_type_id))
+            if translated is None or not translated.live:
+                cell = Cell(code, MISSING, translated)
+            elif _outdated(page, translated, source):
+                cell = Cell(code, OUTDATED, translated, source.pk if source else None)
+            else:
+                cell = Cell(code, CURRENT, translated)
+            row.cells.append(cell)
+        wanted = [cell for cell in row.cells if cell.status == status] if status else row.cells
+        if status and not wanted:
+            continue
+        if not status and all(cell.status == CURRENT for cell in row.cells):
+            continue
+        if row.cells:
+            rows.append(row)
+    return rows
+
+
+def _outdated(page: Page, translated: Page, source: TranslationSource | None) -> bool:
+    changed = page.last_published_at
+    if changed is None:
+        return False
+    if source is not None:
+        return source.last_updated_at < changed
+    # Translated by hand (a copy, not through wagtail-localize): compare publication dates.
+    return translated.last_published_at is not None and translated.last_published_at < changed
+
+
+def paginate(rows: list[Row], page_number: str | None, per_page: int = 50):
+    return Paginator(rows, per_page).get_page(page_number)
