@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import JSONField, Subquery
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
-from home.models import SiteLanguages
+from home.models import SiteLanguages, default_site_languages
 
 
 @dataclass(frozen=True)
@@ -43,35 +44,57 @@ def enabled_languages(request: HttpRequest | None, site: Site | None = None) -> 
         return cached
     if site is None and request is not None:
         site = Site.find_for_request(request)
-    codes = SiteLanguages.for_site(site).codes if site is not None else [settings.LANGUAGE_CODE]
+    if site is None:
+        codes = [settings.LANGUAGE_CODE]
+    else:
+        row = SiteLanguages.objects.filter(site_id=site.pk).values_list("languages", flat=True).first()
+        codes = _codes_from(row)
     if request is not None:
         request._los_site_languages = codes
     return codes
 
 
-def live_translations(request: HttpRequest | None, page: Page) -> list[Page]:
-    """Live, public translations of `page` (itself included) in the site's languages, in settings order.
+def _codes_from(languages: list[str] | None) -> list[str]:
+    return SiteLanguages(languages=languages if languages is not None else default_site_languages()).codes
 
-    One query for all of them; the result is memoised per page on the request so the switcher and the hreflang
-    links share it.
+
+def live_translations(request: HttpRequest | None, page: Page) -> list[Page]:
+    """Live translations of `page` (itself included) in the site's languages, in settings order.
+
+    One query for all of them, which also brings the site's language setting along (a subquery) when it is not
+    known yet; memoised per page on the request, so the switcher, hreflang and <html lang> share it. Private
+    translations are listed too (their link leads to the login or password form, as any link would).
     """
     memo = getattr(request, "_los_translations", None) if request is not None else None
     if memo is not None and page.pk in memo:
         return memo[page.pk]
-    codes = enabled_languages(request)
-    pages = list(
-        Page.objects.live()
-        .public()
-        .filter(translation_key=page.translation_key, locale__language_code__in=codes)
-        .select_related("locale")
-    )
-    order = {code: index for index, code in enumerate(codes)}
+    queryset = Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+    known = getattr(request, "_los_site_languages", None) if request is not None else None
+    site = Site.find_for_request(request) if request is not None and known is None else None
+    if site is not None:
+        setting = SiteLanguages.objects.filter(site_id=site.pk).values("languages")[:1]
+        queryset = queryset.annotate(site_languages=Subquery(setting, output_field=JSONField()))
+    pages = list(queryset)
+    if known is None:
+        known = _codes_from(pages[0].site_languages) if site is not None and pages else enabled_languages(request)
+        if request is not None:
+            request._los_site_languages = known
+    order = {code: index for index, code in enumerate(known)}
+    pages = [p for p in pages if p.locale.language_code in order]
     pages.sort(key=lambda p: order[p.locale.language_code])
     if request is not None:
         if memo is None:
             memo = request._los_translations = {}
         memo[page.pk] = pages
     return pages
+
+
+def page_language(request: HttpRequest | None, page: Page) -> str:
+    """The language code of `page`, without a query when its translations are already known."""
+    for other in live_translations(request, page) if page.live else []:
+        if other.pk == page.pk:
+            return other.locale.language_code
+    return page.locale.language_code
 
 
 def page_alternates(request: HttpRequest, page: Page, current: str) -> list[Alternate]:

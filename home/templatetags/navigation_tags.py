@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from home.languages import Alternate, enabled_languages, is_bidi, language_name, page_alternates
+from home.languages import Alternate, enabled_languages, is_bidi, language_name, page_alternates, page_language
 from home.models import NavigationSettings
 
 register = template.Library()
@@ -151,6 +151,6 @@ def html_language(context) -> str:
     """`lang` and `dir` for <html>: the page's own language (the active one for other views)."""
     page = context.get("page")
     code = translation.get_language() or settings.LANGUAGE_CODE
-    if isinstance(page, Page) and page.locale_id:
-        code = page.locale.language_code
+    if isinstance(page, Page) and page.pk and page.locale_id:
+        code = page_language(context.get("request"), page)
     return format_html('lang="{}" dir="{}"', code, "rtl" if is_bidi(code) else "ltr")
