@@ -1,0 +1,83 @@
+"""A visitor switches a news item to English, and a microsite page to Arabic, with the language switcher.
+
+The Arabic page must be laid out right to left: the computed `direction`, and the header mirrored (the logo on
+the right, the language switcher and search on the left; the first main-menu item at the right edge). Screenshots
+are written to test-results/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.e2e
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results"
+
+
+def microsite(live_site: str) -> str:
+    return f"http://ilegalevrouw.localhost:{urlparse(live_site).port}"
+
+
+def _box(page: Page, selector: str) -> dict:
+    box = page.locator(selector).first.bounding_box()
+    assert box is not None, selector
+    return box
+
+
+def test_switch_a_news_item_to_english(page: Page, live_site: str):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_site + "/nieuws/meldpunt-jaarrapport-2026/")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    switcher = page.get_by_role("navigation", name="Kies een taal")
+    switcher.get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(r"/en/news/detention-hotline-annual-report-2026/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Detention hotline")
+    # The way back leads to the same item in Dutch, not to the home page.
+    expect(
+        page.get_by_role("navigation", name="Choose a language").get_by_role("link", name="Nederlands")
+    ).to_have_attribute("href", "/nieuws/meldpunt-jaarrapport-2026/")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "multilingual-news-en.png"))
+    assert page.context.cookies() == []
+
+
+def test_switch_a_microsite_page_to_arabic_mirrors_the_layout(page: Page, live_site: str):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    site = microsite(live_site)
+    page.goto(site + "/veilig-surfen/")
+    width = page.viewport_size["width"]
+    ltr_brand = _box(page, ".site-brand")
+    ltr_tools = _box(page, ".site-header__tools")
+    assert ltr_brand["x"] < ltr_tools["x"]  # Dutch: logo left, tools right
+    ltr_first_menu = _box(page, ".main-nav__list > li:first-child")
+
+    page.get_by_role("navigation", name="Kies een taal").get_by_role("link", name="العربية").click()
+    expect(page).to_have_url(re.compile(r"/ar/tasaffuh-aamin/$"))
+    html = page.locator("html")
+    expect(html).to_have_attribute("lang", "ar")
+    expect(html).to_have_attribute("dir", "rtl")
+    expect(page.get_by_role("heading", level=1)).to_have_text("التصفح بأمان")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert page.evaluate("getComputedStyle(document.querySelector('.article, main')).textAlign") in {"start", "right"}
+
+    brand = _box(page, ".site-brand")
+    tools = _box(page, ".site-header__tools")
+    first_menu = _box(page, ".main-nav__list > li:first-child")
+    # Mirrored: the logo now sits at the right, the tools at the left.
+    assert brand["x"] > tools["x"]
+    assert brand["x"] + brand["width"] > width / 2 > tools["x"]
+    # The first menu item starts at the right edge (roughly where the Dutch one started at the left).
+    assert first_menu["x"] + first_menu["width"] > width / 2
+    assert abs((width - (first_menu["x"] + first_menu["width"])) - ltr_first_menu["x"]) < 40
+    # The quick exit stays reachable and is in Arabic too.
+    expect(page.get_by_role("link", name="خروج سريع")).to_be_visible()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "multilingual-microsite-ar.png"))
+    assert page.context.cookies() == []
