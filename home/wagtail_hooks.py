@@ -1,9 +1,12 @@
-"""Admin registrations of the base app: the theme snippet and the guard that keeps Vertalers on translations."""
+"""Admin registrations of the base app: themes, the Vertalers guard, dashboard panels, guide, content checker."""
 
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from home import translators
+from home import admin_views, translators
 from home.viewsets import ThemeViewSet
 
 register_snippet(ThemeViewSet)
@@ -47,3 +50,32 @@ def translators_before_edit_snippet(request, instance):
 @hooks.register("before_delete_snippet", order=-10)
 def translators_before_delete_snippet(request, instances):
     return translators.guard(request, *instances)
+
+
+# Dashboard, editor guide, content checker and length hints ------------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_los_panels(request, panels):
+    from home.admin_panels import panels_for
+
+    panels.extend(panels_for(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_editor_guide_url():
+    return [path("handleiding/", admin_views.editor_guide, name="los_editor_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def register_editor_guide_menu_item():
+    return MenuItem(_("Handleiding LOS"), reverse("los_editor_guide"), icon_name="help", order=10)
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_los_content_checker(request, items, page):
+    from wagtail.admin.userbar import ContentCheckerItem
+
+    from home.admin_panels import LosContentChecker
+
+    items[:] = [LosContentChecker() if isinstance(item, ContentCheckerItem) else item for item in items]
