@@ -92,7 +92,15 @@ class CampaignPage(Page):
         blank=True,
         help_text=_("Waar gaat de campagne over en wat vraagt u van bezoekers?"),
     )
-    body = StreamField(CampaignStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    body = StreamField(
+        CampaignStreamBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_(
+            "De tekst van de pagina in blokken: tekst, kopjes, afbeeldingen, citaten, knoppen. "
+            "Kies + om een blok toe te voegen."
+        ),
+    )
     start_date = models.DateField(_("startdatum"), null=True, blank=True, help_text=_("Wanneer begon de campagne?"))
     end_date = models.DateField(
         _("einddatum"), null=True, blank=True, help_text=_("Laat leeg als de campagne doorloopt.")

@@ -68,7 +68,15 @@ class ProjectPage(Page):
         blank=True,
         help_text=_("Beschrijf de afbeelding voor wie hem niet kan zien. Verplicht als u een afbeelding kiest."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_(
+            "De tekst van de pagina in blokken: tekst, kopjes, afbeeldingen, citaten, knoppen. "
+            "Kies + om een blok toe te voegen."
+        ),
+    )
     partners = RichTextField(
         _("partners"),
         blank=True,
