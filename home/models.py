@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
+from home.previews import SharePreviewMixin
 
 
 class Theme(TranslatableMixin, models.Model):
@@ -117,7 +118,7 @@ class HomePage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(SharePreviewMixin, Page):
     """An about or helpdesk page: an intro, a body of blocks and the date its content was last checked."""
 
     intro = models.TextField(

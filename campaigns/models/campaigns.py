@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from campaigns import related
 from campaigns.blocks import CampaignStreamBlock
 from campaigns.models.appearance import PALETTE_CHOICES
+from home.previews import SharePreviewMixin
 
 
 class CampaignIndexPage(Page):
@@ -55,7 +56,7 @@ class CampaignIndexPage(Page):
         return context
 
 
-class CampaignPage(Page):
+class CampaignPage(SharePreviewMixin, Page):
     """A campaign: hero, campaign colour, blocks (key figures, timeline, partners, sign-up form), dates."""
 
     tagline = models.CharField(

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from campaigns import related
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.previews import SharePreviewMixin
 
 
 class ProjectIndexPage(Page):
@@ -47,7 +48,7 @@ class ProjectIndexPage(Page):
         return context
 
 
-class ProjectPage(Page):
+class ProjectPage(SharePreviewMixin, Page):
     """One project: what it does, its partners, how to reach it (and its hotline), and related items."""
 
     intro = models.TextField(

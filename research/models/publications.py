@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.previews import SharePreviewMixin
 from research.blocks import PublicationStreamBlock, section_anchor
 from research.serializers import FunderSerializer
 
@@ -132,7 +133,7 @@ class PublicationIndexPage(RoutablePageMixin, Page):
         return PublicationFeed(self)(request)
 
 
-class PublicationPage(RoutablePageMixin, Page):
+class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
     """A report, article, annual report or other publication, with its PDF, authors, funders and citations."""
 
     publication_type = models.CharField(

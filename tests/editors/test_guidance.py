@@ -171,3 +171,24 @@ def test_admin_and_login_carry_the_los_name_and_a_self_hosted_logo(client):
 def test_content_checker_runs_the_wcag_rules(admin_client, home_page):
     html = admin_client.get(home_page.get_url()).content.decode()
     assert '"wcag2aa"' in html and '"wcag22aa"' in html and "alt-text-quality" in html
+
+
+# Previews -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["", "social", "search"])
+def test_shareable_pages_preview_as_page_social_card_and_search_result(mode):
+    from campaigns.models import CampaignPage, ProjectPage
+    from news.models import NewsPage
+    from research.models import PublicationPage
+
+    for model in (ContentPage, NewsPage, PublicationPage, CampaignPage, ProjectPage):
+        page = model.objects.live().first()
+        assert mode in dict(page.preview_modes)
+        response = page.make_preview_request(preview_mode=mode)
+        assert response.status_code == 200, model
+        html = response.render().content.decode() if hasattr(response, "render") else response.content.decode()
+        if mode == "search":
+            assert "in zoekresultaten" in html and (page.seo_title or page.title)[:40] in html
+        if mode == "social":
+            assert "gedeeld wordt" in html
