@@ -164,6 +164,6 @@ class LosContentChecker(ContentCheckerItem):
         },
         "empty-meta-description": {
             "error_name": _("Zoekmachinebeschrijving ontbreekt"),
-            "help_text": _("Vul op het tabblad 'Promoten' een korte beschrijving in."),
+            "help_text": _("Vul op het tabblad 'Eigenschappen' een korte beschrijving in."),
         },
     }

@@ -79,3 +79,38 @@ def use_los_content_checker(request, items, page):
     from home.admin_panels import LosContentChecker
 
     items[:] = [LosContentChecker() if isinstance(item, ContentCheckerItem) else item for item in items]
+
+
+# Length hints: Wagtail 8 counts characters in rich text only; this adds a count to plain text fields with a
+# maximum length and warns where titles and descriptions outgrow what search engines and social cards show.
+ADVISED_LENGTHS = {"title": 70, "seo_title": 60, "search_description": 160, "intro": 200}
+
+
+@hooks.register("insert_editor_js")
+def length_hints_js():
+    from django.templatetags.static import static
+    from django.utils.html import format_html, json_script
+
+    config = {
+        "advised": ADVISED_LENGTHS,
+        "strings": {
+            "count": str(_("%(count)s tekens.")),
+            "count_max": str(_("%(count)s van %(max)s tekens.")),
+            "too_long": str(
+                _("Langer dan %(advised)s tekens: zoekmachines en sociale media korten dit af. Kan het korter?")
+            ),
+        },
+    }
+    return format_html(
+        '{}<script src="{}" defer></script>',
+        json_script(config, "los-length-hints"),
+        static("home/admin/length-hints.js"),
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def length_hints_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("home/admin/length-hints.css"))

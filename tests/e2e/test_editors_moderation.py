@@ -59,6 +59,7 @@ def test_intern_submits_moderator_approves_page_goes_live(browser, live_site: st
     expect(intern).to_have_url(re.compile(r"/admin/pages/add/news/newspage/"))
     intern.locator("#id_title").fill(TITLE)
     intern.locator("#id_intro").fill("Het Meldpunt telde dit jaar meer meldingen over detentie.")
+    expect(intern.get_by_text("57 van 300 tekens.")).to_be_visible()  # the length hint under the summary
     intern.get_by_role("button", name="Meer acties").click()
     # No "Publiceren" for an intern: only submitting to the Eindredactie's workflow.
     expect(intern.get_by_role("button", name="Publiceren")).to_have_count(0)

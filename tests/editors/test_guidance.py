@@ -200,3 +200,8 @@ def test_shareable_pages_preview_as_page_social_card_and_search_result(mode):
             assert "in zoekresultaten" in html and (page.seo_title or page.title)[:40] in html
         if mode == "social":
             assert "gedeeld wordt" in html
+
+
+def test_the_image_form_explains_alt_text(admin_client):
+    html = admin_client.get(reverse("wagtailimages:add")).content.decode()
+    assert "Beschrijving (alternatieve tekst)" in html
