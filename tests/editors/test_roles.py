@@ -244,3 +244,23 @@ def test_microsite_redactie_uploads_to_its_own_collection_only(login, settings, 
     image = get_image_model().objects.get(title="Foto voor de microsite")
     assert image.collection.name == "iLegalevrouw"
     assert not get_image_model().objects.filter(collection=los, title="Foto voor de microsite").exists()
+
+
+def test_redactie_publishes_news_directly_despite_the_workflow(login, news_index):
+    client = login(roles.REDACTIE)
+    response = client.post(add_url(news_index, NewsPage), {**news_form("Direct gepubliceerd"), "action-publish": "1"})
+    assert response.status_code == 302
+    assert NewsPage.objects.child_of(news_index).get(title="Direct gepubliceerd").live
+
+
+def test_sync_roles_command_reports_and_dry_runs(capsys):
+    from django.core.management import call_command
+
+    Group.objects.get(name=roles.VERTALERS).permissions.clear()
+    call_command("sync_roles", "--dry-run")
+    assert "Zou wijzigen" in capsys.readouterr().out
+    assert not Group.objects.get(name=roles.VERTALERS).permissions.exists()
+    call_command("sync_roles")
+    assert Group.objects.get(name=roles.VERTALERS).permissions.exists()
+    call_command("sync_roles")
+    assert "al gelijk" in capsys.readouterr().out
