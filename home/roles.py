@@ -160,7 +160,8 @@ ROLES: tuple[Role, ...] = (
             "campaigns.view_helplocation",
             "campaigns.change_helplocation",
         ),
-        pages={MAIN_SITE: ("add", "change", "publish"), MICROSITE: ("add", "change", "publish")},
+        # No "add": translations are made with "Vertalen" (wagtail-localize), never with the create view.
+        pages={MAIN_SITE: ("change", "publish"), MICROSITE: ("change", "publish")},
         collections={ROOT_COLLECTION: MEDIA_CHOOSE},
         translations_only=True,
     ),

@@ -4,8 +4,9 @@ Wagtail's page and snippet permissions have no notion of language: a group with 
 page in it, in every locale. The Vertalers group therefore gets page permissions on every site tree (so the
 translation editor of wagtail-localize lets them edit and publish translated pages), and the hooks in
 `home/wagtail_hooks.py` refuse every admin action that would change content in the source language (Dutch):
-editing, creating under, publishing, unpublishing, moving, copying, deleting pages, bulk actions, and editing or
-deleting snippets. A user who is also in a group without that restriction (or a superuser) is not limited.
+editing, publishing, unpublishing, moving, copying, deleting pages, bulk actions, and editing or deleting
+snippets. They create no pages at all (translations are made with "Vertalen", not with the create view).
+A user who is also in a group without that restriction (or a superuser) is not limited.
 """
 
 from __future__ import annotations

@@ -21,7 +21,10 @@ def translators_before_edit_page(request, page):
 
 @hooks.register("before_create_page", order=-10)
 def translators_before_create_page(request, parent_page, page_class):
-    return translators.guard(request, parent_page)
+    # New pages are never translations, in any language: translations are made with "Vertalen".
+    if translators.is_translator_only(request.user):
+        return translators.refuse(request)
+    return None
 
 
 @hooks.register("before_delete_page", order=-10)

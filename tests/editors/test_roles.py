@@ -169,6 +169,9 @@ def test_vertaler_cannot_edit_or_publish_dutch_pages(login, about_page):
     about_page.refresh_from_db()
     assert about_page.title != "Gekaapt"
     assert denied(client.get(add_url(about_page, ContentPage)))
+    english_home = about_page.get_parent().get_translations().filter(locale__language_code="en").first()
+    if english_home is not None:
+        assert denied(client.get(add_url(english_home, ContentPage)))
     assert denied(client.post(reverse("wagtailadmin_pages:unpublish", args=[about_page.pk])))
     assert about_page.live
 
