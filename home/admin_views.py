@@ -1,8 +1,11 @@
-"""Admin views of the multilingual workflow: the translation status report and unpublishing with translations."""
+"""Admin views of the base app: the editor guide, the translation status report and unpublishing with translations."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -79,3 +82,10 @@ class UnpublishWithTranslationsView(UnpublishView):
             (translation, language_name(translation.locale.language_code)) for translation in self.live_translations()
         ]
         return context
+
+
+def editor_guide(request: HttpRequest) -> HttpResponse:
+    """The editor guide in the admin: a short Dutch manual rendered from a template."""
+    return TemplateResponse(
+        request, "home/admin/editor_guide.html", {"page_title": gettext("Handleiding voor de redactie")}
+    )

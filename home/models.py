@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
+from home.previews import SharePreviewMixin
 
 
 class Theme(TranslatableMixin, models.Model):
@@ -117,7 +118,7 @@ class HomePage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(SharePreviewMixin, Page):
     """An about or helpdesk page: an intro, a body of blocks and the date its content was last checked."""
 
     intro = models.TextField(
@@ -126,7 +127,15 @@ class ContentPage(Page):
         blank=True,
         help_text=_("Waar gaat deze pagina over? Wordt ook gebruikt in overzichten en bij delen."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_(
+            "De tekst van de pagina in blokken: tekst, kopjes, afbeeldingen, citaten, knoppen. "
+            "Kies + om een blok toe te voegen."
+        ),
+    )
     last_checked = models.DateField(
         _("laatst gecontroleerd op"),
         null=True,
@@ -171,6 +180,9 @@ class ContentPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["child_pages"] = self.get_children().live().public().specific().defer_streamfields()
         return context
+
+
+SOCIAL_HELP = _("Het volledige adres van het account, bijvoorbeeld https://... Laat leeg als LOS er geen heeft.")
 
 
 # Site settings ---------------------------------------------------------------------------------------------
@@ -242,7 +254,12 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
 class OrganisationSettings(BaseSiteSetting):
     """Who runs the site: name, contact details, footer text and social accounts."""
 
-    name = models.CharField(_("naam organisatie"), max_length=120, default="Stichting LOS")
+    name = models.CharField(
+        _("naam organisatie"),
+        max_length=120,
+        default="Stichting LOS",
+        help_text=_("Staat in de kop en de voettekst van de website."),
+    )
     tagline = models.CharField(
         _("ondertitel"),
         max_length=160,
@@ -250,8 +267,8 @@ class OrganisationSettings(BaseSiteSetting):
         help_text=_("Staat onder de naam in de kop, bijvoorbeeld 'Landelijk Ongedocumenteerden Steunpunt'."),
     )
     address = models.CharField(_("adres"), max_length=120, blank=True, help_text=_("Straat en huisnummer."))
-    postal_code = models.CharField(_("postcode"), max_length=10, blank=True)
-    city = models.CharField(_("plaats"), max_length=80, blank=True)
+    postal_code = models.CharField(_("postcode"), max_length=10, blank=True, help_text=_("Bijvoorbeeld 3511 AB."))
+    city = models.CharField(_("plaats"), max_length=80, blank=True, help_text=_("De plaats van het adres."))
     phone = models.CharField(
         _("telefoon"),
         max_length=30,
@@ -264,19 +281,21 @@ class OrganisationSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Bijvoorbeeld 'maandag tot en met donderdag, 10-16 uur'."),
     )
-    email = models.EmailField(_("e-mailadres"), blank=True)
+    email = models.EmailField(
+        _("e-mailadres"), blank=True, help_text=_("Het algemene adres waarop bezoekers LOS mailen.")
+    )
     footer_text = models.TextField(
         _("tekst in de voettekst"),
         max_length=400,
         blank=True,
         help_text=_("Korte tekst over de organisatie."),
     )
-    mastodon_url = models.URLField(_("Mastodon"), blank=True)
-    bluesky_url = models.URLField(_("Bluesky"), blank=True)
-    facebook_url = models.URLField(_("Facebook"), blank=True)
-    instagram_url = models.URLField(_("Instagram"), blank=True)
-    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
-    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    mastodon_url = models.URLField(_("Mastodon"), blank=True, help_text=SOCIAL_HELP)
+    bluesky_url = models.URLField(_("Bluesky"), blank=True, help_text=SOCIAL_HELP)
+    facebook_url = models.URLField(_("Facebook"), blank=True, help_text=SOCIAL_HELP)
+    instagram_url = models.URLField(_("Instagram"), blank=True, help_text=SOCIAL_HELP)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True, help_text=SOCIAL_HELP)
+    x_url = models.URLField(_("X (Twitter)"), blank=True, help_text=SOCIAL_HELP)
 
     panels = [
         MultiFieldPanel(

@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
+from home.previews import SharePreviewMixin
 
 
 class NewsKind(models.TextChoices):
@@ -102,7 +103,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(RoutablePageMixin, Page):
+class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
     """A news item: LOS news, a reaction, a press release, a media item, case law or a policy update."""
 
     publication_date = models.DateTimeField(
@@ -265,7 +266,6 @@ class NewsPage(RoutablePageMixin, Page):
         SynchronizedField("featured"),
         SynchronizedField("show_on_microsite"),
     ]
-    preview_modes = [("", _("Pagina")), ("social", _("Deelkaart (sociale media)"))]
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []

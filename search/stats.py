@@ -68,3 +68,25 @@ def flush() -> int:
                     searches=F("searches") + searches, zero_results=F("zero_results") + zero
                 )
     return len(buffer)
+
+
+def term_totals(days: int):
+    """Searches and zero-result searches per (term, language) over the last `days` days, buffer included."""
+    import datetime
+
+    from django.db.models import Sum
+
+    from search.models import SearchTermCount
+
+    flush()  # include what the cache buffer holds
+    since = timezone.localdate() - datetime.timedelta(days=days - 1)
+    return (
+        SearchTermCount.objects.filter(date__gte=since)
+        .values("term", "language")
+        .annotate(searches=Sum("searches"), zero_results=Sum("zero_results"))
+    )
+
+
+def zero_result_terms(days: int, limit: int = 50):
+    """The terms that most often found nothing over the last `days` days."""
+    return term_totals(days).filter(zero_results__gt=0).order_by("-zero_results", "term")[:limit]

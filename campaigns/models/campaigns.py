@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from campaigns import related
 from campaigns.blocks import CampaignStreamBlock
 from campaigns.models.appearance import PALETTE_CHOICES
+from home.previews import SharePreviewMixin
 
 
 class CampaignIndexPage(Page):
@@ -55,7 +56,7 @@ class CampaignIndexPage(Page):
         return context
 
 
-class CampaignPage(Page):
+class CampaignPage(SharePreviewMixin, Page):
     """A campaign: hero, campaign colour, blocks (key figures, timeline, partners, sign-up form), dates."""
 
     tagline = models.CharField(
@@ -92,7 +93,15 @@ class CampaignPage(Page):
         blank=True,
         help_text=_("Waar gaat de campagne over en wat vraagt u van bezoekers?"),
     )
-    body = StreamField(CampaignStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    body = StreamField(
+        CampaignStreamBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_(
+            "De tekst van de pagina in blokken: tekst, kopjes, afbeeldingen, citaten, knoppen. "
+            "Kies + om een blok toe te voegen."
+        ),
+    )
     start_date = models.DateField(_("startdatum"), null=True, blank=True, help_text=_("Wanneer begon de campagne?"))
     end_date = models.DateField(
         _("einddatum"), null=True, blank=True, help_text=_("Laat leeg als de campagne doorloopt.")

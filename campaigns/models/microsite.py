@@ -29,7 +29,15 @@ class MicrositeHomePage(Page):
             "Een warme, korte welkomsttekst. Schrijf eenvoudig: veel bezoeksters lezen Nederlands als tweede taal."
         ),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_(
+            "De tekst van de pagina in blokken: tekst, kopjes, afbeeldingen, citaten, knoppen. "
+            "Kies + om een blok toe te voegen."
+        ),
+    )
     show_news = models.BooleanField(
         _("nieuws tonen"),
         default=True,
@@ -63,7 +71,15 @@ class MicrositePage(Page):
         blank=True,
         help_text=_("Waar gaat deze pagina over? Schrijf eenvoudig en kort."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_(
+            "De tekst van de pagina in blokken: tekst, kopjes, afbeeldingen, citaten, knoppen. "
+            "Kies + om een blok toe te voegen."
+        ),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from campaigns import related
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.previews import SharePreviewMixin
 
 
 class ProjectIndexPage(Page):
@@ -47,7 +48,7 @@ class ProjectIndexPage(Page):
         return context
 
 
-class ProjectPage(Page):
+class ProjectPage(SharePreviewMixin, Page):
     """One project: what it does, its partners, how to reach it (and its hotline), and related items."""
 
     intro = models.TextField(
@@ -68,7 +69,15 @@ class ProjectPage(Page):
         blank=True,
         help_text=_("Beschrijf de afbeelding voor wie hem niet kan zien. Verplicht als u een afbeelding kiest."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("inhoud"), blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("inhoud"),
+        blank=True,
+        help_text=_(
+            "De tekst van de pagina in blokken: tekst, kopjes, afbeeldingen, citaten, knoppen. "
+            "Kies + om een blok toe te voegen."
+        ),
+    )
     partners = RichTextField(
         _("partners"),
         blank=True,

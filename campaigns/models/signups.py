@@ -17,7 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, AbstractFormSubmission
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.search import index
 
@@ -30,6 +35,22 @@ class SignupFormField(AbstractFormField):
     """One question on a sign-up form, as the editor defines it."""
 
     page = ParentalKey("campaigns.SignupFormPage", on_delete=models.CASCADE, related_name="form_fields")
+    # Wagtail's own fields, declared again for a Dutch help text for editors.
+    field_type = models.CharField(
+        verbose_name=_("soort veld"),
+        max_length=16,
+        choices=FORM_FIELD_CHOICES,
+        help_text=_("Wat voor antwoord: een regel tekst, een e-mailadres, een keuzelijst, een vinkje, ..."),
+    )
+    required = models.BooleanField(
+        verbose_name=_("verplicht"), default=True, help_text=_("Moet iemand dit invullen om te kunnen versturen?")
+    )
+    help_text = models.CharField(
+        verbose_name=_("uitleg"),
+        max_length=255,
+        blank=True,
+        help_text=_("Een korte uitleg die onder de vraag staat, zoals deze."),
+    )
 
 
 class SignupSubmission(AbstractFormSubmission):
@@ -90,6 +111,22 @@ class SignupFormPage(AbstractEmailForm):
     class Expiry(models.TextChoices):
         DELETE = "delete", _("Verwijderen")
         ANONYMISE = "anonymise", _("Anonimiseren (alleen het aantal blijft)")
+
+    # Wagtail's own e-mail fields, declared again for a Dutch help text for editors.
+    from_address = models.EmailField(
+        verbose_name=_("afzender"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Het adres waarvan de melding van een nieuwe aanmelding komt, bijvoorbeeld noreply@stichtinglos.nl."
+        ),
+    )
+    subject = models.CharField(
+        verbose_name=_("onderwerp"),
+        max_length=255,
+        blank=True,
+        help_text=_("Onderwerpregel van de e-mail over een nieuwe aanmelding."),
+    )
 
     kind = models.CharField(
         _("soort formulier"),

@@ -272,3 +272,16 @@ SEARCH_ELASTICSEARCH = {
 }
 # Query statistics are counted in the cache and written to the database at most once per this many seconds.
 SEARCH_STATS_FLUSH_SECONDS = 300
+
+# Editors (home/roles.py): moderation, comments, notifications ---------------------------------------------
+# Groups, collections and the approval workflow are defined in home/roles.py. Workflow and comment
+# notifications go out through the mail backend of EMAIL_URL, from DEFAULT_FROM_EMAIL, to the members of the
+# approving group (Eindredactie) and to the author; superusers are not copied on every submission.
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAILADMIN_COMMENTS_ENABLED = True
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# The image form explains the description field, Wagtail's default alt text, in Dutch.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.LosImageForm"

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.previews import SharePreviewMixin
 from research.blocks import PublicationStreamBlock, section_anchor
 from research.serializers import FunderSerializer
 
@@ -132,7 +133,7 @@ class PublicationIndexPage(RoutablePageMixin, Page):
         return PublicationFeed(self)(request)
 
 
-class PublicationPage(RoutablePageMixin, Page):
+class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
     """A report, article, annual report or other publication, with its PDF, authors, funders and citations."""
 
     publication_type = models.CharField(
@@ -192,8 +193,15 @@ class PublicationPage(RoutablePageMixin, Page):
     journal = models.CharField(
         _("tijdschrift"), max_length=200, blank=True, help_text=_("Alleen bij artikelen: de naam van het tijdschrift.")
     )
-    volume = models.CharField(_("jaargang"), max_length=20, blank=True)
-    issue = models.CharField(_("nummer"), max_length=20, blank=True)
+    volume = models.CharField(
+        _("jaargang"), max_length=20, blank=True, help_text=_("Alleen bij een tijdschriftartikel, bijvoorbeeld '12'.")
+    )
+    issue = models.CharField(
+        _("nummer"),
+        max_length=20,
+        blank=True,
+        help_text=_("Alleen bij een tijdschriftartikel: het nummer binnen de jaargang."),
+    )
     pages = models.CharField(_("pagina's"), max_length=30, blank=True, help_text=_("Bijvoorbeeld 112-129."))
     doi = models.CharField(
         _("DOI"),
@@ -513,7 +521,9 @@ class AdvisoryGroupMember(Orderable):
 
     page = ParentalKey(PublicationPage, related_name="advisory_members", on_delete=models.CASCADE)
     name = models.CharField(_("naam"), max_length=150, help_text=_("Alleen met toestemming van de persoon."))
-    organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+    organisation = models.CharField(
+        _("organisatie"), max_length=200, blank=True, help_text=_("Waar dit lid werkt, bijvoorbeeld een universiteit.")
+    )
 
     panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")])]
     api_fields = [APIField("name"), APIField("organisation")]

@@ -1,0 +1,22 @@
+"""Admin forms: the image form explains the image's description (Wagtail 8 uses it as the default alt text)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.forms import BaseImageForm
+
+
+class LosImageForm(BaseImageForm):
+    """Wagtail's image form with Dutch guidance on the fields that matter for accessibility."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "description" in self.fields:
+            self.fields["description"].label = _("Beschrijving (alternatieve tekst)")
+            self.fields["description"].help_text = _(
+                "Wat is er te zien, in één zin, voor wie de afbeelding niet kan zien? Wordt gebruikt als "
+                "alternatieve tekst als een pagina er geen eigen tekst bij geeft. Laat leeg bij een logo of "
+                "versiering zonder betekenis."
+            )
+        if "title" in self.fields:
+            self.fields["title"].help_text = _("Een naam om de afbeelding terug te vinden; bezoekers zien hem niet.")

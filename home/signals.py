@@ -1,0 +1,27 @@
+"""Keep the groups of home/roles.py in sync: after migrate, and when a page that anchors permissions appears."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db.models.signals import post_save
+
+from home import roles
+
+
+def sync_roles_after_migrate(sender, app_config=None, using="default", plan=None, **kwargs) -> None:
+    # post_migrate is sent once per app with models, in INSTALLED_APPS order; act on the last one, when
+    # django.contrib.auth's own handler has created every app's permissions.
+    last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+    if app_config is None or app_config.label != last.label:
+        return
+    roles.sync_roles()
+
+
+def _anchor_page_created(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
+    if created and not raw:
+        roles.sync_roles()
+
+
+def connect_anchor_pages() -> None:
+    for label in roles.ANCHOR_TYPES:
+        post_save.connect(_anchor_page_created, sender=label, dispatch_uid=f"home.roles.anchor.{label}")

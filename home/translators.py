@@ -1,0 +1,56 @@
+"""Vertalers change translations only: the locale scope that Wagtail 8's permissions cannot express.
+
+Wagtail's page and snippet permissions have no notion of language: a group with "edit" on a tree may edit every
+page in it, in every locale. The Vertalers group therefore gets page permissions on every site tree (so the
+translation editor of wagtail-localize lets them edit and publish translated pages), and the hooks in
+`home/wagtail_hooks.py` refuse every admin action that would change content in the source language (Dutch):
+editing, publishing, unpublishing, moving, copying, deleting pages, bulk actions, and editing or deleting
+snippets. They create no pages at all (translations are made with "Vertalen", not with the create view).
+A user who is also in a group without that restriction (or a superuser) is not limited.
+"""
+
+from __future__ import annotations
+
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail.admin import messages
+from wagtail.models import Locale
+
+from home.roles import ROLES
+
+TRANSLATION_ONLY_GROUPS = frozenset(role.name for role in ROLES if role.translations_only)
+
+
+def is_translator_only(user) -> bool:
+    """True for a user whose only groups are translation-only groups (cached on the user object)."""
+    if not getattr(user, "is_authenticated", False) or user.is_superuser:
+        return False
+    cached = getattr(user, "_los_translator_only", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        cached = bool(names & TRANSLATION_ONLY_GROUPS) and not (names - TRANSLATION_ONLY_GROUPS)
+        user._los_translator_only = cached
+    return cached
+
+
+def in_source_language(obj) -> bool:
+    locale_id = getattr(obj, "locale_id", None)
+    return locale_id is not None and locale_id == Locale.get_default().pk
+
+
+def refuse(request):
+    messages.error(
+        request,
+        _(
+            "Als vertaler kunt u alleen vertalingen bewerken. Nederlandse pagina's en items wijzigt de "
+            "redactie; kies 'Vertalen' om een vertaling te maken of bij te werken."
+        ),
+    )
+    return redirect("wagtailadmin_home")
+
+
+def guard(request, *objects):
+    """The refusal response when a translator touches source-language content, else None."""
+    if is_translator_only(request.user) and any(in_source_language(obj) for obj in objects):
+        return refuse(request)
+    return None

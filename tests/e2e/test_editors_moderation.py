@@ -1,0 +1,84 @@
+"""An intern drafts a news item and submits it; the Eindredactie approves it; it is live on the site.
+
+Both log in through the real login form of a real server (headless Chromium). The accounts are made by the
+superuser in the admin's user form, with the group ticked, as an administrator would.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import ADMIN_PASSWORD, ADMIN_USER
+
+pytestmark = pytest.mark.e2e
+
+TITLE = "Stagiair meldt: nieuwe cijfers detentie"
+
+
+def log_in(page: Page, base: str, username: str, password: str) -> None:
+    page.goto(base + "/admin/login/")
+    page.get_by_label(re.compile("Gebruikersnaam|Username")).fill(username)
+    page.get_by_label(re.compile("Wachtwoord|Password")).fill(password)
+    page.get_by_role("button", name=re.compile("Inloggen|Sign in")).click()
+    expect(page).not_to_have_url(re.compile(r"/admin/login/"))
+
+
+def create_user(browser, base: str, username: str, password: str, group: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    log_in(page, base, ADMIN_USER, ADMIN_PASSWORD)
+    page.goto(base + "/admin/users/new/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_email").fill(f"{username}@example.org")
+    page.locator("#id_first_name").fill(username.title())
+    page.locator("#id_last_name").fill("Test")
+    page.locator("#id_password1").fill(password)
+    page.locator("#id_password2").fill(password)
+    checkbox = page.get_by_label(group, exact=True)
+    if not checkbox.is_visible():
+        page.get_by_role("tab", name=re.compile("Rollen|Roles")).first.click()
+    checkbox.check()
+    page.locator("form [type=submit]").last.click()
+    expect(page).to_have_url(re.compile(r"/admin/users/"))
+    context.close()
+
+
+def test_intern_submits_moderator_approves_page_goes_live(browser, live_site: str):
+    create_user(browser, live_site, "stagiair", "stagiair-wachtwoord-2027", "Stagiairs")
+    create_user(browser, live_site, "eindredacteur", "eindredactie-wachtwoord-2027", "Eindredactie")
+
+    # The intern finds Nieuws, writes a news item and submits it for approval.
+    intern = browser.new_context().new_page()
+    log_in(intern, live_site, "stagiair", "stagiair-wachtwoord-2027")
+    intern.goto(live_site + "/admin/pages/search/?q=Nieuws")
+    intern.locator("a[aria-label=\"Bekijk de onderliggende pagina's van 'Nieuws'\"]").first.click()
+    intern.get_by_role("link", name="Voeg onderliggende pagina toe").first.click()
+    expect(intern).to_have_url(re.compile(r"/admin/pages/add/news/newspage/"))
+    intern.locator("#id_title").fill(TITLE)
+    intern.locator("#id_intro").fill("Het Meldpunt telde dit jaar meer meldingen over detentie.")
+    expect(intern.get_by_text("57 van 300 tekens.")).to_be_visible()  # the length hint under the summary
+    intern.get_by_role("button", name="Meer acties").click()
+    # No "Publiceren" for an intern: only submitting to the Eindredactie's workflow.
+    expect(intern.get_by_role("button", name="Publiceren")).to_have_count(0)
+    intern.get_by_role("button", name="Stuur door naar Goedkeuring eindredactie").click()
+    expect(intern.get_by_text(f"Pagina '{TITLE}' aangemaakt en ingediend voor controle.").first).to_be_visible()
+    assert TITLE not in intern.request.get(live_site + "/nieuws/").text()
+
+    # The moderator finds it on the dashboard under "awaiting your review" and approves it.
+    moderator = browser.new_context().new_page()
+    log_in(moderator, live_site, "eindredacteur", "eindredactie-wachtwoord-2027")
+    moderator.goto(live_site + "/admin/")
+    expect(moderator.get_by_role("heading", name="In afwachting van jouw beoordeling")).to_be_visible()
+    moderator.get_by_role("link", name=TITLE).first.click()
+    moderator.get_by_role("button", name="Meer acties").click()
+    moderator.get_by_role("button", name="Goedkeuren", exact=True).click()
+    expect(moderator.get_by_text(f"Pagina '{TITLE}' is gewijzigd.").first).to_be_visible()
+
+    # Live on the site, for an anonymous visitor.
+    visitor = browser.new_context().new_page()
+    visitor.goto(live_site + "/nieuws/")
+    visitor.get_by_role("link", name=TITLE).first.click()
+    expect(visitor.get_by_role("heading", level=1, name=TITLE)).to_be_visible()

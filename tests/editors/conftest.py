@@ -1,0 +1,109 @@
+"""Fixtures for the editors' tests: a user per role (logged in through Django's test client) and form data."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import Locale, Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from campaigns.models import MicrositeHomePage
+from news.models import NewsIndexPage
+from research.models import PublicationIndexPage
+
+PASSWORD = "een-lang-wachtwoord-2026"
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    def make(group: str | None, username: str | None = None):
+        user = django_user_model.objects.create_user(
+            username or (group or "niemand").lower().replace(" ", "-"), email="x@example.org", password=PASSWORD
+        )
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def login(client, make_user):
+    """A test client logged in as a new member of `group`."""
+
+    def as_member(group: str | None, username: str | None = None):
+        user = make_user(group, username)
+        client.force_login(user)
+        client.user = user
+        return client
+
+    return as_member
+
+
+@pytest.fixture
+def nl(db):
+    return Locale.objects.get(language_code="nl")
+
+
+@pytest.fixture
+def news_index(home_page):
+    return NewsIndexPage.objects.child_of(home_page).get()
+
+
+@pytest.fixture
+def publications_index(home_page):
+    return PublicationIndexPage.objects.child_of(home_page).get()
+
+
+@pytest.fixture
+def microsite_home(microsite):
+    return MicrositeHomePage.objects.get(pk=microsite.root_page_id)
+
+
+@pytest.fixture
+def about_page(home_page):
+    return Page.objects.child_of(home_page).get(slug="over-los").specific
+
+
+def news_form(title: str, **extra) -> dict:
+    """POST data of the news item form in the admin (create or edit)."""
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": extra.pop("slug", title.lower().replace(" ", "-")),
+            "intro": extra.pop("intro", "Een korte samenvatting van het bericht."),
+            "body": streamfield([]),
+            "kind": "los-nieuws",
+            "comments": inline_formset([]),
+            **extra,
+        }
+    )
+
+
+def page_form(page) -> dict:
+    """POST data that saves `page` unchanged through its admin edit form (fields of the page types used here)."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "comments": inline_formset([]),
+    }
+    for name in ("intro", "body"):
+        if hasattr(page, name):
+            data[name] = streamfield([]) if name == "body" else getattr(page, name)
+    return nested_form_data(data)
+
+
+def edit_url(page) -> str:
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def add_url(parent, model) -> str:
+    return reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk])
+
+
+def denied(response) -> bool:
+    """Wagtail answers a forbidden admin action with 403, or a redirect to the dashboard with a message."""
+    if response.status_code == 403:
+        return True
+    return response.status_code == 302 and response["Location"] in (reverse("wagtailadmin_home"), "/admin/")
