@@ -9,6 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
 from search import views as search_views
+from security import views as security_views
+
+handler500 = "security.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,6 +19,7 @@ urlpatterns = [
     path("api/v2/search/", search_views.api, name="search_api"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
+    path(".well-known/security.txt", security_views.security_txt, name="security_txt"),
 ]
 
 if settings.DEBUG:

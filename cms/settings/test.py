@@ -19,3 +19,8 @@ MEDIA_ROOT = os.environ.get("LOS_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="l
 # The end-to-end server runs with these settings and DEBUG off: let WhiteNoise serve static files from the apps.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Security: the suite logs in with client.login/force_login and the plain login form. django-axes needs the
+# request in authenticate() (client.login has none) and 2FA would stop every admin test, so both are off here;
+# tests/security switches them on and proves them.
+AXES_ENABLED = False
+LOS_ADMIN_REQUIRE_2FA = False
