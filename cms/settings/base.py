@@ -277,15 +277,13 @@ CONTENT_SECURITY_POLICY = {
 }
 # The Wagtail admin renders inline <script> blocks (inline panels, date widgets) and style attributes, and shows
 # previews of pages in a same-origin iframe; image uploads preview from blob: URLs.
-LOS_CSP_ADMIN = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "script-src": ["'self'", "'unsafe-inline'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
-        "font-src": ["'self'", "data:"],
-        "frame-ancestors": ["'self'"],
-    }
+LOS_CSP_ADMIN = {  # directives, as django-csp's @csp_override takes them
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "frame-ancestors": ["'self'"],
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
