@@ -1,11 +1,11 @@
 """Location data never leaves the building: GPS tags are removed from uploaded originals.
 
-Wagtail's renditions are re-encoded by Willow/Pillow without EXIF, so thumbnails on public pages carry no
-location (tests/security prove it). Originals are another matter: the API's `download_url`, the admin and any
-storage listing serve them as uploaded, and a phone photo of a safe house carries its coordinates. So new
-uploads lose their GPS block (EXIF tag 0x8825) and any XMP packet before they are written. JPEGs are rewritten
-with their own quantisation tables (`quality="keep"`), so the picture is not degraded; orientation and colour
-profile stay.
+Willow (1.12) copies the original's EXIF block, GPS included, into JPEG and PNG renditions, so stripping must
+happen at the source: new uploads lose their GPS block (EXIF tag 0x8825) and any XMP packet before they are
+written, and `manage.py strip_image_locations` cleans images uploaded before (and regenerates their renditions).
+That also covers the originals themselves, which the API's `download_url` and the admin serve as uploaded.
+JPEGs are rewritten with their own quantisation tables (`quality="keep"`), so the picture is not degraded;
+orientation and colour profile stay. tests/security/test_uploads.py proves all of it with a GPS-tagged photo.
 """
 
 from __future__ import annotations
@@ -65,3 +65,23 @@ def strip_location_on_upload(sender, instance, **kwargs) -> None:
     instance.file = ContentFile(cleaned, name=field_file.name)
     instance.file_size = len(cleaned)
     instance.file_hash = hashlib.sha1(cleaned).hexdigest()  # noqa: S324 - Wagtail's duplicate check uses SHA-1
+
+
+def strip_stored_image(image) -> bool:
+    """Rewrite an already stored original without location data and drop its renditions (which Willow made
+    with the original's EXIF); True when the image had location data."""
+    with image.open_file() as original:
+        cleaned = without_location(original.read())
+    if cleaned is None:
+        return False
+    storage = image.file.storage
+    name = image.file.name
+    storage.delete(name)
+    stored_name = storage.save(name, ContentFile(cleaned))
+    image.renditions.all().delete()  # deletes the rendition files too (Wagtail's post_delete)
+    type(image).objects.filter(pk=image.pk).update(
+        file=stored_name,
+        file_size=len(cleaned),
+        file_hash=hashlib.sha1(cleaned).hexdigest(),  # noqa: S324 - Wagtail's duplicate check uses SHA-1
+    )
+    return True
