@@ -9,18 +9,27 @@ It is the formatter of every handler in settings.LOGGING, so a library that logs
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 IPV4 = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")
-IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?![\w:])|(?<![\w:])::1(?![\w:])")
+IPV6_CANDIDATE = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%\w+)?(?![\w:])")
 QUERY = re.compile(r"(/[^\s?\"']*)\?[^\s\"']*")
+
+
+def _ipv6_or_keep(match: re.Match) -> str:
+    try:
+        ipaddress.IPv6Address(match.group(0).split("%")[0])
+    except ValueError:
+        return match.group(0)  # a time (12:00:01) or other colon-separated text
+    return "[ip]"
 
 
 def redact(text: str) -> str:
     text = EMAIL.sub("[e-mail]", text)
-    text = IPV6.sub("[ip]", text)
+    text = IPV6_CANDIDATE.sub(_ipv6_or_keep, text)
     text = IPV4.sub("[ip]", text)
     return QUERY.sub(r"\1?[query]", text)
 
