@@ -12,6 +12,9 @@ from cms.api import api_router
 from home.admin_views import UnpublishWithTranslationsView
 from home.sitemaps import LocalizedSitemap
 from search import views as search_views
+from security import views as security_views
+
+handler500 = "security.views.server_error"
 
 urlpatterns = [
     # Before Wagtail's own admin URLs: its unpublish confirmation with the choice to unpublish translations too.
@@ -25,6 +28,7 @@ urlpatterns = [
     path("api/v2/search/", search_views.api, name="search_api"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}),
+    path(".well-known/security.txt", security_views.security_txt, name="security_txt"),
 ]
 
 if settings.DEBUG:

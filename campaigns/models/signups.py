@@ -8,6 +8,9 @@ page never resets it.
 
 from __future__ import annotations
 
+import logging
+import smtplib
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -304,7 +307,17 @@ class SignupFormPage(AbstractEmailForm):
                 organisation=form.cleaned_data.get(ORGANISATION_FIELD, ""),
             )
         if self.to_address:
-            self.send_mail(form)
+            try:
+                self.send_mail(form)
+            except (smtplib.SMTPException, OSError) as error:
+                # Mail server down: a stored sign-up is safe and staff see it in the admin, so the visitor still
+                # gets the thank-you page. Without storage the sign-up would be lost: let that fail visibly.
+                # Logged without addresses or form contents.
+                if submission is None:
+                    raise
+                logging.getLogger("los.campaigns").warning(
+                    "Sign-up stored but the notification mail failed (%s)", type(error).__name__
+                )
         SignupCounter.increment(self)
         return submission
 

@@ -21,3 +21,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Machine translation in tests: wagtail-localize's offline DummyTranslator (never a real service).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+# Security: the suite logs in with client.login/force_login and the plain login form. django-axes needs the
+# request in authenticate() (client.login has none) and 2FA would stop every admin test, so both are off here;
+# tests/security switches them on and proves them.
+AXES_ENABLED = False
+LOS_ADMIN_REQUIRE_2FA = False

@@ -1,0 +1,146 @@
+"""Staff accounts: login throttling without IP addresses, no user enumeration, password rules, session expiry."""
+
+from __future__ import annotations
+
+import pytest
+from axes.models import AccessAttempt
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.test import Client
+
+from .conftest import STAFF_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def attempt(client: Client, username: str, password: str):
+    return client.post(
+        "/admin/login/",
+        {"username": username, "password": password},
+        REMOTE_ADDR="203.0.113.7",
+        HTTP_USER_AGENT="Mozilla/5.0 (test)",
+    )
+
+
+def test_fifth_failure_locks_the_user_name_even_for_the_right_password(client, staff_user, axes_on, settings):
+    settings.AXES_FAILURE_LIMIT = 5
+    for _ in range(4):
+        assert attempt(client, "redacteur", "fout").status_code == 200
+    locked = attempt(client, "redacteur", "fout")
+    assert locked.status_code == 429
+    assert "Te veel mislukte pogingen" in locked.content.decode()
+    # from another browser, with the right password: still refused until the cool-off has passed
+    assert attempt(Client(), "redacteur", STAFF_PASSWORD).status_code == 429
+    assert "_auth_user_id" not in Client().session
+
+
+def test_lockout_looks_the_same_for_unknown_names(client, axes_on, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    known = get_user_model().objects.create_user("bestaat", password=STAFF_PASSWORD)
+    for name in (known.username, "bestaat-niet"):
+        for _ in range(2):
+            attempt(client, name, "fout")
+        response = attempt(client, name, "fout")
+        assert response.status_code == 429, name
+    assert {a.username for a in AccessAttempt.objects.all()} == {"bestaat", "bestaat-niet"}
+
+
+def test_throttling_records_keep_no_ip_address_or_user_agent(client, staff_user, axes_on):
+    attempt(client, "redacteur", "fout")
+    record = AccessAttempt.objects.get(username="redacteur")
+    assert record.ip_address is None
+    assert record.user_agent == ""
+    assert record.failures_since_start == 1
+
+
+def test_success_resets_the_counter_and_logs_in(client, staff_user, axes_on):
+    attempt(client, "redacteur", "fout")
+    response = attempt(client, "redacteur", STAFF_PASSWORD)
+    assert response.status_code == 302
+    assert not AccessAttempt.objects.filter(username="redacteur").exists()
+
+
+def test_force_login_and_client_login_keep_working(staff_user):
+    client = Client()
+    client.force_login(staff_user)
+    assert client.get("/admin/").status_code == 200
+    other = Client()
+    assert other.login(username="redacteur", password=STAFF_PASSWORD)  # test settings: axes off
+    assert other.get("/admin/").status_code == 200
+
+
+def test_purge_login_records_removes_expired_ones(staff_user, axes_on, client, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    attempt(client, "redacteur", "fout")
+    AccessAttempt.objects.update(attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - datetime.timedelta(1))
+    attempt(client, "ander", "fout")
+    call_command("purge_login_records", verbosity=0)
+    assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["ander"]
+
+
+def test_login_errors_do_not_tell_which_part_was_wrong(client, staff_user):
+    wrong_password = attempt(client, "redacteur", "fout").content.decode()
+    unknown_user = attempt(client, "niemand-hier", "fout").content.decode()
+
+    def errors(html: str) -> list[str]:
+        import re
+
+        return re.findall(r'<li class="error">(.*?)</li>', html, re.S)
+
+    assert errors(wrong_password) == errors(unknown_user)
+    assert errors(wrong_password)
+
+
+def test_inactive_account_answers_like_a_wrong_password(client, staff_user):
+    staff_user.is_active = False
+    staff_user.save()
+    inactive = attempt(client, "redacteur", STAFF_PASSWORD)
+    unknown = attempt(client, "niemand-hier", "fout")
+    assert inactive.status_code == unknown.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_does_not_reveal_accounts(client, staff_user):
+    known = client.post("/admin/password_reset/", {"email": "redacteur@example.org"})
+    unknown = client.post("/admin/password_reset/", {"email": "onbekend@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    assert [m.to for m in mail.outbox] == [["redacteur@example.org"]]  # only the real account gets mail
+
+
+@pytest.mark.parametrize(
+    "password",
+    [
+        "kort",
+        "wachtwoord123",
+        "123456789012345",
+        "redacteur2026!",
+        "password1234",
+        "StichtingLOS-2026!",
+        "Welkom01!!!!",
+    ],
+)
+def test_weak_passwords_are_refused(staff_user, password):
+    with pytest.raises(ValidationError):
+        validate_password(password, user=staff_user)
+
+
+def test_strong_password_is_accepted(staff_user):
+    validate_password("paarse-fiets-onder-de-brug-7", user=staff_user)
+
+
+def test_admin_session_expires(client, staff_user, settings):
+    assert settings.SESSION_COOKIE_AGE <= 12 * 3600
+    assert settings.SESSION_COOKIE_HTTPONLY
+    response = client.post("/admin/login/", {"username": "redacteur", "password": STAFF_PASSWORD})
+    assert response.status_code == 302
+    assert client.session.get_expire_at_browser_close()  # "remember me" not ticked
+    remembered = Client()
+    remembered.post("/admin/login/", {"username": "redacteur", "password": STAFF_PASSWORD, "remember": "on"})
+    assert remembered.session.get_expiry_age() == settings.SESSION_COOKIE_AGE

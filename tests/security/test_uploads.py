@@ -1,0 +1,160 @@
+"""Uploads: size and type limits, SVG refused, location data stripped, documents served with safe headers,
+originals not listable."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image as PILImage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+pytestmark = pytest.mark.django_db
+
+GPS_IFD = 0x8825
+
+
+def jpeg_with_gps(size=(640, 480)) -> bytes:
+    """A JPEG as a phone writes it: camera make, orientation and GPS coordinates (a street in Utrecht)."""
+    image = PILImage.new("RGB", size, (200, 120, 40))
+    exif = PILImage.Exif()
+    exif[0x010F] = "TestPhone"  # Make
+    exif[0x0112] = 1  # Orientation
+    exif[GPS_IFD] = {1: "N", 2: (52.0, 5.0, 30.0), 3: "E", 4: (5.0, 7.0, 12.0)}
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif, quality=90)
+    return out.getvalue()
+
+
+def gps_of(data: bytes):
+    with PILImage.open(io.BytesIO(data)) as image:
+        return image.getexif().get_ifd(GPS_IFD)
+
+
+def test_fixture_really_has_gps():
+    assert gps_of(jpeg_with_gps())[1] == "N"
+
+
+def upload_image(admin_client, name: str, data: bytes, content_type="image/jpeg"):
+    return admin_client.post(
+        "/admin/images/add/",
+        {"title": name, "file": SimpleUploadedFile(name, data, content_type=content_type), "collection": 1},
+    )
+
+
+def test_uploaded_original_and_renditions_carry_no_location(admin_client):
+    response = upload_image(admin_client, "opvanghuis.jpg", jpeg_with_gps())
+    assert response.status_code == 302, response.content[:2000]
+    image = get_image_model().objects.get(title="opvanghuis.jpg")
+    with image.open_file() as original:
+        data = original.read()
+    assert gps_of(data) == {}
+    with PILImage.open(io.BytesIO(data)) as opened:
+        assert opened.getexif()[0x010F] == "TestPhone"  # other metadata (orientation, make) kept
+        assert opened.size == (640, 480)
+    rendition = image.get_rendition("fill-300x200")
+    with rendition.file.open() as file:
+        assert gps_of(file.read()) == {}
+
+
+def stored_with_gps(title="oud"):
+    """An image stored before the upload rule existed: the original still has GPS."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    name = default_storage.save(f"original_images/{title}.jpg", ContentFile(jpeg_with_gps()))
+    return get_image_model().objects.create(title=title, file=name, width=640, height=480)
+
+
+def test_willow_copies_gps_into_renditions_so_originals_must_be_clean(db):
+    """Why the upload rule exists: Wagtail's renditions keep the original's EXIF, GPS included."""
+    image = stored_with_gps()
+    with image.get_rendition("fill-300x200").file.open() as file:
+        assert gps_of(file.read())
+
+
+def test_strip_image_locations_cleans_old_originals_and_their_renditions(db):
+    from django.core.management import call_command
+
+    image = stored_with_gps()
+    image.get_rendition("fill-300x200")
+    call_command("strip_image_locations", verbosity=0)
+    image.refresh_from_db()
+    with image.open_file() as original:
+        assert gps_of(original.read()) == {}
+    for spec in ("fill-300x200", "width-400", "max-200x200|format-webp", "original"):
+        rendition = image.get_rendition(spec)
+        with rendition.file.open() as file:
+            assert gps_of(file.read()) == {}, spec
+
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'
+
+
+def test_svg_images_are_refused(admin_client):
+    response = upload_image(admin_client, "logo.svg", SVG, content_type="image/svg+xml")
+    assert response.status_code == 200  # the form again, with an error
+    assert not get_image_model().objects.filter(title="logo.svg").exists()
+
+
+def test_image_that_is_really_html_is_refused(admin_client):
+    response = upload_image(admin_client, "foto.jpg", b"<html><script>alert(1)</script></html>")
+    assert response.status_code == 200
+    assert not get_image_model().objects.filter(title="foto.jpg").exists()
+
+
+def test_images_over_the_size_limit_are_refused(admin_client, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10_000
+    response = upload_image(admin_client, "groot.jpg", jpeg_with_gps((2000, 2000)))
+    assert response.status_code == 200
+    assert "groot" in response.content.decode().lower() or "size" in response.content.decode().lower()
+    assert not get_image_model().objects.filter(title="groot.jpg").exists()
+
+
+def upload_document(admin_client, name: str, data: bytes, content_type="application/octet-stream"):
+    return admin_client.post(
+        "/admin/documents/add/",
+        {"title": name, "file": SimpleUploadedFile(name, data, content_type=content_type), "collection": 1},
+    )
+
+
+@pytest.mark.parametrize("name", ["pagina.html", "tekening.svg", "script.js", "programma.exe", "pagina.htm"])
+def test_dangerous_document_types_are_refused(admin_client, name):
+    response = upload_document(admin_client, name, b"<script>alert(1)</script>")
+    assert response.status_code == 200
+    assert not get_document_model().objects.filter(title=name).exists()
+
+
+def test_documents_over_the_size_limit_are_refused(admin_client, settings):
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1000
+    response = upload_document(admin_client, "groot.pdf", b"%PDF-1.4\n" + b"0" * 5000)
+    assert response.status_code == 200
+    assert not get_document_model().objects.filter(title="groot.pdf").exists()
+
+
+def test_documents_are_served_through_django_with_safe_headers(client, admin_client):
+    assert upload_document(admin_client, "verslag.csv", b"naam,plaats\nA,Utrecht\n", "text/csv").status_code == 302
+    document = get_document_model().objects.get(title="verslag.csv")
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert document.url.startswith("/documents/")  # never a direct /media/ link
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "default-src 'none'" in response["Content-Security-Policy"]
+
+
+def test_pdf_shown_inline_is_sandboxed(client, admin_client):
+    upload_document(admin_client, "rapport.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+    document = get_document_model().objects.get(title="rapport.pdf")
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Security-Policy"].startswith("default-src 'none'")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_media_folder_is_not_served_or_listed_by_django(client):
+    """Production serves no /media/ from Django (DEBUG off): the proxy serves renditions only (README)."""
+    for path in ("/media/", "/media/original_images/", "/media/documents/", "/media/images/"):
+        assert client.get(path).status_code == 404, path
