@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
     name = "home"
     label = "home"
     verbose_name = _("Home en gedeelde inhoud")
+
+    def ready(self) -> None:
+        from home import signals
+
+        signals.connect()

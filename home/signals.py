@@ -1,0 +1,46 @@
+"""Signal handlers of the home app: shared fragments go stale when what they show changes (home/fragments.py)."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from home.fragments import invalidate_fragments
+
+# Models whose rows appear in the menu, footer or funder strip (settings, their rows, snippets, sites).
+FRAGMENT_SOURCES = [
+    "home.NavigationSettings",
+    "home.MainMenuItem",
+    "home.FooterLink",
+    "home.OrganisationSettings",
+    "research.Funder",
+    "research.FunderSettings",
+    "research.FooterFunder",
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+]
+
+
+def _changed(sender, **kwargs) -> None:
+    invalidate_fragments()
+
+
+def _page_deleted(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        invalidate_fragments()
+
+
+def connect() -> None:
+    for label in FRAGMENT_SOURCES:
+        model = apps.get_model(label)
+        post_save.connect(_changed, sender=model, dispatch_uid=f"fragments-save-{label}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"fragments-delete-{label}")
+    # A funder's logo can be replaced by a new file under the same image.
+    post_save.connect(_changed, sender=get_image_model(), dispatch_uid="fragments-save-image")
+    page_published.connect(_changed, dispatch_uid="fragments-published")
+    page_unpublished.connect(_changed, dispatch_uid="fragments-unpublished")
+    post_page_move.connect(_changed, dispatch_uid="fragments-moved")
+    post_delete.connect(_page_deleted, dispatch_uid="fragments-page-deleted")
