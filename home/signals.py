@@ -41,6 +41,10 @@ def connect() -> None:
     # A funder's logo can be replaced by a new file under the same image.
     post_save.connect(_changed, sender=get_image_model(), dispatch_uid="fragments-save-image")
     page_published.connect(_changed, dispatch_uid="fragments-published")
+    # Renditions of a newly published page are made off the request path (home/tasks.py).
+    from home.tasks import queue_warm_page
+
+    page_published.connect(queue_warm_page, dispatch_uid="warm-published-page")
     page_unpublished.connect(_changed, dispatch_uid="fragments-unpublished")
     post_page_move.connect(_changed, dispatch_uid="fragments-moved")
     post_delete.connect(_page_deleted, dispatch_uid="fragments-page-deleted")
