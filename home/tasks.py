@@ -2,7 +2,7 @@
 
 Image renditions are made the first time a page is viewed; AVIF in particular takes a second or more per
 image on a small server, which the first visitor after publishing would otherwise wait for. The task renders
-the published page and its parent (the listing it appears in) the way an anonymous visitor sees them, which
+the published page, its parent (the listing it appears in) and its site's home page the way an anonymous visitor sees them, which
 creates exactly the renditions the templates ask for (no second list of sizes to keep in step) and fills the
 fragment cache. In production it runs on the worker (`manage.py db_worker`), off the request path.
 """
@@ -42,8 +42,12 @@ def warm_page(page_id: int) -> dict[str, int | None]:
     if page is None:
         return {}
     statuses: dict[str, int | None] = {}
-    parent = page.get_parent().specific
-    for target in (page, parent):
+    # The page, the listing it is in, and the home page of its site (which shows the latest items).
+    targets = {page.pk: page, page.get_parent().pk: page.get_parent().specific}
+    site = page.get_site()
+    if site is not None:
+        targets.setdefault(site.root_page_id, site.root_page.localized.specific)
+    for target in targets.values():
         if target.live and target.depth > 1:
             try:
                 statuses[target.url_path] = _warm(target)
