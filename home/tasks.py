@@ -4,7 +4,8 @@ Image renditions are made the first time a page is viewed; AVIF in particular ta
 image on a small server, which the first visitor after publishing would otherwise wait for. The task renders
 the published page, its parent (the listing it appears in) and its site's home page the way an anonymous
 visitor sees them, which creates exactly the renditions the templates ask for (no second list of sizes to
-keep in step) and fills the fragment cache. In production it runs on the worker (`manage.py db_worker`), off the request path.
+keep in step) and fills the fragment cache. In production it runs on the worker (`manage.py db_worker`), off
+the request path.
 """
 
 from __future__ import annotations
