@@ -1,11 +1,29 @@
-"""Keep the groups of home/roles.py in sync: after migrate, and when a page that anchors permissions appears."""
+"""Signal handlers of the home app: the groups of home/roles.py stay in sync (after migrate, and when a page that
+anchors permissions appears); shared fragments go stale when what they show changes (home/fragments.py)."""
 
 from __future__ import annotations
 
 from django.apps import apps
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home import roles
+from home.fragments import invalidate_fragments
+
+# Models whose rows appear in the menu, footer or funder strip (settings, their rows, snippets, sites).
+FRAGMENT_SOURCES = [
+    "home.NavigationSettings",
+    "home.MainMenuItem",
+    "home.FooterLink",
+    "home.OrganisationSettings",
+    "research.Funder",
+    "research.FunderSettings",
+    "research.FooterFunder",
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+]
 
 
 def sync_roles_after_migrate(sender, app_config=None, using="default", plan=None, **kwargs) -> None:
@@ -25,3 +43,29 @@ def _anchor_page_created(sender, instance, created: bool, raw: bool = False, **k
 def connect_anchor_pages() -> None:
     for label in roles.ANCHOR_TYPES:
         post_save.connect(_anchor_page_created, sender=label, dispatch_uid=f"home.roles.anchor.{label}")
+
+
+def _changed(sender, **kwargs) -> None:
+    invalidate_fragments()
+
+
+def _page_deleted(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        invalidate_fragments()
+
+
+def connect() -> None:
+    for label in FRAGMENT_SOURCES:
+        model = apps.get_model(label)
+        post_save.connect(_changed, sender=model, dispatch_uid=f"fragments-save-{label}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"fragments-delete-{label}")
+    # A funder's logo can be replaced by a new file under the same image.
+    post_save.connect(_changed, sender=get_image_model(), dispatch_uid="fragments-save-image")
+    page_published.connect(_changed, dispatch_uid="fragments-published")
+    # Renditions of a newly published page are made off the request path (home/tasks.py).
+    from home.tasks import queue_warm_page
+
+    page_published.connect(queue_warm_page, dispatch_uid="warm-published-page")
+    page_unpublished.connect(_changed, dispatch_uid="fragments-unpublished")
+    post_page_move.connect(_changed, dispatch_uid="fragments-moved")
+    post_delete.connect(_page_deleted, dispatch_uid="fragments-page-deleted")

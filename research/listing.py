@@ -24,7 +24,8 @@ from home.query_params import clean_query, page_number, search_terms
 from research.models import PublicationAuthor, PublicationPage, PublicationType
 
 PER_PAGE = 12
-COVER_FILTER = "fill-160x226"
+# The cover sizes templates/research/publication_index_page.html asks for ({% picture %} expands the braces).
+COVER_FILTERS = [f"format-{fmt}|fill-{size}" for fmt in ("webp", "jpeg") for size in ("96x136", "192x272")]
 SORTS = {
     "date": (_("Nieuwste eerst"), ["-publication_date", "title"]),
     "title": (_("Titel (A-Z)"), ["title", "-publication_date"]),
@@ -112,7 +113,7 @@ def publication_listing(index: Page, request: HttpRequest) -> dict:
         items,
         "themes",
         "authors",
-        Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(COVER_FILTER)),
+        Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(*COVER_FILTERS)),
     )
 
     active = {name: value for name, value in chosen.items() if value}

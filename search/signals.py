@@ -22,10 +22,11 @@ def extract_document_text(sender, instance, **kwargs) -> None:
 
 
 def _sync(page_id: int) -> None:
+    # A task (a worker in production, inline in development), queued once the page is committed.
     if service.elastic_enabled():
-        from search import elastic
+        from search.tasks import sync_page_task
 
-        transaction.on_commit(lambda: elastic.sync_page(page_id))
+        transaction.on_commit(lambda: sync_page_task.enqueue(page_id))
 
 
 @receiver(page_published)
@@ -48,7 +49,7 @@ def on_move(sender, instance, **kwargs) -> None:
 @receiver(post_delete)
 def on_delete(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page) and service.elastic_enabled():
-        from search import elastic
+        from search.tasks import remove_page_task
 
         page_id = instance.pk
-        transaction.on_commit(lambda: elastic.remove_page(page_id))
+        transaction.on_commit(lambda: remove_page_task.enqueue(page_id))

@@ -33,6 +33,17 @@ def microsite(db) -> Site:
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: cached fragments of one test's (rolled back) content must not
+    show up in the next."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def dutch_by_default():
     """Requests to /en/ leave English active in the test thread; start every test in Dutch, as visitors do."""
     with translation.override("nl"):

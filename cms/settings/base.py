@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "import_export",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -131,13 +133,7 @@ DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"].setdefault("CONN_MAX_AGE", 0 if DEBUG else 60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-if env("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
-# Background work: immediate unless production configures a queue (see production.py).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Cache, background tasks, media storage and a read replica: see "Performance and scale-out" at the end.
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
@@ -395,3 +391,86 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # The image form explains the description field, Wagtail's default alt text, in Dutch.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.LosImageForm"
+
+# Performance and scale-out (issue 11; docs/deployment.md) ------------------------------------------------
+# Each piece is switched on by an environment variable; unset, the site runs on one machine with no services.
+# Cache: Redis (Django's built-in backend, shared by every app server) when REDIS_URL is set, else local memory.
+if env("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": "los",
+            "TIMEOUT": 3600,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": "los"}}
+# Navigation, footer and funder strip are cached as HTML fragments per site and language (home/fragments.py);
+# publishing or saving a snippet or setting makes them stale at once, this is only the upper bound.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
+# Cache-Control of public pages for anonymous visitors (home/cache_headers.py). Editors, previews, the admin
+# and answers to posted forms get "private, no-store".
+PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=300)
+PUBLIC_CACHE_STALE_WHILE_REVALIDATE = env.int("PUBLIC_CACHE_STALE_WHILE_REVALIDATE", default=600)
+
+# Front-end cache (CDN or caching proxy) purged on publish/unpublish; off unless configured.
+# FRONTEND_CACHE_URL: an HTTP purge endpoint (Varnish, nginx proxy_cache_purge); or Cloudflare by API token.
+WAGTAILFRONTENDCACHE = {}
+if env.str("FRONTEND_CACHE_URL", default=""):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_URL"),
+    }
+if env.str("CLOUDFLARE_API_TOKEN", default="") and env.str("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE_LANGUAGES = []  # our URLs carry the language themselves (/en/...), purge them as they are
+
+# Background tasks (django-tasks): "immediate" runs a task inside the request (development, tests);
+# "database" queues it in the database (django-tasks-db) for `manage.py db_worker` (production default).
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+
+# Media: S3-compatible object storage (django-storages) when AWS_STORAGE_BUCKET_NAME is set, else MEDIA_ROOT.
+# Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (read by boto3 itself, never stored here).
+# Files are addressed under our own MEDIA_URL (/media/...), which the proxy forwards to the bucket, so no public
+# page loads anything from another host (cms/storage.py).
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+    AWS_LOCATION = env.str("AWS_LOCATION", default="media")
+    AWS_DEFAULT_ACL = None  # the bucket stays private; the proxy reads it with its own credentials
+    AWS_QUERYSTRING_AUTH = False
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000"}
+    STORAGES["default"] = {"BACKEND": "cms.storage.ProxiedS3Storage"}
+
+# PostgreSQL read replica: anonymous GET requests read from it, everything else uses the primary
+# (cms/db_routing.py). Off unless DATABASE_REPLICA_URL is set.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"].setdefault("CONN_MAX_AGE", DATABASES["default"]["CONN_MAX_AGE"])
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["cms.db_routing.ReplicaRouter"]
+    MIDDLEWARE.insert(0, "cms.db_routing.ReplicaMiddleware")
+
+# Cache-Control for public pages. Outermost but one, so it sees the final response (cookies set by the session
+# or CSRF middleware make a response private) and the user the auth middleware found.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "home.cache_headers.CacheControlMiddleware"
+)

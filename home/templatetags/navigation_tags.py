@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
+from home.fragments import cached_value, fragment_key, fragment_timeout
 from home.languages import Alternate, enabled_languages, is_bidi, language_name, page_alternates, page_language
 from home.models import NavigationSettings
 
@@ -58,8 +59,7 @@ def resolve_links(request: HttpRequest, items) -> list[NavLink]:
             if not url or not page.live:
                 continue
             label = item.label or page.title
-            active = url != "/" and request.path.startswith(url) or request.path == url
-            links.append(NavLink(label, url, active))
+            links.append(NavLink(label, url, _is_active(request, url)))
         else:
             links.append(NavLink(item.label, item.link_url))
     return links
@@ -69,11 +69,29 @@ def _navigation(request: HttpRequest) -> NavigationSettings:
     return NavigationSettings.for_request(request)
 
 
+def _is_active(request: HttpRequest, url: str) -> bool:
+    return url != "/" and request.path.startswith(url) or request.path == url
+
+
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context) -> dict:
+    """The main menu. Its links are cached per site and language (home/fragments.py); which one is current is
+    worked out per request, so one cached entry serves every page."""
     request = context["request"]
-    items = _navigation(request).main_menu_items.select_related("link_page")
-    return {"links": resolve_links(request, items)}
+
+    def build() -> list[tuple[str, str]]:
+        items = _navigation(request).main_menu_items.select_related("link_page")
+        return [(link.label, link.url) for link in resolve_links(request, items)]
+
+    links = [NavLink(label, url, _is_active(request, url)) for label, url in cached_value(request, "main-menu", build)]
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def shared_fragment(context) -> dict:
+    """Key and lifetime for `{% cache %}` around a fragment every page shares (site, language, date, version)."""
+    request = context.get("request")
+    return {"key": fragment_key(request), "timeout": fragment_timeout()}
 
 
 @register.inclusion_tag("navigation/footer_links.html", takes_context=True)

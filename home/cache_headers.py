@@ -1,0 +1,75 @@
+"""Cache-Control for every response the site itself builds (static files get theirs from WhiteNoise).
+
+- Public pages for anonymous visitors: ``public, max-age=PUBLIC_CACHE_MAX_AGE,
+  stale-while-revalidate=PUBLIC_CACHE_STALE_WHILE_REVALIDATE`` and ``Vary: Cookie``, so a CDN or caching
+  proxy (docs/deployment.md) and the visitor's browser may keep them briefly, and serve a slightly stale copy
+  while fetching a new one. Publishing purges the front-end cache where one is configured.
+- ``private, no-store`` for everything that must never be shared or kept: the admin, previews, logged-in
+  users (the pages carry the user bar), answers to posted forms, and any response that sets a cookie or
+  carries a CSRF token.
+- A view that chose its own Cache-Control (feeds, share images, never_cache views) keeps it, unless the
+  response is private by the rules above.
+
+https://docs.djangoproject.com/en/5.2/topics/cache/#controlling-cache-using-other-headers
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+PRIVATE = "private, no-store"
+_PRIVATE_PREFIXES = ("/admin/", "/django-admin/")
+_PUBLIC_STATUSES = {200, 203, 204, 300, 301, 404, 405, 410}
+
+
+def _is_private(request: HttpRequest, response: HttpResponse) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return True
+    if request.path.startswith(_PRIVATE_PREFIXES) or getattr(request, "is_preview", False):
+        return True
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return True
+    # Only look the user up when a session cookie could make them someone (no session query for visitors).
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return True
+    return False
+
+
+def cache_control_for(request: HttpRequest, response: HttpResponse) -> str | None:
+    """The Cache-Control value this response should get, or None to leave it alone."""
+    if _is_private(request, response):
+        return PRIVATE
+    if response.has_header("Cache-Control") or response.status_code not in _PUBLIC_STATUSES:
+        return None
+    return (
+        f"public, max-age={settings.PUBLIC_CACHE_MAX_AGE}, "
+        f"stale-while-revalidate={settings.PUBLIC_CACHE_STALE_WHILE_REVALIDATE}"
+    )
+
+
+class CacheControlMiddleware:
+    """Sets Cache-Control on every response by the rules above."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        value = cache_control_for(request, response)
+        if value == PRIVATE:
+            response.headers.pop("Expires", None)
+            response["Cache-Control"] = PRIVATE
+        elif value:
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.PUBLIC_CACHE_MAX_AGE,
+                stale_while_revalidate=settings.PUBLIC_CACHE_STALE_WHILE_REVALIDATE,
+            )
+            # Logged-in editors see the same URL with a user bar: shared caches keep the anonymous copy only.
+            patch_vary_headers(response, ("Cookie",))
+        return response

@@ -1,0 +1,69 @@
+"""Cached fragments every public page shares: the main menu, the footer (with the funder strip).
+
+The fragments are cached per site and language under a *version* kept in the cache. Publishing, unpublishing,
+moving or deleting a page and saving any setting or snippet they show replaces the version, so every fragment
+is stale at once, on every app server (the cache is Redis in production), without knowing their keys.
+`FRAGMENT_CACHE_SECONDS` is only an upper bound.
+
+The version is replaced at once and again when the transaction commits: a request that rendered between the
+write and the commit could otherwise cache what it read from before the commit.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone, translation
+from wagtail.models import Site
+
+VERSION_KEY = "fragments:version"
+
+
+def fragment_version() -> str:
+    """The current version token (a new one when the cache lost it, which also makes every fragment stale)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY) or "0"
+    return version
+
+
+def _replace_version() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def invalidate_fragments() -> None:
+    """Make every cached fragment stale, now and again after the current transaction commits."""
+    _replace_version()
+    transaction.on_commit(_replace_version)
+
+
+def fragment_key(request: HttpRequest | None) -> str:
+    """What a shared fragment depends on: site, language, today's date (funders end and start) and version."""
+    site = Site.find_for_request(request) if request is not None else None
+    return ":".join(
+        [
+            str(site.pk if site else 0),
+            translation.get_language() or settings.LANGUAGE_CODE,
+            timezone.localdate().isoformat(),
+            fragment_version(),
+        ]
+    )
+
+
+def fragment_timeout() -> int:
+    return settings.FRAGMENT_CACHE_SECONDS
+
+
+def cached_value(request: HttpRequest, name: str, build):
+    """`build()` cached under `name` and the fragment key of this request."""
+    key = f"fragment:{name}:{fragment_key(request)}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, fragment_timeout())
+    return value

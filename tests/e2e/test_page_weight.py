@@ -1,0 +1,88 @@
+"""Page weight on first visit (issue 11, item 3), measured in Chromium on a 360 px wide phone screen.
+
+Counted: every byte Chromium received for the page (CDP `Network.loadingFinished.encodedDataLength`:
+headers and body as transferred) from a cold browser (new context: no cache, no cookies), up to the moment
+the network is idle. Images below the fold are lazy and not fetched on arrival, as on a real phone. The test
+server sends HTML and static files uncompressed (no proxy, WhiteNoise serving from the finders), so these
+figures are an upper bound: production adds gzip/Brotli on HTML, CSS and JS.
+
+Budgets (issue 11): a news item without images under 100 KB; the home page with its images under 300 KB.
+Also: at most one render-blocking stylesheet and no render-blocking script (Resource Timing
+`renderBlockingStatus`, Chromium 107+), which together make the first paint wait for one request only.
+The measured figures are printed (`pytest -s`) and recorded in docs/benchmarks/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True}
+NEWS_ITEM_BUDGET = 100 * 1024
+HOME_BUDGET = 300 * 1024
+
+
+def _first_visit(browser, url: str) -> dict:
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    received: dict[str, int] = {}
+    urls: dict[str, str] = {}
+    cdp.on("Network.requestWillBeSent", lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]))
+    cdp.on(
+        "Network.loadingFinished",
+        lambda event: received.__setitem__(event["requestId"], int(event["encodedDataLength"])),
+    )
+    page.goto(url, wait_until="networkidle")
+    resources = page.evaluate(
+        """() => performance.getEntriesByType('resource').map(e => ({
+            name: e.name, type: e.initiatorType, blocking: e.renderBlockingStatus}))"""
+    )
+    context.close()
+    by_url = {urls.get(request_id, request_id): size for request_id, size in received.items()}
+    # Content images (the funder logos in the footer are on every page and counted, but are not "images" here).
+    images = [url for url in by_url if "/media/images/" in url and "max-160x80" not in url]
+    return {"total": sum(received.values()), "by_url": by_url, "resources": resources, "images": images}
+
+
+def _report(name: str, measured: dict) -> None:
+    print(f"\n{name}: {measured['total'] / 1024:.1f} KB in {len(measured['by_url'])} requests")
+    for url, size in sorted(measured["by_url"].items(), key=lambda item: -item[1]):
+        print(f"  {size / 1024:7.1f} KB  {url}")
+
+
+def _assert_render_blocking(measured: dict) -> None:
+    blocking = [r for r in measured["resources"] if r["blocking"] == "blocking"]
+    stylesheets = [r for r in blocking if r["type"] == "link"]
+    scripts = [r for r in blocking if r["type"] == "script"]
+    assert len(stylesheets) <= 1, stylesheets
+    assert scripts == [], scripts
+    assert all(r["type"] in ("link", "script") for r in blocking), blocking
+
+
+def _a_news_item_without_image(page, live_site: str) -> str:
+    page.goto(live_site + "/nieuws/")
+    link = page.locator("article.news-card:not(.news-card--image) .news-card__title a").first
+    return live_site + link.get_attribute("href")
+
+
+def test_news_item_without_images_weighs_under_100_kb(browser, page, live_site: str):
+    url = _a_news_item_without_image(page, live_site)
+    measured = _first_visit(browser, url)
+    _report(f"News item {url}", measured)
+    assert measured["images"] == []
+    assert 0 < measured["total"] < NEWS_ITEM_BUDGET
+    _assert_render_blocking(measured)
+
+
+def test_home_page_with_images_weighs_under_300_kb(browser, live_site: str):
+    measured = _first_visit(browser, live_site + "/")
+    _report("Home page", measured)
+    # The hero in AVIF and the news cards in WebP: modern formats, at the 2x size of a 360 px screen.
+    assert any(url.endswith(".avif") for url in measured["images"]), measured["images"]
+    assert all(url.endswith((".avif", ".webp")) for url in measured["images"]), measured["images"]
+    assert 0 < measured["total"] < HOME_BUDGET
+    _assert_render_blocking(measured)

@@ -1,0 +1,204 @@
+"""Caching (issue 11, item 2): fragment cache of menu and footer, its invalidation, Cache-Control, Redis."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.core.cache import cache, caches
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from home import fragments
+from home.demo_support import MICROSITE_HOSTNAME
+from home.models import MainMenuItem, NavigationSettings, OrganisationSettings
+from research.models import FooterFunder, FunderSettings
+from tests.factories.research import FunderFactory
+
+pytestmark = pytest.mark.django_db
+
+REDIS_URL = os.environ.get("LOS_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def _menu_queries(client, path: str = "/") -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return sum("home_mainmenuitem" in q["sql"] or "home_footerlink" in q["sql"] for q in queries.captured_queries)
+
+
+def test_menu_and_footer_are_read_once_then_served_from_the_cache(client):
+    assert _menu_queries(client) > 0
+    assert _menu_queries(client) == 0
+    assert _menu_queries(client, "/nieuws/") == 0  # one cached entry serves every page of the site
+
+
+def test_the_current_section_is_marked_per_page_although_the_menu_is_cached(client):
+    client.get("/")
+    html = client.get("/nieuws/").content.decode()
+    assert '<a href="/nieuws/" aria-current="page">' in html
+    assert (
+        'aria-current="page">' not in client.get("/agenda/").content.decode().split("main-nav")[1].split("/agenda/")[0]
+    )
+
+
+def test_saving_the_navigation_settings_shows_the_new_menu_at_once(client, main_site):
+    client.get("/")
+    navigation = NavigationSettings.for_site(main_site)
+    item = MainMenuItem.objects.filter(setting=navigation).first()
+    item.label = "Nieuw menulabel"
+    navigation.main_menu_items = [item, *MainMenuItem.objects.filter(setting=navigation).exclude(pk=item.pk)]
+    navigation.save()
+    assert "Nieuw menulabel" in client.get("/").content.decode()
+
+
+def test_publishing_a_page_in_the_menu_shows_its_new_title(client, home_page):
+    agenda = Page.objects.child_of(home_page).get(slug="agenda").specific
+    client.get("/")
+    navigation = NavigationSettings.for_site(home_page.get_site())
+    if any(i.label for i in navigation.main_menu_items.filter(link_page=agenda)):
+        navigation.main_menu_items.filter(link_page=agenda).update(label="")
+        fragments.invalidate_fragments()
+        client.get("/")
+    agenda.title = "Activiteitenkalender"
+    agenda.save_revision().publish()
+    assert ">Activiteitenkalender</a>" in client.get("/").content.decode()
+
+
+def test_unpublishing_a_page_removes_it_from_the_cached_menu(client, home_page):
+    agenda = Page.objects.child_of(home_page).get(slug="agenda")
+    assert 'href="/agenda/"' in client.get("/").content.decode()
+    agenda.unpublish()
+    assert 'href="/agenda/"' not in client.get("/").content.decode()
+
+
+def test_footer_and_funder_strip_follow_settings_and_snippets(client, main_site):
+    client.get("/")
+    organisation = OrganisationSettings.for_site(main_site)
+    organisation.footer_text = "Een nieuwe voettekst."
+    organisation.save()
+    assert "Een nieuwe voettekst." in client.get("/").content.decode()
+
+    funder = FunderFactory(name="Gecachet fonds", logo_alt="Logo van het gecachete fonds")
+    FooterFunder.objects.create(setting=FunderSettings.for_site(main_site), funder=funder, sort_order=99)
+    assert "Logo van het gecachete fonds" in client.get("/").content.decode()
+    funder.logo_alt = "Nieuwe alt-tekst van het fonds"
+    funder.save()
+    assert "Nieuwe alt-tekst van het fonds" in client.get("/").content.decode()
+
+
+def test_fragments_vary_by_language_and_site(client):
+    dutch = client.get("/").content.decode()
+    english = client.get("/en/").content.decode()
+    microsite = client.get("/", HTTP_HOST=MICROSITE_HOSTNAME).content.decode()
+    assert 'href="/nieuws/"' in dutch
+    assert 'href="/en/news/"' in english and 'href="/nieuws/"' not in english.split("<main")[0]
+    assert "funder-strip" in dutch and "funder-strip" not in microsite  # the microsite thanks no funders
+    assert client.get("/").content.decode() == dutch  # and the cached Dutch copy is still the Dutch one
+
+
+def test_fragment_key_changes_with_the_version_only_when_content_changes(rf, main_site):
+    request = rf.get("/", HTTP_HOST=main_site.hostname)
+    key = fragments.fragment_key(request)
+    assert fragments.fragment_key(request) == key
+    fragments.invalidate_fragments()
+    assert fragments.fragment_key(request) != key
+
+
+def test_a_lost_version_key_makes_every_fragment_stale(rf, main_site):
+    request = rf.get("/", HTTP_HOST=main_site.hostname)
+    key = fragments.fragment_key(request)
+    cache.delete(fragments.VERSION_KEY)  # evicted by Redis under memory pressure, say
+    assert fragments.fragment_key(request) != key
+
+
+# Cache-Control ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/nieuws/", "/agenda/", "/zoeken/?q=zorg", "/en/"])
+def test_public_pages_may_be_cached_briefly_by_anyone(client, path, settings):
+    response = client.get(path)
+    assert response.status_code == 200
+    control = response["Cache-Control"]
+    assert "public" in control
+    assert f"max-age={settings.PUBLIC_CACHE_MAX_AGE}" in control
+    assert f"stale-while-revalidate={settings.PUBLIC_CACHE_STALE_WHILE_REVALIDATE}" in control
+    assert "Cookie" in response["Vary"]
+    assert not response.cookies  # the house rule that makes sharing safe
+
+
+def test_logged_in_editors_get_private_pages(admin_client):
+    response = admin_client.get("/")
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_admin_is_never_stored(admin_client):
+    assert admin_client.get("/admin/")["Cache-Control"] == "private, no-store"
+
+
+def test_login_form_with_csrf_cookie_is_private(client):
+    response = client.get("/admin/login/")
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_answers_to_posted_forms_are_private(client):
+    from campaigns.models import SignupFormPage
+
+    petition = SignupFormPage.objects.get(slug="petitie")
+    response = client.post(f"/aanmelden/{petition.pk}/", {}, HTTP_ORIGIN="http://testserver")
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_previews_are_private(admin_client, home_page):
+    response = admin_client.get(f"/admin/pages/{home_page.pk}/view_draft/")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_views_that_choose_their_own_cache_control_keep_it(rf):
+    from django.http import HttpResponse
+
+    from home.cache_headers import cache_control_for
+
+    response = HttpResponse()
+    response["Cache-Control"] = "public, max-age=31536000, immutable"  # e.g. a share image behind a hashed URL
+    assert cache_control_for(rf.get("/nieuws/x/deelafbeelding/"), response) is None
+    response.set_cookie("x", "y")  # but a cookie always makes it private
+    assert cache_control_for(rf.get("/nieuws/x/deelafbeelding/"), response) == "private, no-store"
+
+
+# Redis -----------------------------------------------------------------------------------------------------
+
+
+def _redis_reachable() -> bool:
+    try:
+        import redis
+
+        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping())
+    except Exception:
+        return False
+
+
+@pytest.mark.skipif(not _redis_reachable(), reason=f"no Redis server answers at {REDIS_URL}")
+def test_fragments_and_invalidation_work_on_a_real_redis(client, main_site):
+    redis_cache = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "los-test",
+        }
+    }
+    with override_settings(CACHES=redis_cache):
+        caches["default"].clear()
+        try:
+            assert caches["default"].__class__.__name__ == "RedisCache"
+            client.get("/")
+            assert _menu_queries(client) == 0  # served from Redis
+            assert fragments.VERSION_KEY in str(caches["default"]._cache.get_client().keys("*"))
+            organisation = OrganisationSettings.for_site(main_site)
+            organisation.footer_text = "Voettekst via Redis."
+            organisation.save()
+            assert "Voettekst via Redis." in client.get("/").content.decode()
+        finally:
+            caches["default"].clear()

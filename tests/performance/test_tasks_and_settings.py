@@ -1,0 +1,222 @@
+"""Background work (issue 11, item 5) and the environment switches of the scale-out design (item 6).
+
+The task tests run the real database queue (django-tasks-db) and its real worker command. The settings tests
+start Python processes with production settings and a given environment and read what Django made of it: S3,
+the read replica, Redis and the CDN purge are only *configured* here; no S3 bucket, replica or CDN is
+reached (none exists on a test machine), which is why those tests stop at the wiring.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import wagtail_factories
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.test import override_settings
+
+from news.models import NewsIndexPage
+from news.share_image import share_image_name
+from news.tasks import generate_share_image
+from tests.factories.news import NewsPageFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def news_item(home_page):
+    index = NewsIndexPage.objects.child_of(home_page).get()
+    return NewsPageFactory(
+        parent=index,
+        title="Wachtrijbericht",
+        listing_image=wagtail_factories.ImageFactory(),
+        listing_image_alt="Foto",
+    )
+
+
+@override_settings(TASKS=DB_TASKS)
+def test_a_queued_task_waits_in_the_database_until_the_worker_runs_it(news_item):
+    from django_tasks_db.models import DBTaskResult
+
+    name = share_image_name(news_item)
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    result = generate_share_image.enqueue(news_item.pk)
+    row = DBTaskResult.objects.get(id=result.id)
+    assert row.status == "READY"
+    assert not default_storage.exists(name)  # nothing ran in the request
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+    row.refresh_from_db()
+    assert row.status == "SUCCESSFUL"
+    assert default_storage.exists(name)
+    assert row.return_value == name
+
+
+@override_settings(TASKS=DB_TASKS)
+def test_publishing_queues_its_side_effects_for_the_worker(news_item, django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+    from wagtail.images import get_image_model
+
+    renditions = get_image_model().get_rendition_model().objects.filter(image=news_item.listing_image)
+    renditions.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        news_item.save_revision().publish()
+    queued = set(DBTaskResult.objects.filter(status="READY").values_list("task_path", flat=True))
+    assert {"news.tasks.generate_share_image", "home.tasks.warm_page"} <= queued
+    assert not renditions.exists()  # the first visitor would have waited for these
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+    assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
+    warm = DBTaskResult.objects.get(task_path="home.tasks.warm_page")
+    assert set(warm.return_value.values()) == {200}
+    specs = set(renditions.values_list("filter_spec", flat=True))
+    assert {"format-avif|width-480", "format-webp|width-800", "format-jpeg|width-480"} <= specs
+    assert default_storage.exists(share_image_name(news_item))
+
+
+def test_tasks_run_inline_in_development_and_tests(news_item, django_capture_on_commit_callbacks):
+    name = share_image_name(news_item)
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        news_item.save_revision().publish()
+    assert default_storage.exists(name)
+
+
+# Environment switches ----------------------------------------------------------------------------------------
+
+BASE_ENV = {
+    "SECRET_KEY": "x" * 60,
+    "ALLOWED_HOSTS": "stichtinglos.nl",
+    "DATABASE_URL": "sqlite:////tmp/los-settings-check.sqlite3",
+    "SECURE_SSL_REDIRECT": "false",
+}
+PROBE = """
+import json, django
+from django.conf import settings
+django.setup()
+from django.core.files.storage import default_storage
+print(json.dumps({
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "cache_location": settings.CACHES["default"].get("LOCATION"),
+    "tasks": settings.TASKS["default"]["BACKEND"],
+    "storage": settings.STORAGES["default"]["BACKEND"],
+    "static": settings.STORAGES["staticfiles"]["BACKEND"],
+    "media_url": default_storage.url("original_images/foto één.jpg"),
+    "frontend": sorted(settings.WAGTAILFRONTENDCACHE),
+    "frontend_app": "wagtail.contrib.frontend_cache" in settings.INSTALLED_APPS,
+    "databases": sorted(settings.DATABASES),
+    "routers": list(getattr(settings, "DATABASE_ROUTERS", [])),
+    "replica_middleware": "cms.db_routing.ReplicaMiddleware" in settings.MIDDLEWARE,
+    "bucket": getattr(settings, "AWS_STORAGE_BUCKET_NAME", ""),
+}))
+"""
+
+
+def _probe(**env: str) -> dict:
+    clean = {key: value for key, value in os.environ.items() if key in ("PATH", "HOME", "LANG", "TMPDIR")}
+    clean.update(BASE_ENV, DJANGO_SETTINGS_MODULE="cms.settings.production", **env)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], env=clean, cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_defaults_need_no_services():
+    found = _probe()
+    assert found["cache"].endswith("LocMemCache")
+    assert found["tasks"] == "django_tasks.backends.immediate.ImmediateBackend"  # TASKS_BACKEND=database + worker
+    assert found["storage"] == "django.core.files.storage.FileSystemStorage"
+    assert found["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert found["frontend"] == [] and not found["frontend_app"]
+    assert found["databases"] == ["default"] and found["routers"] == [] and not found["replica_middleware"]
+
+
+def test_every_service_is_switched_on_by_its_environment_variable():
+    found = _probe(
+        REDIS_URL="redis://cache.internal:6379/1",
+        TASKS_BACKEND="database",
+        AWS_STORAGE_BUCKET_NAME="los-media",
+        AWS_S3_ENDPOINT_URL="https://s3.example.internal",
+        FRONTEND_CACHE_URL="http://proxy.internal/",
+        CLOUDFLARE_API_TOKEN="token",
+        CLOUDFLARE_ZONE_ID="zone",
+        DATABASE_REPLICA_URL="postgres://reader@replica.internal:5432/los",
+    )
+    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["cache_location"] == "redis://cache.internal:6379/1"
+    assert found["tasks"] == "django_tasks_db.DatabaseBackend"
+    assert found["storage"] == "cms.storage.ProxiedS3Storage" and found["bucket"] == "los-media"
+    # Media through our own host (the proxy forwards /media/ to the bucket): no third-party host in a page.
+    assert found["media_url"] == "/media/original_images/foto%20%C3%A9%C3%A9n.jpg"
+    assert found["frontend"] == ["cloudflare", "proxy"] and found["frontend_app"]
+    assert found["databases"] == ["default", "replica"]
+    assert found["routers"] == ["cms.db_routing.ReplicaRouter"] and found["replica_middleware"]
+
+
+def test_an_unknown_task_backend_is_refused_at_start():
+    clean = {key: value for key, value in os.environ.items() if key in ("PATH", "HOME")}
+    clean.update(BASE_ENV, DJANGO_SETTINGS_MODULE="cms.settings.production", TASKS_BACKEND="celery")
+    result = subprocess.run([sys.executable, "-c", PROBE], env=clean, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode != 0 and "TASKS_BACKEND must be one of" in result.stderr
+
+
+# Read replica router ------------------------------------------------------------------------------------------
+
+
+def test_only_anonymous_safe_requests_read_from_the_replica(rf, settings):
+    from cms.db_routing import ReplicaMiddleware, ReplicaRouter
+
+    settings.DATABASES = {**settings.DATABASES, "replica": dict(settings.DATABASES["default"])}
+    router = ReplicaRouter()
+    seen = {}
+
+    def view(request):
+        seen[request.method + request.path + str(bool(request.COOKIES))] = router.db_for_read(None)
+        return None
+
+    middleware = ReplicaMiddleware(view)
+    middleware(rf.get("/nieuws/"))
+    middleware(rf.post("/aanmelden/1/"))
+    middleware(rf.get("/admin/pages/"))
+    with_session = rf.get("/nieuws/")
+    with_session.COOKIES[settings.SESSION_COOKIE_NAME] = "abc"
+    middleware(with_session)
+    assert seen == {
+        "GET/nieuws/False": "replica",
+        "POST/aanmelden/1/False": "default",
+        "GET/admin/pages/False": "default",
+        "GET/nieuws/True": "default",
+    }
+    assert router.db_for_read(None) == "default"  # outside a request: commands, tasks
+    assert router.db_for_write(None) == "default"
+    assert router.allow_migrate("replica", "news") is False
+
+
+# Static files ---------------------------------------------------------------------------------------------------
+
+
+def test_collectstatic_writes_compressed_fingerprinted_files(tmp_path, settings):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    hashed = manifest["css/main.css"]
+    assert hashed != "css/main.css" and (tmp_path / hashed).exists()
+    assert (tmp_path / f"{hashed}.gz").exists()
+    from django.templatetags.static import static
+
+    assert static("css/main.css") == f"/static/{hashed}"
