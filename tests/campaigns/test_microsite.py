@@ -119,7 +119,8 @@ def test_help_finder_query_budget_does_not_grow(client, django_assert_max_num_qu
     HelpLocationFactory.create_batch(40, locale=locale)
     with django_assert_max_num_queries(25):
         response = client.get("/hulp-zoeken/", **MICRO)
-    assert response.content.decode().count('class="help-location card"') == HelpLocation.objects.count()
+    shown = HelpLocation.objects.filter(locale=locale).count()  # translations are listed on the translated finders
+    assert response.content.decode().count('class="help-location card"') == shown
 
 
 def test_help_location_is_translatable():
