@@ -147,7 +147,16 @@ class Event(index.Indexed, models.Model):
     language = models.CharField(
         _("taal"),
         max_length=10,
-        choices=[*settings.LANGUAGES, ("other", _("andere taal"))],
+        # Fixed list, not settings.LANGUAGES: the spoken language of an event is not a language of the website,
+        # and the env-driven site languages (LOS_LANGUAGES) must not change the migrations.
+        choices=[
+            ("nl", _("Nederlands")),
+            ("en", _("Engels")),
+            ("fr", _("Frans")),
+            ("es", _("Spaans")),
+            ("ar", _("Arabisch")),
+            ("other", _("andere taal")),
+        ],
         default="nl",
         help_text=_("In welke taal wordt gesproken?"),
     )

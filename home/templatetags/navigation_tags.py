@@ -58,7 +58,8 @@ def resolve_links(request: HttpRequest, items) -> list[NavLink]:
             url = page.get_url(request=request)
             if not url or not page.live:
                 continue
-            label = item.label or page.title
+            # An editor's label is Dutch: in another language the translated page's own title is used.
+            label = (item.label if page.pk == item.link_page_id else "") or page.title
             links.append(NavLink(label, url, _is_active(request, url)))
         else:
             links.append(NavLink(item.label, item.link_url))

@@ -75,3 +75,17 @@ def test_arabic_microsite_speaks_arabic(client, microsite):
 def test_translated_url_patterns(client, microsite):
     assert client.get("/fr/recherche/?q=aide", HTTP_HOST=MICROSITE_HOSTNAME).status_code == 200
     assert client.get("/ar/bahth/?q=x", HTTP_HOST=MICROSITE_HOSTNAME).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "found", "other_language"),
+    [
+        ("/en/search/", "hotline", 'href="/en/news/detention-hotline-annual-report-2026/"', 'href="/nieuws/'),
+        ("/zoeken/", "meldpunt", 'href="/nieuws/meldpunt-jaarrapport-2026/"', 'href="/en/'),
+    ],
+)
+def test_search_finds_the_current_language_only(client, home_page, path, query, found, other_language):
+    html = client.get(path, {"q": query}).content.decode()
+    results = html[html.find('class="search-results"') : html.find("</main>")]
+    assert found in results
+    assert other_language not in results

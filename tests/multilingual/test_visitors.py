@@ -213,3 +213,15 @@ def test_arabic_dates_use_arabic_month_names():
         text = formats.date_format(datetime.date(2026, 11, 5))
         assert "نوفمبر" in text and "2026" in text
         assert formats.number_format(1234.5, 1) == "1234,5"  # Django's Arabic number format is active
+
+
+def test_menu_labels_follow_the_language(client, main_site, home_page):
+    from home.models import MainMenuItem, NavigationSettings
+
+    about = home_page.get_children().get(slug="over-los")
+    navigation = NavigationSettings.for_site(main_site)
+    MainMenuItem.objects.filter(setting=navigation, link_page=about).update(label="Wie wij zijn")
+    assert ">Wie wij zijn</a>" in client.get("/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert ">Wie wij zijn</a>" not in english
+    assert 'href="/en/about-los/"' in english and ">About LOS</a>" in english

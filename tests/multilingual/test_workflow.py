@@ -246,3 +246,18 @@ def test_fields_are_translated_or_synchronised_deliberately(model):
     if issubclass(model, Page):
         assert isinstance(declared["title"], TranslatableField)
         assert isinstance(declared["slug"], TranslatableField)  # translated URL slugs
+
+
+def test_editors_choose_a_sites_languages_in_the_settings(admin_client, main_site):
+    from home.models import SiteLanguages
+
+    url = reverse("wagtailsettings:edit", args=["home", "sitelanguages", main_site.pk])
+    html = admin_client.get(url).content.decode()
+    for code in ("nl", "en", "fr", "es", "ar"):
+        assert f'value="{code}"' in html
+    response = admin_client.post(url, {"languages": ["en", "fr"]})
+    assert response.status_code == 302
+    assert SiteLanguages.for_site(main_site).languages == ["nl", "en", "fr"]  # Dutch cannot be switched off
+    response = admin_client.post(url, {"languages": ["xx"]})
+    assert response.status_code == 200  # an unknown language is a form error, not a 500
+    assert SiteLanguages.for_site(main_site).languages == ["nl", "en", "fr"]
