@@ -10,7 +10,7 @@ from django.core.files.images import ImageFile
 from django.core.management.base import OutputWrapper
 from django.core.management.color import Style
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 MAIN_SITE_NAME = "Stichting LOS"
 MICROSITE_HOSTNAME = "ilegalevrouw.localhost"
@@ -59,8 +59,14 @@ def ensure_locale(language_code: str) -> Locale:
     return locale
 
 
-def generated_image(title: str, *, background: str, text: str, size: tuple[int, int] = (1200, 675)):
-    """A Wagtail image drawn locally (no stock photos from other hosts), reused by title."""
+def generated_image(
+    title: str, *, background: str, text: str, size: tuple[int, int] = (1200, 675), collection: str = "LOS"
+):
+    """A Wagtail image drawn locally (no stock photos from other hosts), reused by title.
+
+    New images go into the site's collection (home/roles.py makes "LOS" and "iLegalevrouw"), so the groups that
+    work with that collection can use them.
+    """
     from PIL import Image as PILImage
     from PIL import ImageDraw, ImageFont
 
@@ -79,6 +85,9 @@ def generated_image(title: str, *, background: str, text: str, size: tuple[int, 
     canvas.save(buffer, format="PNG", optimize=True)
     slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower()).strip("-")
     image = Image(title=title)
+    target = Collection.objects.filter(name=collection, depth=2).first()
+    if target is not None:
+        image.collection = target
     image.file = ImageFile(buffer, name=f"{slug}.png")
     image.save()
     return image

@@ -25,12 +25,20 @@ FRAGMENT_SOURCES = [
     "wagtailcore.Locale",
 ]
 
+ROLES_MIGRATION = ("home", "0003_editor_roles")
+
 
 def sync_roles_after_migrate(sender, app_config=None, using="default", plan=None, **kwargs) -> None:
     # post_migrate is sent once per app with models, in INSTALLED_APPS order; act on the last one, when
     # django.contrib.auth's own handler has created every app's permissions.
     last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
     if app_config is None or app_config.label != last.label:
+        return
+    # After migrating backwards past the roles migration, leave its undo in place.
+    from django.db import connections
+    from django.db.migrations.recorder import MigrationRecorder
+
+    if ROLES_MIGRATION not in MigrationRecorder(connections[using]).applied_migrations():
         return
     roles.sync_roles()
 

@@ -82,3 +82,22 @@ def test_intern_submits_moderator_approves_page_goes_live(browser, live_site: st
     visitor.goto(live_site + "/nieuws/")
     visitor.get_by_role("link", name=TITLE).first.click()
     expect(visitor.get_by_role("heading", level=1, name=TITLE)).to_be_visible()
+
+
+def test_translator_edits_translations_but_not_dutch_pages(browser, live_site: str):
+    create_user(browser, live_site, "vertaler", "vertaler-wachtwoord-2027", "Vertalers")
+    page = browser.new_context().new_page()
+    log_in(page, live_site, "vertaler", "vertaler-wachtwoord-2027")
+
+    # The Dutch news index: refused, with the reason.
+    page.goto(live_site + "/admin/pages/search/?q=Nieuws")
+    page.locator("a[href$='/edit/']", has_text=re.compile(r"^\s*Nieuws\s*$")).first.click()
+    expect(page.get_by_text("Als vertaler kunt u alleen vertalingen bewerken.")).to_be_visible()
+    expect(page).not_to_have_url(re.compile(r"/edit/"))
+
+    # Its English translation opens in wagtail-localize's translation editor.
+    page.goto(live_site + "/admin/pages/search/?q=News")
+    page.locator("a[href$='/edit/']", has_text=re.compile(r"^\s*News\s*$")).first.click()
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    expect(page.get_by_text("Als vertaler kunt u alleen vertalingen bewerken.")).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile("Publiceer in"))).to_be_visible()

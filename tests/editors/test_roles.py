@@ -267,3 +267,16 @@ def test_sync_roles_command_reports_and_dry_runs(capsys):
     assert Group.objects.get(name=roles.VERTALERS).permissions.exists()
     call_command("sync_roles")
     assert "al gelijk" in capsys.readouterr().out
+
+
+def test_post_migrate_reapplies_the_definition():
+    from django.apps import apps
+
+    from home.signals import sync_roles_after_migrate
+
+    Group.objects.get(name=roles.EINDREDACTIE).permissions.clear()
+    last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+    sync_roles_after_migrate(sender=last, app_config=apps.get_app_config("home"))
+    assert not Group.objects.get(name=roles.EINDREDACTIE).permissions.exists()  # not the last app: waits
+    sync_roles_after_migrate(sender=last, app_config=last)
+    assert Group.objects.get(name=roles.EINDREDACTIE).permissions.filter(codename="view_signupsubmission").exists()
