@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint format messages bench clean
+.PHONY: help install run test test-fast lint format messages bench bench-import bench-search clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,8 +42,14 @@ format: install ## Apply ruff formatting and safe fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install ## Benchmarks (DATABASE_URL selects the DB): event import rows/s and memory, search latency
+SIZES ?= 1000 10000
+bench: install ## Site under load with gunicorn at SIZES news items (BENCH_DATABASE_URL: PostgreSQL), JSON in bench/results/
+	$(BIN)/python bench/site_bench.py --sizes $(SIZES) $(BENCH_ARGS)
+
+bench-import: install ## Agenda import: rows/s and peak memory for 10,000-row CSV and XLSX (DATABASE_URL selects the DB)
 	$(BIN)/python bench/import_bench.py
+
+bench-search: install ## Search latency on the database backend at 10,000 and 100,000 items
 	$(BIN)/python bench/search_bench.py
 
 clean: ## Remove the virtualenv, local database and generated files

@@ -1,9 +1,11 @@
 """Cache-Control for every response the site itself builds (static files get theirs from WhiteNoise).
 
-- Public pages for anonymous visitors: ``public, max-age=PUBLIC_CACHE_MAX_AGE,
-  stale-while-revalidate=PUBLIC_CACHE_STALE_WHILE_REVALIDATE`` and ``Vary: Cookie``, so a CDN or caching
-  proxy (docs/deployment.md) and the visitor's browser may keep them briefly, and serve a slightly stale copy
-  while fetching a new one. Publishing purges the front-end cache where one is configured.
+- Public pages for anonymous visitors: ``public, max-age=0, s-maxage=PUBLIC_CACHE_MAX_AGE,
+  stale-while-revalidate=PUBLIC_CACHE_STALE_WHILE_REVALIDATE`` and ``Vary: Cookie``: a CDN or caching proxy
+  (docs/deployment.md) keeps them briefly and serves a slightly stale copy while fetching a new one, which is
+  what carries a campaign-day spike. The visitor's own browser revalidates (max-age=0): someone who just
+  signed a petition and goes back must see the counter move, not their browser's copy from before.
+  Publishing purges the front-end cache where one is configured.
 - ``private, no-store`` for everything that must never be shared or kept: the admin, previews, logged-in
   users (the pages carry the user bar), answers to posted forms, and any response that sets a cookie or
   carries a CSRF token.
@@ -21,7 +23,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 PRIVATE = "private, no-store"
 _PRIVATE_PREFIXES = ("/admin/", "/django-admin/")
-_PUBLIC_STATUSES = {200, 203, 204, 300, 301, 404, 405, 410}
+_PUBLIC_STATUSES = {200, 203, 204, 300, 301, 304, 404, 405, 410}
 
 
 def _is_private(request: HttpRequest, response: HttpResponse) -> bool:
@@ -46,7 +48,7 @@ def cache_control_for(request: HttpRequest, response: HttpResponse) -> str | Non
     if response.has_header("Cache-Control") or response.status_code not in _PUBLIC_STATUSES:
         return None
     return (
-        f"public, max-age={settings.PUBLIC_CACHE_MAX_AGE}, "
+        f"public, max-age=0, s-maxage={settings.PUBLIC_CACHE_MAX_AGE}, "
         f"stale-while-revalidate={settings.PUBLIC_CACHE_STALE_WHILE_REVALIDATE}"
     )
 
@@ -67,7 +69,8 @@ class CacheControlMiddleware:
             patch_cache_control(
                 response,
                 public=True,
-                max_age=settings.PUBLIC_CACHE_MAX_AGE,
+                max_age=0,
+                s_maxage=settings.PUBLIC_CACHE_MAX_AGE,
                 stale_while_revalidate=settings.PUBLIC_CACHE_STALE_WHILE_REVALIDATE,
             )
             # Logged-in editors see the same URL with a user bar: shared caches keep the anonymous copy only.

@@ -469,6 +469,10 @@ if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASE_ROUTERS = ["cms.db_routing.ReplicaRouter"]
     MIDDLEWARE.insert(0, "cms.db_routing.ReplicaMiddleware")
 
+# Where collectstatic writes the compressed, fingerprinted static files WhiteNoise serves (CompressedManifest
+# storage in production; base.py's STORAGES). A path outside the checkout suits read-only app images.
+STATIC_ROOT = env.str("STATIC_ROOT", default=str(BASE_DIR / "static"))
+
 # Cache-Control for public pages. Outermost but one, so it sees the final response (cookies set by the session
 # or CSRF middleware make a response private) and the user the auth middleware found.
 MIDDLEWARE.insert(

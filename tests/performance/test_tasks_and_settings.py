@@ -29,6 +29,13 @@ ROOT = Path(__file__).resolve().parents[2]
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def worker_keeps_the_test_connection(monkeypatch):
+    """The worker closes "old" database connections between tasks; inside a test's transaction that would close
+    the test's own connection (PostgreSQL). Django's test client switches the same hygiene off for requests."""
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+
+
 @pytest.fixture
 def news_item(home_page):
     index = NewsIndexPage.objects.child_of(home_page).get()
