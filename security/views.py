@@ -26,7 +26,8 @@ def security_txt(request: HttpRequest) -> HttpResponse:
     )
     lines = [f"Contact: {contact}" for contact in settings.LOS_SECURITY_CONTACTS]
     lines.append(f"Expires: {expires.isoformat().replace('+00:00', 'Z')}")
-    lines.append(f"Preferred-Languages: {', '.join(code for code, _name in settings.LANGUAGES)}")
+    # The languages the people who read reports read (staff), not the languages the sites are offered in.
+    lines.append("Preferred-Languages: nl, en")
     lines.append(f"Canonical: {request.build_absolute_uri('/.well-known/security.txt')}")
     if settings.LOS_SECURITY_POLICY_URL:
         lines.append(f"Policy: {settings.LOS_SECURITY_POLICY_URL}")

@@ -48,7 +48,7 @@ class World:
         self.campaign = CampaignPage.objects.get(slug="zorg-in-detentie")
         self.project = ProjectPage.objects.get(slug="meldpunt-vreemdelingendetentie")
         self.about = ContentPage.objects.get(slug="over-los", locale=self.home.locale)
-        self.microsite_home = MicrositeHomePage.objects.get()
+        self.microsite_home = MicrositeHomePage.objects.get(locale=self.home.locale)
         self.funder_settings = FunderSettings.for_site(self.site)
         self.counter = 0
         self.first: dict[str, object] = {}
