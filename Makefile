@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint format messages bench clean
+.PHONY: help install run test test-fast lint format messages bench loadtest clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ format: install ## Apply ruff formatting and safe fixes
 bench: install ## Benchmarks (DATABASE_URL selects the DB): event import rows/s and memory, search latency
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/search_bench.py
+
+loadtest: install ## Load test: gunicorn + production settings + PostgreSQL on 127.0.0.1 (LOADTEST_DATABASE_URL)
+	$(BIN)/python bench/loadtest.py
 
 clean: ## Remove the virtualenv, local database and generated files
 	rm -rf $(VENV) db.sqlite3 static/ media/
