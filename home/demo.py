@@ -201,7 +201,7 @@ def seed(context: DemoContext) -> None:
                 "Wie voor Stichting LOS de website beheert, krijgt bij het inloggen een cookie dat nodig is om "
                 "ingelogd te blijven; het vervalt na het sluiten van de browser of uiterlijk na acht uur. "
                 "Inloggen vraagt een wachtwoord en een code uit een app. Mislukte inlogpogingen worden per "
-                "gebruikersnaam geteld, zonder IP-adres, en na een kwartier gewist.",
+                "gebruikersnaam geteld, zonder IP-adres, en binnen een dag gewist.",
             ),
             _h("Back-ups"),
             _p(
