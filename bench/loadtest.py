@@ -177,9 +177,8 @@ def main() -> int:
     for path, rows in sorted(results.items()):
         times = [seconds for seconds, _ in rows]
         failed = sum(1 for _, ok in rows if not ok)
-        print(
-            f"{path[:55]:55} {len(rows):5d} {statistics.median(times) * 1000:10.0f} {p95(times) * 1000:8.0f} {failed:6d}"
-        )
+        median_ms, p95_ms = statistics.median(times) * 1000, p95(times) * 1000
+        print(f"{path[:55]:55} {len(rows):5d} {median_ms:10.0f} {p95_ms:8.0f} {failed:6d}")
     print(
         f"\nTotal: {len(all_times) / elapsed:.1f} requests/s, median {statistics.median(all_times) * 1000:.0f} ms, "
         f"p95 {p95(all_times) * 1000:.0f} ms, errors {errors}"
