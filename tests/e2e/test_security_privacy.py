@@ -118,12 +118,10 @@ def test_admin_editor_preview_and_userbar_work_under_the_admin_policy(page: Page
     for path in ("/admin/", "/admin/pages/", "/admin/images/", "/admin/images/multiple/add/", "/admin/documents/"):
         visit(page, live_site + path)
     # the page editor with its live preview panel
-    visit(page, live_site + "/admin/pages/search/?q=jaarrapport")
-    page.locator("a[href*='/edit/']").first.click()
-    page.wait_for_load_state("networkidle")
-    preview_toggle = page.locator("[data-side-panel-toggle='preview']")
-    preview_toggle.click()
-    preview = page.frame_locator("iframe[id='w-preview-iframe'], .preview-panel iframe").first
+    found = page.request.get(live_site + "/api/v2/pages/?type=news.NewsPage&slug=meldpunt-jaarrapport-2026").json()
+    visit(page, f"{live_site}/admin/pages/{found['items'][0]['id']}/edit/")
+    page.locator("[data-side-panel-toggle='preview']").click()
+    preview = page.frame_locator("#w-preview-iframe").first
     expect(preview.locator("h1")).to_be_visible(timeout=20_000)
     # the userbar on a public page, for the signed-in editor
     visit(page, live_site + "/nieuws/meldpunt-jaarrapport-2026/")
