@@ -172,19 +172,47 @@ def seed(context: DemoContext) -> None:
         body=[
             _h("Als u de website bezoekt"),
             _p(
-                "Deze website plaatst geen cookies bij bezoekers die alleen lezen, gebruikt geen "
-                "bezoekersstatistieken van andere partijen en laadt niets van andere websites: geen lettertypen, "
-                "geen video's, geen knoppen van sociale media.",
-                "Video's van YouTube of Vimeo worden pas geladen als u zelf op 'Video afspelen' klikt. "
-                "Vanaf dat moment gelden de regels van die dienst.",
+                "Deze website plaatst geen cookies bij bezoekers, ook niet als u een formulier verstuurt. Wij "
+                "gebruiken geen bezoekersstatistieken van andere partijen en de website laadt niets van andere "
+                "websites: geen lettertypen, geen kaarten, geen knoppen van sociale media.",
+                "Video's van YouTube of Vimeo worden pas geladen als u zelf op 'Video afspelen' klikt. Vanaf dat "
+                "moment maakt uw browser verbinding met die dienst en gelden de regels van die dienst.",
+            ),
+            _h("Wat onze server bijhoudt"),
+            _p(
+                "De server noteert per verzoek de datum en tijd, de opgevraagde pagina zonder het deel na het "
+                "vraagteken (dus zonder uw zoekwoorden) en of het gelukt is. Uw IP-adres en uw browser worden "
+                "niet genoteerd. In foutmeldingen worden IP-adressen en e-mailadressen automatisch weggelaten.",
+                "Van zoekopdrachten tellen wij alleen hoe vaak een woord gezocht wordt, om de zoekfunctie te "
+                "verbeteren. Dat is niet terug te leiden tot u.",
             ),
             _h("Als u een formulier invult"),
             _p(
-                "Wij bewaren alleen wat u invult, alleen zo lang als bij het formulier staat, en nooit uw "
-                "IP-adres. Daarna worden de gegevens automatisch verwijderd."
+                "Bij een aanmelding of petitie bewaren wij alleen wat u invult, en alleen zo lang als bij het "
+                "formulier staat. Daarna worden uw gegevens automatisch gewist; alleen het aantal aanmeldingen "
+                "blijft. Uw IP-adres en uw browser bewaren wij niet.",
+                "Om misbruik te voorkomen onthoudt de server tien minuten lang hoe vaak een formulier vanaf "
+                "dezelfde aansluiting is verstuurd. Dat gebeurt met een code die uit uw IP-adres wordt "
+                "berekend met een sleutel die elke dag verandert; het IP-adres zelf wordt niet opgeslagen.",
+                "Alleen medewerkers met een eigen account en toestemming kunnen aanmeldingen inzien.",
+            ),
+            _h("Medewerkers die inloggen"),
+            _p(
+                "Wie voor Stichting LOS de website beheert, krijgt bij het inloggen een cookie dat nodig is om "
+                "ingelogd te blijven; het vervalt na het sluiten van de browser of uiterlijk na acht uur. "
+                "Inloggen vraagt een wachtwoord en een code uit een app. Mislukte inlogpogingen worden per "
+                "gebruikersnaam geteld, zonder IP-adres, en binnen een dag gewist.",
+            ),
+            _h("Back-ups"),
+            _p(
+                "Van de website en de ingevulde formulieren worden back-ups gemaakt, zodat niets verloren gaat. "
+                "Gegevens die gewist zijn, verdwijnen uit de back-ups zodra de oudere back-ups worden vervangen.",
             ),
             _h("Vragen"),
-            _p("Wilt u weten welke gegevens wij van u hebben, of wilt u ze laten verwijderen? Mail ons."),
+            _p(
+                "Wilt u weten welke gegevens wij van u hebben, of wilt u ze laten verwijderen? Mail ons. Een "
+                "beveiligingsprobleem gevonden? Zie /.well-known/security.txt voor hoe u het ons meldt."
+            ),
         ],
     )
     helpdesk = context.ensure_child(

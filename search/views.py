@@ -11,6 +11,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Site
 
+from home.query_params import clean_query
 from search import service
 
 JSON_HEADERS = {"Cache-Control": "public, max-age=60", "X-Robots-Tag": "noindex"}
@@ -61,7 +62,8 @@ def api(request: HttpRequest) -> JsonResponse:
     """JSON search API (documented in README, "Search"): /api/v2/search/?q=...&locale=en&type=page&page=2.
 
     Same parameters and result shape as the search page; ``locale`` picks the language (default Dutch)."""
-    code = request.GET.get("locale", "")
+    # Cleaned before it reaches the database: a NUL byte in a text parameter makes PostgreSQL raise.
+    code = clean_query(request.GET.get("locale", ""))
     locale = Locale.objects.filter(language_code=code).first() or Locale.get_default()
     site = Site.find_for_request(request)
     with translation.override(locale.language_code):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 
@@ -30,6 +31,14 @@ class SiteCSPMiddleware(CSPMiddleware):
     The userbar that Wagtail draws on public pages for logged-in editors loads its script and styles from
     /static/ and renders into a shadow root, so public pages keep the strict policy even for editors.
     """
+
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        # Wagtail renders a preview by passing a fake request for the page's public URL through the whole
+        # middleware stack, so the preview response arrives here already carrying the public policy
+        # (frame-ancestors 'none'), which would blank the admin's preview panel. Admin URLs get the admin's.
+        if is_admin_path(request) and HEADER in response:
+            del response[HEADER]
+        return super().process_response(request, response)
 
     def get_policy_parts(
         self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False

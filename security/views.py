@@ -7,7 +7,7 @@ import logging
 import sys
 
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.views.decorators.cache import cache_control
@@ -39,7 +39,8 @@ def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpR
     connections), answer 503 with Retry-After from a template that needs no database and no request context:
     visitors get a calm page, proxies and monitors a status that says "try again"."""
     error = sys.exc_info()[1]
-    if isinstance(error, DatabaseError):
+    # Connection trouble only: a DataError or IntegrityError is a bug in our code and stays a 500.
+    if isinstance(error, OperationalError | InterfaceError):
         # The exception text can contain the database host and user name: log its type only.
         logger.error("Database unavailable (%s); answered 503", type(error).__name__)
         response = HttpResponse(loader.get_template("503.html").render(), status=503)

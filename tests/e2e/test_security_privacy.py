@@ -1,0 +1,136 @@
+"""In a real browser: every page type loads nothing from another host, sets no cookie and breaks no rule of its
+Content-Security-Policy; the admin (dashboard, editor with live preview, uploads) and the userbar work under
+the admin's policy without violations."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import ADMIN_PASSWORD, ADMIN_USER
+
+pytestmark = pytest.mark.e2e
+
+MAIN_PAGES = {
+    "home": "/",
+    "content": "/over-los/",
+    "privacy": "/over-los/privacy/",
+    "news index": "/nieuws/",
+    "news item": "/nieuws/meldpunt-jaarrapport-2026/",
+    "publications index": "/publicaties/",
+    "publication": "/publicaties/medische-zorg-in-vreemdelingendetentie/",
+    "funders": "/over-los/fondsen/",
+    "agenda": "/agenda/",
+    "campaign index": "/campagnes/",
+    "campaign": "/campagnes/geen-strafbaarstelling/",
+    "project": "/projecten/meldpunt-vreemdelingendetentie/",
+    "sign-up": "/campagnes/geen-strafbaarstelling/onderteken/",
+    "search": "/zoeken/?q=zorg",
+    "english home": "/en/",
+}
+MICROSITE_PAGES = {"microsite home": "/", "microsite page": "/huiselijk-geweld/", "help finder": "/hulp-zoeken/"}
+
+
+class Recorder:
+    """Every request the page makes and every console message about the security policy."""
+
+    def __init__(self, page: Page):
+        self.requests: list[str] = []
+        self.violations: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.violations.append(f"pageerror: {error}"))
+
+    def _console(self, message) -> None:
+        text = message.text
+        if "Content Security Policy" in text or "Content-Security-Policy" in text or "Refused to" in text:
+            self.violations.append(text)
+
+
+def visit(page: Page, url: str) -> None:
+    response = page.goto(url)
+    assert response is not None and response.status == 200, url
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # lazy images load too
+    page.wait_for_load_state("networkidle")
+
+
+def own_hosts(live_site: str) -> set[str]:
+    port = urlparse(live_site).port
+    return {f"127.0.0.1:{port}", f"ilegalevrouw.localhost:{port}"}
+
+
+def test_every_page_type_stays_on_our_host_sets_no_cookie_and_keeps_its_policy(page: Page, live_site: str):
+    recorder = Recorder(page)
+    port = urlparse(live_site).port
+    visited = []
+    for name, path in MAIN_PAGES.items():
+        visit(page, live_site + path)
+        visited.append(name)
+    # the agenda's first event, and the sign-up form's interactive parts
+    page.goto(live_site + "/agenda/?verleden=1")
+    event_link = page.locator(".event-card__title a").first
+    event_link.click()
+    page.wait_for_load_state("networkidle")
+    assert re.search(r"/agenda/\d+-[-a-z0-9]*/$", page.url), page.url
+    visited.append("event")
+    for name, path in MICROSITE_PAGES.items():
+        visit(page, f"http://ilegalevrouw.localhost:{port}{path}")
+        visited.append(name)
+
+    hosts = {urlparse(url).netloc for url in recorder.requests if not url.startswith("data:")}
+    assert hosts <= own_hosts(live_site), hosts - own_hosts(live_site)
+    assert len(recorder.requests) > len(visited) * 3  # pages, styles, scripts, images were all recorded
+    assert page.context.cookies() == []
+    assert recorder.violations == []
+
+
+def test_video_player_is_the_only_other_host_and_only_after_a_click(page: Page, live_site: str):
+    """The policy allows the privacy-friendly video players as frames only; nothing loads before the click."""
+    recorder = Recorder(page)
+    page.route(re.compile(r"^https://(www\.youtube-nocookie\.com|player\.vimeo\.com)/"), lambda r: r.fulfill(body="ok"))
+    for path in MAIN_PAGES.values():
+        page.goto(live_site + path)
+        if page.locator(".video__play").count():
+            break
+    else:
+        pytest.skip("no video block in the demo content")
+    assert {urlparse(u).netloc for u in recorder.requests} <= own_hosts(live_site)
+    page.locator(".video__play").first.click()
+    page.wait_for_load_state("networkidle")
+    assert recorder.violations == []
+
+
+def login(page: Page, live_site: str) -> None:
+    page.goto(live_site + "/admin/login/")
+    page.fill("#id_username", ADMIN_USER)
+    page.fill("#id_password", ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def test_admin_editor_preview_and_userbar_work_under_the_admin_policy(page: Page, live_site: str):
+    recorder = Recorder(page)
+    login(page, live_site)
+    for path in ("/admin/", "/admin/pages/", "/admin/images/", "/admin/images/multiple/add/", "/admin/documents/"):
+        visit(page, live_site + path)
+    # the page editor with its live preview panel
+    found = page.request.get(live_site + "/api/v2/pages/?type=news.NewsPage&slug=meldpunt-jaarrapport-2026").json()
+    visit(page, f"{live_site}/admin/pages/{found['items'][0]['id']}/edit/")
+    page.locator("[data-side-panel-toggle='preview']").click()
+    page.wait_for_load_state("networkidle")
+    # Wagtail swaps the preview iframe on each refresh: the newest one holds the rendered page
+    preview = page.frame_locator("#w-preview-iframe").last
+    expect(preview.locator("h1").first).to_contain_text("Meldpunt Vreemdelingendetentie", timeout=20_000)
+    assert recorder.violations == [], recorder.violations
+    # the userbar on a public page, for the signed-in editor
+    visit(page, live_site + "/nieuws/meldpunt-jaarrapport-2026/")
+    expect(page.locator("wagtail-userbar")).to_have_count(1)
+    page.locator("wagtail-userbar").locator("button").first.click()
+    page.wait_for_timeout(500)  # let the userbar's menu and accessibility checker run (not an assertion)
+    assert recorder.violations == []
+    hosts = {urlparse(url).netloc for url in recorder.requests if url.startswith("http")}
+    assert hosts <= own_hosts(live_site)
