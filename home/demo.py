@@ -100,6 +100,15 @@ def seed(context: DemoContext) -> None:
                     "attribution": "Uit het beleidsplan van Stichting LOS",
                 },
             ),
+            # A video block as editors use it: nothing loads from the video host until a visitor presses play.
+            (
+                "video",
+                {
+                    "url": "https://vimeo.com/76979871",
+                    "title": "Voorbeeldvideo (demo-inhoud)",
+                    "transcript": "<p>Een uitgeschreven tekst van de video, voor wie hem niet kan of wil afspelen.</p>",
+                },
+            ),
         ],
     )
     context.ensure_child(
