@@ -64,6 +64,16 @@ def _database_url(tmp: Path) -> str:
     return f"sqlite:///{tmp / 'e2e.sqlite3'}"
 
 
+def _drop_database(url: str) -> None:
+    """Drop the end-to-end PostgreSQL database, so runs leave nothing behind on the server."""
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        parsed = urlparse(url)
+        with psycopg.connect(parsed._replace(path="/postgres").geturl(), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{parsed.path.lstrip("/")}" WITH (FORCE)')
+
+
 @pytest.fixture(scope="session")
 def live_site():
     """Base URL of a running, seeded LOS site."""
@@ -107,3 +117,4 @@ def live_site():
     yield base_url
     server.terminate()
     server.wait(timeout=10)
+    _drop_database(env["DATABASE_URL"])

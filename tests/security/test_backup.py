@@ -20,18 +20,25 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
 
 
-def target_database(tmp_path: Path) -> str:
-    """An empty database of the same engine as the test database."""
-    if connection.vendor == "postgresql":
-        import psycopg
+def _admin_url() -> str:
+    return urlparse(os.environ["DATABASE_URL"])._replace(path="/postgres").geturl()
 
-        configured = urlparse(os.environ["DATABASE_URL"])
-        name = f"{connection.settings_dict['NAME']}_restore"
-        with psycopg.connect(configured._replace(path="/postgres").geturl(), autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            admin.execute(f'CREATE DATABASE "{name}"')
-        return configured._replace(path=f"/{name}").geturl()
-    return f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+
+@pytest.fixture
+def target_database(tmp_path: Path):
+    """An empty database of the same engine as the test database (dropped afterwards on PostgreSQL)."""
+    if connection.vendor != "postgresql":
+        yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+        return
+    import psycopg
+
+    name = f"{connection.settings_dict['NAME']}_restore"
+    with psycopg.connect(_admin_url(), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield urlparse(os.environ["DATABASE_URL"])._replace(path=f"/{name}").geturl()
+    with psycopg.connect(_admin_url(), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def manage(*args: str, database_url: str, media_root: Path) -> str:
@@ -48,7 +55,7 @@ def manage(*args: str, database_url: str, media_root: Path) -> str:
     return result.stdout
 
 
-def test_backup_and_restore_round_trip(tmp_path, settings):
+def test_backup_and_restore_round_trip(tmp_path, settings, target_database):
     media = tmp_path / "media"
     (media / "documents").mkdir(parents=True)
     (media / "documents" / "jaarverslag.pdf").write_bytes(b"%PDF-1.4 jaarverslag\n")
@@ -69,7 +76,7 @@ def test_backup_and_restore_round_trip(tmp_path, settings):
     restored_media = tmp_path / "restored-media"
     restored_media.mkdir()
     (restored_media / "stale.txt").write_text("not in the backup")
-    url = target_database(tmp_path)
+    url = target_database
     count_script = (
         "from wagtail.models import Page; print(Page.objects.count()); "
         "print('|'.join(sorted(Page.objects.values_list('title', flat=True))))"
