@@ -10,7 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from campaigns.demo_translations import seed_microsite_translations
+from campaigns.demo_translations import SITE_TEXTS, seed_microsite_translations
 from campaigns.models import (
     CampaignIndexPage,
     CampaignPage,
@@ -27,7 +27,14 @@ from campaigns.models import (
     SiteAppearance,
 )
 from home.demo import add_menu_link
-from home.demo_support import MICROSITE_HOSTNAME, DemoContext, default_locale, generated_image, main_site
+from home.demo_support import (
+    MICROSITE_HOSTNAME,
+    DemoContext,
+    default_locale,
+    ensure_site_texts,
+    generated_image,
+    main_site,
+)
 from home.models import FooterLink, NavigationSettings, OrganisationSettings, Theme
 
 
@@ -64,10 +71,10 @@ def ensure_microsite(context: DemoContext) -> MicrositeHomePage:
     site = Site.objects.create(hostname=MICROSITE_HOSTNAME, port=80, root_page=home, site_name="iLegalevrouw")
     org = OrganisationSettings.for_site(site)
     org.name = "iLegalevrouw"
-    org.tagline = "Voor vrouwen zonder verblijfsvergunning"
-    org.footer_text = "iLegalevrouw is een project van Stichting LOS."
     org.email = "info@ilegalevrouw.nl"
     org.save()
+    # Translated with the microsite's pages (campaigns/demo_translations.py).
+    ensure_site_texts(site, {}, tagline=SITE_TEXTS[0][0], footer_text=SITE_TEXTS[1][0])
     return home
 
 

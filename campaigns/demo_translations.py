@@ -12,7 +12,7 @@ from wagtail.models import Locale, Site
 
 from campaigns.models import HelpLocation, MicrositeHomePage
 from home.demo_support import MICROSITE_HOSTNAME, DemoContext
-from home.models import SiteLanguages
+from home.models import SiteLanguages, SiteTexts
 from home.translation import translate
 
 LANGUAGES = ("en", "fr", "ar")
@@ -36,6 +36,26 @@ HOME_ES = {
         "Información y apoyo para mujeres sin permiso de residencia, y para las organizaciones que las ayudan. "
         "Una web que puedes visitar con seguridad."
     ),
+}
+
+# The microsite's header and footer texts (home.SiteTexts).
+SITE_TEXTS = [
+    (
+        "Voor vrouwen zonder verblijfsvergunning",
+        "For women without a residence permit",
+        "Pour les femmes sans titre de séjour",
+        "للنساء اللواتي لا يملكن تصريح إقامة",
+    ),
+    (
+        "iLegalevrouw is een project van Stichting LOS.",
+        "iLegalevrouw is a project of Stichting LOS.",
+        "iLegalevrouw est un projet de la Stichting LOS.",
+        "iLegalevrouw مشروع تابع لمؤسسة LOS.",
+    ),
+]
+SITE_TEXTS_ES = {
+    SITE_TEXTS[0][0]: "Para mujeres sin permiso de residencia",
+    SITE_TEXTS[1][0]: "iLegalevrouw es un proyecto de Stichting LOS.",
 }
 
 VIOLENCE = [
@@ -243,6 +263,7 @@ def seed_microsite_translations(context: DemoContext) -> None:
     if not isinstance(home, MicrositeHomePage):
         return
     pages = {page.slug: page for page in home.get_children().specific()}
+    texts = SiteTexts.objects.filter(site=site, locale_id=home.locale_id).first()
     plan = [
         (home, HOME),
         (pages.get("huiselijk-geweld"), VIOLENCE),
@@ -258,6 +279,8 @@ def seed_microsite_translations(context: DemoContext) -> None:
             if page is not None:
                 translate(page, language, _strings(rows, language))
                 context.created += 1
+        if texts is not None:
+            translate(texts, language, _strings(SITE_TEXTS, language))
         # Help addresses are plain copies in the target locale (much faster than a wagtail-localize source
         # per snippet, which seed time cannot afford for 18 rows); editors can still sync them from the source.
         locale = Locale.objects.get(language_code=language)
@@ -272,4 +295,6 @@ def seed_microsite_translations(context: DemoContext) -> None:
             copy.save()
     if "es" in offered and not home.get_translations().filter(locale__language_code="es").exists():
         translate(home, "es", HOME_ES)
+        if texts is not None:
+            translate(texts, "es", SITE_TEXTS_ES)
         context.created += 1

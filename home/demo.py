@@ -7,7 +7,7 @@ import datetime
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from home.demo_support import DemoContext, ensure_locale, generated_image, main_site
+from home.demo_support import DemoContext, ensure_locale, ensure_site_texts, generated_image, main_site
 from home.models import (
     ContentPage,
     FooterLink,
@@ -348,25 +348,40 @@ def seed(context: DemoContext) -> None:
     _seed_english(context, home, about, helpdesk)
 
 
+FOOTER_TEXT = (
+    "LOS ondersteunt organisaties die mensen zonder verblijfsvergunning helpen, met advies, onderzoek, netwerk "
+    "en belangenbehartiging."
+)
+SITE_TEXTS_EN = {
+    "Landelijk Ongedocumenteerden Steunpunt": "National Support Centre for Undocumented People",
+    "maandag tot en met donderdag, 10.00-16.00 uur": "Monday to Thursday, 10 am to 4 pm",
+    FOOTER_TEXT: (
+        "LOS supports the organisations that help people without a residence permit, with advice, research, "
+        "a network and advocacy."
+    ),
+}
+
+
 def _seed_settings(site: Site, about: Page, helpdesk: Page, contact: Page, privacy: Page) -> None:
     org = OrganisationSettings.for_site(site)
     if not org.address:
         org.name = "Stichting LOS"
-        org.tagline = "Landelijk Ongedocumenteerden Steunpunt"
         org.address = "Kanaalstraat 243"
         org.postal_code = "3531 CJ"
         org.city = "Utrecht"
         org.phone = "030 123 4567"
-        org.phone_hours = "maandag tot en met donderdag, 10.00-16.00 uur"
         org.email = "info@stichtinglos.nl"
-        org.footer_text = (
-            "LOS ondersteunt organisaties die mensen zonder verblijfsvergunning helpen, met advies, "
-            "onderzoek, netwerk en belangenbehartiging."
-        )
         org.mastodon_url = "https://mastodon.nl/@stichtinglos"
         org.facebook_url = "https://www.facebook.com/stichtinglos"
         org.linkedin_url = "https://www.linkedin.com/company/stichting-los"
         org.save()
+    ensure_site_texts(
+        site,
+        {"en": SITE_TEXTS_EN},
+        tagline="Landelijk Ongedocumenteerden Steunpunt",
+        phone_hours="maandag tot en met donderdag, 10.00-16.00 uur",
+        footer_text=FOOTER_TEXT,
+    )
     navigation = NavigationSettings.for_site(site)
     add_menu_link(navigation, helpdesk, sort_order=60)
     add_menu_link(navigation, about, sort_order=70)

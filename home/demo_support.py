@@ -59,6 +59,20 @@ def ensure_locale(language_code: str) -> Locale:
     return locale
 
 
+def ensure_site_texts(site: Site, translations: dict[str, dict[str, str]], **dutch: str) -> None:
+    """Give `site` its header and footer texts in Dutch (`dutch`: tagline, footer_text, phone_hours) and
+    translate them through wagtail-localize into each language of `translations` (source text -> translation),
+    as editors would with "Vertalen". Existing texts are left as they are."""
+    from home.models import SiteTexts
+    from home.translation import translate
+
+    source, created = SiteTexts.objects.get_or_create(site=site, locale=default_locale(), defaults=dutch)
+    if not created:
+        return
+    for language_code, strings in translations.items():
+        translate(source, language_code, strings)
+
+
 def generated_image(
     title: str, *, background: str, text: str, size: tuple[int, int] = (1200, 675), collection: str = "LOS"
 ):

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -260,12 +263,6 @@ class OrganisationSettings(BaseSiteSetting):
         default="Stichting LOS",
         help_text=_("Staat in de kop en de voettekst van de website."),
     )
-    tagline = models.CharField(
-        _("ondertitel"),
-        max_length=160,
-        blank=True,
-        help_text=_("Staat onder de naam in de kop, bijvoorbeeld 'Landelijk Ongedocumenteerden Steunpunt'."),
-    )
     address = models.CharField(_("adres"), max_length=120, blank=True, help_text=_("Straat en huisnummer."))
     postal_code = models.CharField(_("postcode"), max_length=10, blank=True, help_text=_("Bijvoorbeeld 3511 AB."))
     city = models.CharField(_("plaats"), max_length=80, blank=True, help_text=_("De plaats van het adres."))
@@ -275,20 +272,8 @@ class OrganisationSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Zoals bezoekers het moeten intikken, bijv. 030 123 4567."),
     )
-    phone_hours = models.CharField(
-        _("bereikbaarheid"),
-        max_length=120,
-        blank=True,
-        help_text=_("Bijvoorbeeld 'maandag tot en met donderdag, 10-16 uur'."),
-    )
     email = models.EmailField(
         _("e-mailadres"), blank=True, help_text=_("Het algemene adres waarop bezoekers LOS mailen.")
-    )
-    footer_text = models.TextField(
-        _("tekst in de voettekst"),
-        max_length=400,
-        blank=True,
-        help_text=_("Korte tekst over de organisatie."),
     )
     mastodon_url = models.URLField(_("Mastodon"), blank=True, help_text=SOCIAL_HELP)
     bluesky_url = models.URLField(_("Bluesky"), blank=True, help_text=SOCIAL_HELP)
@@ -299,7 +284,16 @@ class OrganisationSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("footer_text")], heading=_("Organisatie")
+            [
+                FieldPanel("name"),
+                HelpPanel(
+                    content=_(
+                        "De ondertitel, de tekst in de voettekst en de bereikbaarheid staan onder Instellingen › "
+                        "Teksten van de site, omdat ze per taal vertaald worden."
+                    )
+                ),
+            ],
+            heading=_("Organisatie"),
         ),
         MultiFieldPanel(
             [
@@ -307,7 +301,6 @@ class OrganisationSettings(BaseSiteSetting):
                 FieldPanel("postal_code"),
                 FieldPanel("city"),
                 FieldPanel("phone"),
-                FieldPanel("phone_hours"),
                 FieldPanel("email"),
             ],
             heading=_("Contactgegevens"),
@@ -346,6 +339,83 @@ class OrganisationSettings(BaseSiteSetting):
             ("X", self.x_url),
         ]
         return [(label, url) for label, url in pairs if url]
+
+
+class SiteTexts(TranslatableMixin, models.Model):
+    """The texts in a site's header and footer that visitors read, one row per site and language.
+
+    They are not in OrganisationSettings because a setting exists once per site and cannot be translated;
+    as a translatable snippet they go through wagtail-localize like pages (Vertalen, PO files, machine
+    translation) and the Arabic microsite shows them in Arabic. A language without its own row shows the Dutch one.
+    """
+
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("website"),
+        on_delete=models.CASCADE,
+        related_name="texts",
+        help_text=_("De website waarop deze teksten staan."),
+    )
+    tagline = models.CharField(
+        _("ondertitel"),
+        max_length=160,
+        blank=True,
+        help_text=_("Staat onder de naam in de kop, bijvoorbeeld 'Landelijk Ongedocumenteerden Steunpunt'."),
+    )
+    footer_text = models.TextField(
+        _("tekst in de voettekst"),
+        max_length=400,
+        blank=True,
+        help_text=_("Korte tekst over de organisatie, onderaan elke pagina."),
+    )
+    phone_hours = models.CharField(
+        _("bereikbaarheid"),
+        max_length=120,
+        blank=True,
+        help_text=_("Staat bij het telefoonnummer, bijvoorbeeld 'maandag tot en met donderdag, 10-16 uur'."),
+    )
+
+    panels = [FieldPanel("site"), FieldPanel("tagline"), FieldPanel("footer_text"), FieldPanel("phone_hours")]
+    override_translatable_fields = [SynchronizedField("site")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("teksten van de site")
+        verbose_name_plural = _("teksten van de sites")
+        unique_together = [("translation_key", "locale"), ("site", "locale")]
+
+    def __str__(self) -> str:
+        return str(self.site.site_name or self.site.hostname) if self.site_id else gettext("Nieuwe teksten")
+
+    def clean(self) -> None:
+        # The admin form has no locale field, so Django's unique check skips (site, locale): check it here
+        # to answer with a message instead of a database error.
+        super().clean()
+        if self.site_id and self.locale_id:
+            others = SiteTexts.objects.filter(site_id=self.site_id, locale_id=self.locale_id).exclude(pk=self.pk)
+            if others.exists():
+                raise ValidationError(
+                    {
+                        "site": gettext(
+                            "Deze website heeft al teksten in deze taal. Pas die aan in plaats van nieuwe te maken."
+                        )
+                    }
+                )
+
+    @classmethod
+    def for_site(cls, site, language_code: str) -> SiteTexts | None:
+        """The texts of `site` in `language_code`, else in the default language, else None (one query)."""
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        try:
+            wanted = get_supported_content_language_variant(language_code or default)
+        except LookupError:
+            wanted = default
+        rows = {
+            row.locale.language_code: row
+            for row in cls.objects.filter(site=site, locale__language_code__in={wanted, default}).select_related(
+                "locale"
+            )
+        }
+        return rows.get(wanted) or rows.get(default)
 
 
 # Languages per site (issue 8) ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ FRAGMENT_SOURCES = [
     "home.MainMenuItem",
     "home.FooterLink",
     "home.OrganisationSettings",
+    "home.SiteTexts",
     "research.Funder",
     "research.FunderSettings",
     "research.FooterFunder",

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import Theme
+from home.models import SiteTexts, Theme
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -16,3 +16,14 @@ class ThemeViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name"]
+
+
+class SiteTextsViewSet(SnippetViewSet):
+    """The translatable texts of each site's header and footer, next to the site's other settings."""
+
+    model = SiteTexts
+    icon = "doc-full"
+    menu_label = _("Teksten van de site")
+    add_to_settings_menu = True
+    list_display = ["site", "tagline", "locale"]
+    list_filter = ["site", "locale"]

@@ -9,9 +9,10 @@ from wagtail.snippets.models import register_snippet
 
 from home import admin_views, missing_translation, translators
 from home.admin_views import TranslationStatusView
-from home.viewsets import ThemeViewSet
+from home.viewsets import SiteTextsViewSet, ThemeViewSet
 
 register_snippet(ThemeViewSet)
+register_snippet(SiteTextsViewSet)
 hooks.register("before_serve_page", missing_translation.serve_mismatch)
 
 

@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.fragments import cached_value, fragment_key, fragment_timeout
 from home.languages import Alternate, enabled_languages, is_bidi, language_name, page_alternates, page_language
-from home.models import NavigationSettings
+from home.models import NavigationSettings, SiteTexts
 
 register = template.Library()
 
@@ -86,6 +86,24 @@ def main_menu(context) -> dict:
 
     links = [NavLink(label, url, _is_active(request, url)) for label, url in cached_value(request, "main-menu", build)]
     return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def site_texts(context) -> dict[str, str]:
+    """The tagline, footer text and phone hours of this site in the visitor's language (Dutch when they have
+    not been translated), cached per site and language like the menu."""
+    request = context.get("request")
+    if request is None:
+        return {}
+
+    def build() -> dict[str, str]:
+        site = Site.find_for_request(request)
+        texts = SiteTexts.for_site(site, translation.get_language()) if site else None
+        if texts is None:
+            return {}
+        return {"tagline": texts.tagline, "footer_text": texts.footer_text, "phone_hours": texts.phone_hours}
+
+    return cached_value(request, "site-texts", build)
 
 
 @register.simple_tag(takes_context=True)

@@ -9,7 +9,7 @@ from wagtail.models import Collection, GroupPagePermission, Page, WorkflowPage
 
 from campaigns.models import MicrositeHomePage, MicrositePage
 from home import roles
-from home.models import ContentPage, OrganisationSettings, Theme
+from home.models import ContentPage, OrganisationSettings, SiteTexts, Theme
 from news.models import NewsPage
 from research.models import PublicationPage
 from tests.editors.conftest import add_url, denied, edit_url, news_form, page_form
@@ -199,6 +199,18 @@ def test_vertaler_cannot_edit_dutch_snippets(login):
     english_theme = Theme.objects.filter(locale__language_code="en").first()
     if english_theme is not None:
         assert client.get(reverse("wagtailsnippets_home_theme:edit", args=[english_theme.pk])).status_code == 200
+
+
+def test_vertaler_translates_the_site_texts_but_cannot_change_the_dutch_ones(login, microsite):
+    client = login(roles.VERTALERS)
+    dutch = SiteTexts.objects.get(site=microsite, locale__language_code="nl")
+    url = reverse("wagtailsnippets_home_sitetexts:edit", args=[dutch.pk])
+    assert denied(client.get(url))
+    assert denied(client.post(url, {"site": microsite.pk, "tagline": "Gekaapt"}))
+    dutch.refresh_from_db()
+    assert dutch.tagline != "Gekaapt"
+    arabic = SiteTexts.objects.get(site=microsite, locale__language_code="ar")
+    assert client.get(reverse("wagtailsnippets_home_sitetexts:edit", args=[arabic.pk])).status_code == 200
 
 
 def test_a_vertaler_who_is_also_redactie_is_not_limited(login, about_page):

@@ -89,3 +89,13 @@ def test_search_finds_the_current_language_only(client, home_page, path, query, 
     results = html[html.find('class="search-results"') : html.find("</main>")]
     assert found in results
     assert other_language not in results
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "fr", "es", "ar"])
+def test_each_message_is_defined_once(language):
+    """GNU gettext (msgfmt, msgmerge, so `makemessages` and translators' tools) refuses a catalogue in which a
+    message is defined twice, as a careless merge of two branches leaves it; polib alone would not notice."""
+    catalogue = polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.po"))
+    keys = [(entry.msgctxt, entry.msgid) for entry in catalogue if not entry.obsolete]
+    duplicates = sorted({msgid for _ctxt, msgid in keys if keys.count((_ctxt, msgid)) > 1})
+    assert duplicates == [], f"{language}: defined twice: {duplicates[:5]}"

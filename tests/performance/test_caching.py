@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from home import fragments
 from home.demo_support import MICROSITE_HOSTNAME
-from home.models import MainMenuItem, NavigationSettings, OrganisationSettings
+from home.models import MainMenuItem, NavigationSettings, OrganisationSettings, SiteTexts
 from research.models import FooterFunder, FunderSettings
 from tests.factories.research import FunderFactory
 
@@ -76,8 +76,12 @@ def test_unpublishing_a_page_removes_it_from_the_cached_menu(client, home_page):
 def test_footer_and_funder_strip_follow_settings_and_snippets(client, main_site):
     client.get("/")
     organisation = OrganisationSettings.for_site(main_site)
-    organisation.footer_text = "Een nieuwe voettekst."
+    organisation.email = "nieuw-adres@example.org"
     organisation.save()
+    assert "nieuw-adres@example.org" in client.get("/").content.decode()
+    texts = SiteTexts.objects.get(site=main_site, locale__language_code="nl")
+    texts.footer_text = "Een nieuwe voettekst."
+    texts.save()
     assert "Een nieuwe voettekst." in client.get("/").content.decode()
 
     funder = FunderFactory(name="Gecachet fonds", logo_alt="Logo van het gecachete fonds")
@@ -198,8 +202,8 @@ def test_fragments_and_invalidation_work_on_a_real_redis(client, main_site):
             assert _menu_queries(client) == 0  # served from Redis
             assert fragments.VERSION_KEY in str(caches["default"]._cache.get_client().keys("*"))
             organisation = OrganisationSettings.for_site(main_site)
-            organisation.footer_text = "Voettekst via Redis."
+            organisation.email = "redis@example.org"
             organisation.save()
-            assert "Voettekst via Redis." in client.get("/").content.decode()
+            assert "redis@example.org" in client.get("/").content.decode()
         finally:
             caches["default"].clear()
