@@ -7,6 +7,7 @@ import datetime
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from home import demo_privacy
 from home.demo_support import DemoContext, ensure_locale, ensure_site_texts, generated_image, main_site
 from home.models import (
     ContentPage,
@@ -15,6 +16,7 @@ from home.models import (
     MainMenuItem,
     NavigationSettings,
     OrganisationSettings,
+    Theme,
 )
 from home.translation import translate
 
@@ -174,54 +176,14 @@ def seed(context: DemoContext) -> None:
     privacy = context.ensure_child(
         about,
         ContentPage,
-        "privacy",
-        title="Privacyverklaring",
-        intro="Wat deze website over u bewaart: zo weinig mogelijk, en nooit langer dan nodig.",
+        demo_privacy.SLUG[0],
+        title=demo_privacy.TITLE[0],
+        intro=demo_privacy.INTRO[0],
         last_checked=CHECKED,
         body=[
-            _h("Als u de website bezoekt"),
-            _p(
-                "Deze website plaatst geen cookies bij bezoekers, ook niet als u een formulier verstuurt. Wij "
-                "gebruiken geen bezoekersstatistieken van andere partijen en de website laadt niets van andere "
-                "websites: geen lettertypen, geen kaarten, geen knoppen van sociale media.",
-                "Video's van YouTube of Vimeo worden pas geladen als u zelf op 'Video afspelen' klikt. Vanaf dat "
-                "moment maakt uw browser verbinding met die dienst en gelden de regels van die dienst.",
-            ),
-            _h("Wat onze server bijhoudt"),
-            _p(
-                "De server noteert per verzoek de datum en tijd, de opgevraagde pagina zonder het deel na het "
-                "vraagteken (dus zonder uw zoekwoorden) en of het gelukt is. Uw IP-adres en uw browser worden "
-                "niet genoteerd. In foutmeldingen worden IP-adressen en e-mailadressen automatisch weggelaten.",
-                "Van zoekopdrachten tellen wij alleen hoe vaak een woord gezocht wordt, om de zoekfunctie te "
-                "verbeteren. Dat is niet terug te leiden tot u.",
-            ),
-            _h("Als u een formulier invult"),
-            _p(
-                "Bij een aanmelding of petitie bewaren wij alleen wat u invult, en alleen zo lang als bij het "
-                "formulier staat. Daarna worden uw gegevens automatisch gewist; alleen het aantal aanmeldingen "
-                "blijft. Uw IP-adres en uw browser bewaren wij niet.",
-                "Om misbruik te voorkomen onthoudt de server tien minuten lang hoe vaak een formulier vanaf "
-                "dezelfde aansluiting is verstuurd. Dat gebeurt met een code die uit uw IP-adres wordt "
-                "berekend met een sleutel die elke dag verandert; het IP-adres zelf wordt niet opgeslagen.",
-                "Alleen medewerkers met een eigen account en toestemming kunnen aanmeldingen inzien.",
-            ),
-            _h("Medewerkers die inloggen"),
-            _p(
-                "Wie voor Stichting LOS de website beheert, krijgt bij het inloggen een cookie dat nodig is om "
-                "ingelogd te blijven; het vervalt na het sluiten van de browser of uiterlijk na acht uur. "
-                "Inloggen vraagt een wachtwoord en een code uit een app. Mislukte inlogpogingen worden per "
-                "gebruikersnaam geteld, zonder IP-adres, en binnen een dag gewist.",
-            ),
-            _h("Back-ups"),
-            _p(
-                "Van de website en de ingevulde formulieren worden back-ups gemaakt, zodat niets verloren gaat. "
-                "Gegevens die gewist zijn, verdwijnen uit de back-ups zodra de oudere back-ups worden vervangen.",
-            ),
-            _h("Vragen"),
-            _p(
-                "Wilt u weten welke gegevens wij van u hebben, of wilt u ze laten verwijderen? Mail ons. Een "
-                "beveiligingsprobleem gevonden? Zie /.well-known/security.txt voor hoe u het ons meldt."
-            ),
+            block
+            for (heading, _en), paragraphs in demo_privacy.SECTIONS
+            for block in (_h(heading), _p(*(dutch for dutch, _en in paragraphs)))
         ],
     )
     helpdesk = context.ensure_child(
@@ -345,7 +307,7 @@ def seed(context: DemoContext) -> None:
         home.save_revision().publish()
 
     _seed_settings(site, about, helpdesk, contact, privacy)
-    _seed_english(context, home, about, helpdesk)
+    _seed_english(context, home, about, helpdesk, privacy)
 
 
 FOOTER_TEXT = (
@@ -396,9 +358,29 @@ def add_menu_link(navigation: NavigationSettings, page: Page, *, sort_order: int
         MainMenuItem.objects.create(setting=navigation, link_page=page, sort_order=sort_order, label=label)
 
 
-def _seed_english(context: DemoContext, home: HomePage, about: Page, helpdesk: Page) -> None:
+THEMES_EN = {
+    "Basisrechten": "Basic rights",
+    "Onderdak, medische zorg, onderwijs en rechtshulp voor mensen zonder verblijfsvergunning.": (
+        "Shelter, medical care, education and legal aid for people without a residence permit."
+    ),
+    "Routes naar verblijf": "Routes to residence",
+    "Wegen naar een verblijfsvergunning en terugkeer, en wat daarbij komt kijken.": (
+        "Ways to a residence permit and to return, and what they involve."
+    ),
+    "Controle en detentie": "Control and detention",
+    "Toezicht, vreemdelingendetentie, uitzetting en strafbaarstelling van illegaal verblijf.": (
+        "Surveillance, immigration detention, deportation and the criminalisation of irregular stay."
+    ),
+}
+
+
+def _seed_english(context: DemoContext, home: HomePage, about: Page, helpdesk: Page, privacy: Page) -> None:
     if home.get_translations().filter(locale__language_code="en").exists():
         return
+    english = ensure_locale("en")
+    for theme in Theme.objects.filter(locale=home.locale):
+        if not theme.has_translation(english):
+            translate(theme, "en", THEMES_EN)
     translate(
         home,
         "en",
@@ -445,4 +427,6 @@ def _seed_english(context: DemoContext, home: HomePage, about: Page, helpdesk: P
             helpdesk.intro: ("Answers to questions care workers often ask us. Is your question not listed? Call us."),
         },
     )
-    context.created += 3
+    # After "about": a translation's parent must exist in its language.
+    translate(privacy, "en", demo_privacy.english())
+    context.created += 4

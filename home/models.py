@@ -54,6 +54,24 @@ class Theme(TranslatableMixin, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @classmethod
+    def names_in_active_language(cls) -> dict[str, str]:
+        """{translation key: name} of the themes translated into the active language (cached until any theme,
+        page or setting changes: home/fragments.py)."""
+        from django.core.cache import cache
+        from django.utils import translation
+
+        from home.fragments import fragment_timeout, fragment_version
+
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        key = f"theme-names:{language}:{fragment_version()}"
+        names = cache.get(key)
+        if names is None:
+            rows = cls.objects.filter(locale__language_code=language).values_list("translation_key", "name")
+            names = {str(translation_key): name for translation_key, name in rows}
+            cache.set(key, names, fragment_timeout())
+        return names
+
 
 class HomePage(Page):
     """The front page of a site: a welcome, the themes, and blocks the editors choose."""

@@ -12,13 +12,15 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from home import roles
 from home.fragments import invalidate_fragments
 
-# Models whose rows appear in the menu, footer or funder strip (settings, their rows, snippets, sites).
+# Models whose rows appear in the menu, footer or funder strip (settings, their rows, snippets, sites), and the
+# themes whose names are cached per language (home.models.Theme.names_in_active_language).
 FRAGMENT_SOURCES = [
     "home.NavigationSettings",
     "home.MainMenuItem",
     "home.FooterLink",
     "home.OrganisationSettings",
     "home.SiteTexts",
+    "home.Theme",
     "research.Funder",
     "research.FunderSettings",
     "research.FooterFunder",

@@ -87,7 +87,8 @@ class NewsRssFeed(Feed):
         return item.last_published_at or item.display_date
 
     def item_categories(self, item: NewsPage) -> list[str]:
-        return [item.kind_label, *(theme.name for theme in item.themes.all())]
+        names = Theme.names_in_active_language()
+        return [item.kind_label, *(names.get(str(theme.translation_key), theme.name) for theme in item.themes.all())]
 
     def item_author_name(self, item: NewsPage) -> str:
         return item.source_name if item.source_name and item.kind == "media" else _("Stichting LOS")

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Case, When
 from django.utils.translation import gettext as _
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
@@ -301,7 +302,15 @@ def _facet_labels(locale: Locale) -> dict[str, tuple[str, dict[str, str]]]:
 
     labels: dict[str, tuple[str, dict[str, str]]] = {
         "type": (_("Soort inhoud"), {f.key: f.label for f in registry.families()}),
-        "theme": (_("Thema"), dict(Theme.objects.filter(locale=locale).values_list("slug", "name"))),
+        # Dutch names, replaced by the names in `locale` where the themes have been translated.
+        "theme": (
+            _("Thema"),
+            dict(
+                Theme.objects.filter(locale__in=[locale, Locale.get_default()])
+                .order_by(Case(When(locale=locale, then=1), default=0))
+                .values_list("slug", "name")
+            ),
+        ),
         "year": (_("Jaar"), {}),
     }
     for name, pairs in registry.family_facets().items():

@@ -368,12 +368,20 @@ def _facet_counts(matched: models.QuerySet, params: SearchParams, locale: Locale
         )
         theme_counts.update(dict(rows))
     chosen = selected.get("theme", [])
-    themes = Theme.objects.filter(locale=locale).filter(Q(pk__in=list(theme_counts)) | Q(slug__in=chosen))
+    # Pages keep their Dutch source's themes (synchronised), so a theme is one slug in every language: count per
+    # slug and show the name in the search's language where the theme has been translated.
+    counted_slugs = Theme.objects.filter(pk__in=list(theme_counts)).values("slug")
+    slug_counts: Counter = Counter()
+    shown: dict[str, Theme] = {}
+    for theme in Theme.objects.filter(Q(slug__in=counted_slugs) | Q(slug__in=chosen)):
+        slug_counts[theme.slug] += theme_counts.get(theme.pk, 0)
+        if theme.slug not in shown or theme.locale_id == locale.pk:
+            shown[theme.slug] = theme
     facets.append(
         Facet(
             "theme",
             _("Thema"),
-            [FacetValue(t.slug, t.name, theme_counts.get(t.pk, 0), t.slug in chosen) for t in themes],
+            [FacetValue(t.slug, t.name, slug_counts[t.slug], t.slug in chosen) for t in shown.values()],
         )
     )
 
