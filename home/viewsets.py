@@ -27,3 +27,4 @@ class SiteTextsViewSet(SnippetViewSet):
     add_to_settings_menu = True
     list_display = ["site", "tagline", "locale"]
     list_filter = ["site", "locale"]
+    ordering = ["site__site_name", "locale__language_code"]
