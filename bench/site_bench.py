@@ -37,6 +37,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cms.scratch_databases import create_scratch_database, drop_scratch_database  # noqa: E402
+
 PYTHON = sys.executable
 MICROSITE = "ilegalevrouw.localhost"
 
@@ -78,29 +82,6 @@ def _redis_url() -> str:
             return url
     except OSError:
         return ""
-
-
-def _database(size: int, tmp: Path) -> str:
-    configured = os.environ.get("BENCH_DATABASE_URL", "")
-    if configured.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        parsed = urlparse(configured)
-        name = f"{parsed.path.lstrip('/') or 'los'}_bench_{size}"
-        with psycopg.connect(parsed._replace(path="/postgres").geturl(), autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return parsed._replace(path=f"/{name}").geturl()
-    return f"sqlite:///{tmp / f'bench-{size}.sqlite3'}"
-
-
-def _drop_database(url: str) -> None:
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        parsed = urlparse(url)
-        with psycopg.connect(parsed._replace(path="/postgres").geturl(), autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{parsed.path.lstrip("/")}"')
 
 
 def _env(database_url: str, redis_url: str, static_root: Path, media_root: Path) -> dict:
@@ -219,7 +200,9 @@ def machine() -> dict:
 def bench_size(size: int, args, tmp: Path, static_root: Path) -> dict:
     print(f"\n== {size:,} news items ==", flush=True)
     redis_url = _redis_url()
-    database_url = _database(size, tmp)
+    database_url = create_scratch_database(
+        os.environ.get("BENCH_DATABASE_URL", ""), f"bench_{size}", tmp / f"bench-{size}.sqlite3"
+    )
     media_root = tmp / f"media-{size}"
     env = _env(database_url, redis_url, static_root, media_root)
     manage = [PYTHON, "manage.py"]
@@ -283,7 +266,7 @@ def bench_size(size: int, args, tmp: Path, static_root: Path) -> dict:
         except subprocess.TimeoutExpired:
             server.kill()
         if not args.keep_databases:
-            _drop_database(database_url)
+            drop_scratch_database(database_url)
         shutil.rmtree(media_root, ignore_errors=True)
     return {
         "size": size,

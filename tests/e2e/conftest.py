@@ -14,9 +14,10 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+
+from cms.scratch_databases import create_scratch_database, drop_scratch_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -49,31 +50,6 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _database_url(tmp: Path) -> str:
-    configured = os.environ.get("DATABASE_URL", "")
-    if configured.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        parsed = urlparse(configured)
-        name = f"{parsed.path.lstrip('/') or 'los'}_e2e"
-        admin_url = parsed._replace(path="/postgres").geturl()
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return parsed._replace(path=f"/{name}").geturl()
-    return f"sqlite:///{tmp / 'e2e.sqlite3'}"
-
-
-def _drop_database(url: str) -> None:
-    """Drop the end-to-end PostgreSQL database, so runs leave nothing behind on the server."""
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        parsed = urlparse(url)
-        with psycopg.connect(parsed._replace(path="/postgres").geturl(), autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{parsed.path.lstrip("/")}" WITH (FORCE)')
-
-
 @pytest.fixture(scope="session")
 def live_site():
     """Base URL of a running, seeded LOS site."""
@@ -81,7 +57,7 @@ def live_site():
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": _database_url(tmp),
+        "DATABASE_URL": create_scratch_database(os.environ.get("DATABASE_URL", ""), "e2e", tmp / "e2e.sqlite3"),
         "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
         # seed_demo and the server are separate processes: they must see the same uploaded files.
         "LOS_TEST_MEDIA_ROOT": str(tmp / "media"),
@@ -117,4 +93,4 @@ def live_site():
     yield base_url
     server.terminate()
     server.wait(timeout=10)
-    _drop_database(env["DATABASE_URL"])
+    drop_scratch_database(env["DATABASE_URL"])

@@ -16,12 +16,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from wagtail.models import Page
 
+from cms.scratch_databases import create_scratch_database, drop_scratch_database
+
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
-
-
-def _admin_url() -> str:
-    return urlparse(os.environ["DATABASE_URL"])._replace(path="/postgres").geturl()
 
 
 @pytest.fixture
@@ -30,15 +28,11 @@ def target_database(tmp_path: Path):
     if connection.vendor != "postgresql":
         yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
         return
-    import psycopg
-
-    name = f"{connection.settings_dict['NAME']}_restore"
-    with psycopg.connect(_admin_url(), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield urlparse(os.environ["DATABASE_URL"])._replace(path=f"/{name}").geturl()
-    with psycopg.connect(_admin_url(), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    # The test database's server, under the test database's name (DATABASE_URL names the non-test one).
+    test_url = urlparse(os.environ["DATABASE_URL"])._replace(path=f"/{connection.settings_dict['NAME']}").geturl()
+    url = create_scratch_database(test_url, "restore", tmp_path / "unused.sqlite3")
+    yield url
+    drop_scratch_database(url)
 
 
 def manage(*args: str, database_url: str, media_root: Path) -> str:
