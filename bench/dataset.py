@@ -31,7 +31,7 @@ django.setup()
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from wagtail.models import Page, Site  # noqa: E402
+from wagtail.models import Locale, Page, Site  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from events.models import Event  # noqa: E402
@@ -107,8 +107,10 @@ def add_publications(index: PublicationIndexPage, count: int, rng: random.Random
 
 def add_events(count: int, rng: random.Random) -> None:
     now = timezone.now()
+    locale = Locale.get_default()  # bulk_create sends no pre_save, where Wagtail would set it
     events = [
         Event(
+            locale=locale,
             title=f"Netwerkbijeenkomst {n + 1}",
             start=now + datetime.timedelta(days=rng.randint(-400, 400), hours=rng.randint(0, 12)),
             city=rng.choice(CITIES),

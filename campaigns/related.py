@@ -77,6 +77,11 @@ def related_queryset(model: type[Model], page: Page):
     if not conditions:
         return None
     base = model._default_manager.all()
+    # Plain models with an on/off switch and translations (events): published originals only.
+    if hasattr(base, "originals"):
+        base = base.originals()
+    if _has_field(model, "published"):
+        base = base.filter(published=True)
     if issubclass(model, Page):
         base = base.live().public().filter(locale_id=page.locale_id).exclude(pk=page.pk)
     # The themes join can repeat rows: select the matching keys once, then order the items themselves.
@@ -96,6 +101,8 @@ def _ordered(model: type[Model], queryset):
 def _link(item: Model, request: HttpRequest | None) -> RelatedLink | None:
     if isinstance(item, Page):
         url = item.get_url(request=request)
+    elif getattr(item, "url", None):  # set by the model's prepare_for_display
+        url = item.url
     else:
         get_url = getattr(item, "get_absolute_url", None) or getattr(item, "get_url", None)
         url = get_url() if callable(get_url) else ""
@@ -113,7 +120,12 @@ def related_to(model: type[Model] | None, page: Page, request: HttpRequest | Non
         return []
     if issubclass(model, Page):
         queryset = queryset.specific(defer=True)
-    return [link for item in queryset[:limit] if (link := _link(item, request)) is not None]
+    items = list(queryset[:limit])
+    # A model may show its items differently per visitor (events: the translation, a URL under the agenda).
+    prepare = getattr(model, "prepare_for_display", None)
+    if prepare is not None:
+        items = prepare(items, request)
+    return [link for item in items if (link := _link(item, request)) is not None]
 
 
 def related_items(page: Page, request: HttpRequest | None = None, *, kinds=("news", "events", "publications")):

@@ -156,9 +156,59 @@ def seed(context: DemoContext) -> None:
             event.themes.set([themes[slug] for slug in theme_slugs if slug in themes])
             context.created += 1
 
+    _translate_some_into_english(context)
+
     Document = get_document_model()
     if not Document.objects.filter(title="Sjabloon agenda-import").exists():
         document = Document(title="Sjabloon agenda-import")
         document.file.save("sjabloon-agenda.xlsx", ContentFile(template_xlsx()), save=False)
         document.save()
+        context.created += 1
+
+
+# A few events in English too (translated with wagtail-localize, as staff would with "Vertalen").
+EVENTS_EN = {
+    "zorg": "Training: medical care for undocumented people",
+    "debat": "Debate: the National Immigration Facilities after 2027",
+    "detentie": "Network meeting on immigration detention",
+}
+DESCRIPTION_EN = (
+    "For volunteers, care workers and professionals in the network. Free entry; no need to sign up unless stated "
+    "otherwise."
+)
+
+
+def _translate_some_into_english(context: DemoContext) -> None:
+    from home.translation import translate
+
+    agenda = EventIndexPage.objects.filter(locale__language_code="nl").first()
+    if agenda is not None and not agenda.get_translations().filter(locale__language_code="en").exists():
+        # The English agenda lists every event: in English where translated, else in Dutch.
+        translate(
+            agenda,
+            "en",
+            {
+                agenda.title: "Events",
+                agenda.slug: "events",
+                agenda.intro: (
+                    "Meetings, consultation hours, training sessions and debates of the network around undocumented "
+                    "people, across the country."
+                ),
+            },
+        )
+        context.created += 1
+    for key, title in EVENTS_EN.items():
+        event = Event.objects.originals().filter(external_id=f"demo-{key}").first()
+        if event is None or event.get_translations().filter(locale__language_code="en").exists():
+            continue
+        description = event.description
+        translate(
+            event,
+            "en",
+            {
+                event.title: title,
+                description: f"{title}. {DESCRIPTION_EN}",
+                "Vrijwilligers en hulpverleners": "Volunteers and care workers",
+            },
+        )
         context.created += 1

@@ -43,8 +43,9 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
+from wagtail.models import Locale
 
-from events.models import AMSTERDAM, Event, ImportBatch
+from events.models import AMSTERDAM, Event, ImportBatch, source_language
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -754,6 +755,7 @@ class EventResource(resources.ModelResource):
         self.existing = existing
         self.snapshots = snapshots
         self.batch = batch
+        self.source_locale = Locale.objects.get(language_code=source_language())
         for name in IMPORT_FIELDS:
             self.fields[name].widget = PassThroughWidget()
         self._import_fields = super().get_import_fields()
@@ -814,6 +816,9 @@ class EventResource(resources.ModelResource):
     def before_save_instance(self, instance, row, **kwargs):
         if self.batch is not None:
             instance.import_batch = self.batch
+        if instance.pk is None:
+            # Imports make Dutch originals; bulk_create sends no pre_save, where Wagtail would set the locale.
+            instance.locale = self.source_locale
 
     def get_bulk_update_fields(self):
         return [*IMPORT_FIELDS, "import_batch", "updated_at"]
@@ -1103,7 +1108,10 @@ def _load_existing(rows: list[ParsedRow]) -> dict[tuple, Event]:
     for start in range(0, len(id_list), 500):
         chunk = id_list[start : start + 500]
         for event in (
-            Event.objects.annotate(external_key=Lower("external_id")).filter(external_key__in=chunk).order_by("pk")
+            Event.objects.originals()
+            .annotate(external_key=Lower("external_id"))
+            .filter(external_key__in=chunk)
+            .order_by("pk")
         ):
             existing.setdefault(("id", event.external_id.lower()), event)
     days = [
@@ -1114,7 +1122,8 @@ def _load_existing(rows: list[ParsedRow]) -> dict[tuple, Event]:
     if days:
         first = aware(min(days), datetime.time()) - datetime.timedelta(days=1)
         last = aware(max(days), datetime.time()) + datetime.timedelta(days=2)
-        for event in Event.objects.filter(start__gte=first, start__lt=last).order_by("pk").iterator(chunk_size=2000):
+        window = Event.objects.originals().filter(start__gte=first, start__lt=last)
+        for event in window.order_by("pk").iterator(chunk_size=2000):
             key = (
                 "ttl",
                 normalise_key(event.title),
@@ -1422,7 +1431,7 @@ def undo_import(batch: ImportBatch, *, user=None) -> tuple[int, int]:
         blocker = undo_blocker(batch)
         if blocker:
             raise UndoNotPossible(blocker)
-        removed = _delete_events([int(pk) for pk in batch.created_ids])
+        removed, deleted_ids = _delete_events([int(pk) for pk in batch.created_ids])
         restored: list[Event] = []
         for event in Event.objects.filter(pk__in=[int(pk) for pk in batch.previous_values]):
             previous = batch.previous_values[str(event.pk)]
@@ -1439,23 +1448,31 @@ def undo_import(batch: ImportBatch, *, user=None) -> tuple[int, int]:
         batch.undone_by = user
         batch.save()
         ids = [event.pk for event in restored]
-        deleted_ids = list(batch.created_ids)
         transaction.on_commit(lambda: _after_undo(ids, deleted_ids))
     return removed, len(restored)
 
 
-def _delete_events(ids: list[int]) -> int:
-    """Delete events in bulk. QuerySet.delete() would load every event and send a signal per row (the search
-    index listens), which takes minutes for a big import; the index is updated afterwards by a task."""
+def _delete_events(ids: list[int]) -> tuple[int, list[int]]:
+    """Delete events and their translations in bulk. QuerySet.delete() would load every event and send a signal
+    per row (the search index listens), which takes minutes for a big import; the index is updated afterwards by
+    a task. Returns the number of events removed (translations not counted) and the ids of every row deleted."""
     from django.db import router
 
     removed = 0
+    deleted: list[int] = []
     using = router.db_for_write(Event)
     for start in range(0, len(ids), CHUNK_SIZE):
         chunk = ids[start : start + CHUNK_SIZE]
-        Event.themes.through.objects.filter(event_id__in=chunk).delete()
+        keys = Event.objects.filter(pk__in=chunk).values("translation_key")
+        translations = list(
+            Event.objects.filter(translation_key__in=keys).exclude(pk__in=chunk).values_list("pk", flat=True)
+        )
+        rows = [*chunk, *translations]
+        Event.themes.through.objects.filter(event_id__in=rows).delete()
+        Event.objects.filter(pk__in=translations)._raw_delete(using)
         removed += Event.objects.filter(pk__in=chunk)._raw_delete(using)
-    return removed
+        deleted += rows
+    return removed, deleted
 
 
 def _after_undo(restored_ids: list[int], deleted_ids: list[int]) -> None:

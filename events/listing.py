@@ -32,7 +32,9 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def published_events() -> QuerySet[Event]:
-    return Event.objects.filter(published=True)
+    """Published originals: every listing, filter and count sees each event once, whatever its translations
+    (translations are swapped in for display by Event.in_active_language)."""
+    return Event.objects.originals().filter(published=True)
 
 
 def upcoming_events(now: datetime.datetime | None = None) -> QuerySet[Event]:
@@ -46,7 +48,7 @@ def upcoming_events(now: datetime.datetime | None = None) -> QuerySet[Event]:
 
 def related_events(*, themes: Iterable[Theme] | QuerySet | None = None, city: str = "", limit: int = 3) -> list[Event]:
     """Upcoming published events sharing one of `themes` (matched by slug, so translations count) and/or in
-    `city`; at most `limit`, soonest first."""
+    `city`; at most `limit`, soonest first (originals: Event.prepare_for_display shows them)."""
     events = upcoming_events()
     if themes is not None:
         slugs = {theme.slug for theme in themes}

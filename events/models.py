@@ -8,6 +8,7 @@ page (`EventIndexPage`, slug `agenda`) is a routable page that lists them and se
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import zoneinfo
@@ -20,15 +21,17 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.models import Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.models import Theme
 
@@ -100,8 +103,25 @@ class ImportBatch(models.Model):
         return min(100, round(100 * self.processed_rows / self.total_rows))
 
 
-class Event(index.Indexed, models.Model):
-    """A meeting, consultation hour, training or debate in the network's agenda."""
+def source_language() -> str:
+    """The language code of the originals (Dutch): imports create and match only these."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+class EventQuerySet(models.QuerySet):
+    def originals(self) -> EventQuerySet:
+        """The Dutch originals only: each event once, whatever translations it has (a join, no extra query)."""
+        return self.filter(locale__language_code=source_language())
+
+
+class Event(TranslatableMixin, index.Indexed, models.Model):
+    """A meeting, consultation hour, training or debate in the network's agenda.
+
+    Events are imported and listed in Dutch; staff may translate one with wagtail-localize ("Vertalen"), and
+    visitors reading another language then see that translation (`in_active_language`). Everything but the
+    texts is synchronised from the Dutch original: date and place, links, themes, the spoken language, the
+    import's Kenmerk. The agenda lists originals, so filters, counts and imports see each event once.
+    """
 
     title = models.CharField(_("titel"), max_length=200, help_text=_("Kort en duidelijk, bijv. 'Spreekuur Utrecht'."))
     start = models.DateTimeField(
@@ -212,7 +232,26 @@ class Event(index.Indexed, models.Model):
         APIField("city"),
     ]
 
-    class Meta:
+    objects = EventQuerySet.as_manager()
+
+    # Translated: title, description, audience (and location, organiser: names, but some are descriptions
+    # such as "Buurthuis in de Pijp"). The rest is the same event in every language. Themes (many-to-many,
+    # which wagtail-localize leaves alone) are the original's: see theme_list.
+    SYNCHRONISED_FIELDS = (
+        "start",
+        "end",
+        "all_day",
+        "address",
+        "city",
+        "online_url",
+        "registration_url",
+        "language",
+        "external_id",
+        "published",
+    )
+    override_translatable_fields = [SynchronizedField(name) for name in SYNCHRONISED_FIELDS]
+
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("activiteit")
         verbose_name_plural = _("activiteiten")
         ordering = ["start", "pk"]
@@ -229,6 +268,60 @@ class Event(index.Indexed, models.Model):
     @property
     def slug(self) -> str:
         return slugify(self.title)[:80] or "activiteit"
+
+    @classmethod
+    def in_active_language(cls, events: list[Event]) -> list[Event]:
+        """Each of `events` (originals) as its translation in the active language where there is one, in the
+        same order, with one query for the whole list (none in Dutch). Every event returned carries
+        `original_pk`, its stable id in agenda URLs in every language, and `foreign_language`: the language of its
+        texts when they are not in the page's language (an untranslated event on an English page: "nl"), for
+        `lang` on them. A translation shows the original's date, place, links and themes."""
+        try:
+            language = get_supported_content_language_variant(translation.get_language() or settings.LANGUAGE_CODE)
+        except LookupError:
+            language = source_language()
+        for event in events:
+            event.original_pk = event.pk
+            # The language of the texts where it differs from the page's, for `lang` on them; else "".
+            event.foreign_language = "" if language == source_language() else source_language()
+        if language == source_language() or not events:
+            return events
+        translated = {
+            event.translation_key: event
+            for event in cls.objects.filter(
+                translation_key__in=[e.translation_key for e in events], locale__language_code=language
+            )
+        }
+        shown = []
+        for original in events:
+            event = translated.get(original.translation_key)
+            if event is None:
+                shown.append(original)
+                continue
+            # A re-import changes the original only: date, place and links always come from it, so a
+            # translation never shows an old time, whether or not someone synced it since.
+            for name in cls.SYNCHRONISED_FIELDS:
+                setattr(event, name, getattr(original, name))
+            event.original_pk = original.pk
+            event.foreign_language = ""
+            event.original = original
+            shown.append(event)
+        return shown
+
+    @classmethod
+    def prepare_for_display(cls, events: list[Event], request: HttpRequest | None = None) -> list[Event]:
+        """`events` (originals) as other pages show them: in the active language, each with its `url` under the
+        agenda page of that language (one query for the translations, one for the agenda)."""
+        events = cls.in_active_language(events)
+        agenda = EventIndexPage.for_active_language() if events else None
+        if agenda is not None:
+            agenda.attach_urls(events, request)
+        return events
+
+    @property
+    def theme_list(self) -> list[Theme]:
+        """The themes to show: the original's (a translation keeps its original's, see in_active_language)."""
+        return list((getattr(self, "original", None) or self).themes.all())
 
     @property
     def local_start(self) -> datetime.datetime:
@@ -319,7 +412,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         if number > paginator.num_pages and number > 1:
             raise Http404(_("Deze pagina van de agenda bestaat niet."))
         page_obj = paginator.get_page(number)
-        events = self.attach_urls(list(page_obj.object_list), request)
+        events = self.attach_urls(Event.in_active_language(list(page_obj.object_list)), request)
         context = self.get_context(request)
         context.update(
             {
@@ -339,21 +432,22 @@ class EventIndexPage(RoutablePageMixin, Page):
         from events.listing import AgendaFilters
 
         filters = AgendaFilters.from_request(request, locale_id=self.locale_id, force_upcoming=True)
-        events = filters.queryset()[:500]
-        return calendar_response(request, self, list(events), filename="agenda-los.ics")
+        events = Event.in_active_language(list(filters.queryset()[:500]))
+        return calendar_response(request, self, events, filename="agenda-los.ics")
 
     @re_path(r"^(?P<pk>\d{1,12})-(?P<slug>[-a-z0-9]{0,100})/$", name="event")
     def event_route(self, request: HttpRequest, pk: str, slug: str) -> HttpResponse:
         event = self._get_event(pk)
-        if slug != event.slug:
-            return HttpResponsePermanentRedirect(self.event_url(event, request))
-        context = self.get_context(request)
         url = self.event_url(event, request)
+        if slug != event.slug or int(pk) != event.original_pk:
+            return HttpResponsePermanentRedirect(url)
+        context = self.get_context(request)
         context.update(
             {
                 "event": event,
                 "event_ical_url": url + "ical/",
                 "json_ld": event_json_ld(event, request.build_absolute_uri(url)),
+                "switcher_alternates": self.event_alternates(request, event),
             }
         )
         return TemplateResponse(request, "events/event_detail.html", context)
@@ -366,18 +460,53 @@ class EventIndexPage(RoutablePageMixin, Page):
         return calendar_response(request, self, [event], filename=f"{event.slug}.ics")
 
     def _get_event(self, pk: str) -> Event:
+        """The published event with this id, in the active language where it has been translated. The id is
+        the original's; the id of a translation (an older link) finds the same event."""
         try:
-            return Event.objects.filter(published=True).prefetch_related("themes").get(pk=int(pk))
+            event = Event.objects.select_related("locale").get(pk=int(pk))
         except (Event.DoesNotExist, ValueError, OverflowError):
-            raise Http404(_("Deze activiteit bestaat niet (meer).")) from None
+            event = None
+        if event is not None and event.locale.language_code != source_language():
+            event = Event.objects.originals().filter(translation_key=event.translation_key).first()
+        if event is None or not event.published:
+            raise Http404(_("Deze activiteit bestaat niet (meer)."))
+        (event,) = Event.in_active_language([event])
+        return event
+
+    def event_alternates(self, request: HttpRequest, event: Event) -> list:
+        """The language switcher of an event: the event under each language's agenda page (in Dutch where it
+        has not been translated: the agenda of every language lists every event)."""
+        from home.languages import page_alternates
+
+        alternates = []
+        titles = dict(
+            Event.objects.filter(translation_key=event.translation_key).values_list("locale__language_code", "title")
+        )
+        for alternate in page_alternates(request, self, translation.get_language() or settings.LANGUAGE_CODE):
+            slug = slugify(titles.get(alternate.code) or titles.get(source_language(), event.title))[:80]
+            alternates.append(
+                dataclasses.replace(alternate, url=f"{alternate.url}{event.original_pk}-{slug or 'activiteit'}/")
+            )
+        return alternates
+
+    @classmethod
+    def for_active_language(cls) -> EventIndexPage | None:
+        """The live agenda page in the visitor's language, else the Dutch one (for links from other pages)."""
+        pages = {
+            page.locale.language_code: page
+            for page in cls.objects.live()
+            .filter(locale__language_code__in={translation.get_language(), source_language()})
+            .select_related("locale")
+        }
+        return pages.get(translation.get_language() or "") or pages.get(source_language())
 
     def attach_urls(self, events: list[Event], request: HttpRequest | None = None) -> list[Event]:
         """Give each event its `url` under this page (one page-URL lookup for the whole list)."""
         base = self.get_url(request=request) or ""
         for event in events:
-            event.url = f"{base}{event.pk}-{event.slug}/"
+            event.url = f"{base}{getattr(event, 'original_pk', event.pk)}-{event.slug}/"
         return events
 
     def event_url(self, event: Event, request: HttpRequest | None = None) -> str:
         """The stable URL of one event under this agenda page."""
-        return self.get_url(request=request) + f"{event.pk}-{event.slug}/"
+        return (self.get_url(request=request) or "") + f"{getattr(event, 'original_pk', event.pk)}-{event.slug}/"

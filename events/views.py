@@ -277,7 +277,7 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "percent": percent,
             "undo_blocker": importing.undo_blocker(batch) if batch.status == ImportBatch.Status.DONE else "",
             "can_undo": request.user.has_perms(UNDO_PERMISSIONS),
-            "event_count": Event.objects.filter(import_batch=batch).count(),
+            "event_count": Event.objects.originals().filter(import_batch=batch).count(),
         },
     )
 
@@ -310,8 +310,8 @@ def export(request: HttpRequest) -> HttpResponse:
     _require(request, EXPORT_PERMISSIONS)
     file_format = request.GET.get("format", "")
     if file_format not in ("csv", "xlsx"):
-        return TemplateResponse(request, "events/admin/export.html", {"count": Event.objects.count()})
-    events = Event.objects.order_by("start", "pk")
+        return TemplateResponse(request, "events/admin/export.html", {"count": Event.objects.originals().count()})
+    events = Event.objects.originals().order_by("start", "pk")
     if request.GET.get("upcoming") == "1":
         events = events.filter(start__gte=timezone.now())
     content = importing.export_events(events, file_format)

@@ -162,6 +162,8 @@ ROLES: tuple[Role, ...] = (
             "research.change_funder",
             "campaigns.view_helplocation",
             "campaigns.change_helplocation",
+            "events.view_event",
+            "events.change_event",
         ),
         # No "add": translations are made with "Vertalen" (wagtail-localize), never with the create view.
         pages={MAIN_SITE: ("change", "publish"), MICROSITE: ("change", "publish")},

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django import template
 
 from events.listing import related_events as find_related_events
-from events.models import EventIndexPage
+from events.models import Event, EventIndexPage
 
 register = template.Library()
 
@@ -20,8 +20,8 @@ register = template.Library()
 @register.inclusion_tag("components/event_list.html", takes_context=True)
 def related_events(context, themes=None, city: str = "", limit: int = 3, heading: str = "") -> dict:
     request = context.get("request")
-    events = find_related_events(themes=themes, city=city, limit=limit)
-    agenda = EventIndexPage.objects.live().first() if events else None
+    events = Event.in_active_language(find_related_events(themes=themes, city=city, limit=limit))
+    agenda = EventIndexPage.for_active_language() if events else None
     if agenda is not None:
         agenda.attach_urls(events, request)
     return {

@@ -148,6 +148,8 @@ CASES = [
     Case("publication_page", ("publications",), lambda w: w.first["publication"].url, 40, "Auteur"),
     Case("agenda", ("events",), lambda w: "/agenda/", 30, "Budgetbijeenkomst"),
     Case("agenda_filtered", ("events",), lambda w: "/agenda/?plaats=Budgetstad", 30, "Budgetbijeenkomst"),
+    # In English every event is looked up in translation: one query for the page, whatever its length.
+    Case("agenda_english", ("events",), lambda w: "/en/events/", 30, "Budgetbijeenkomst"),
     Case(
         "event_detail",
         ("events",),
