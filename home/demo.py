@@ -307,7 +307,7 @@ def seed(context: DemoContext) -> None:
         home.save_revision().publish()
 
     _seed_settings(site, about, helpdesk, contact, privacy)
-    _seed_english(context, home, about, helpdesk, privacy)
+    _seed_english(context, home, about, helpdesk, contact, privacy)
 
 
 FOOTER_TEXT = (
@@ -374,7 +374,9 @@ THEMES_EN = {
 }
 
 
-def _seed_english(context: DemoContext, home: HomePage, about: Page, helpdesk: Page, privacy: Page) -> None:
+def _seed_english(
+    context: DemoContext, home: HomePage, about: Page, helpdesk: Page, contact: Page, privacy: Page
+) -> None:
     if home.get_translations().filter(locale__language_code="en").exists():
         return
     english = ensure_locale("en")
@@ -429,4 +431,21 @@ def _seed_english(context: DemoContext, home: HomePage, about: Page, helpdesk: P
     )
     # After "about": a translation's parent must exist in its language.
     translate(privacy, "en", demo_privacy.english())
-    context.created += 4
+    translate(
+        contact,
+        "en",
+        {
+            "Contact": "Contact",
+            "contact": "contact",
+            contact.intro: "Call, e-mail or visit us at Kanaalstraat 243 in Utrecht.",
+            "De helpdesk is bereikbaar van maandag tot en met donderdag tussen 10.00 en 16.00 uur.": (
+                "The helpdesk can be reached from Monday to Thursday between 10 am and 4 pm."
+            ),
+            "Heeft u te maken met iemand in vreemdelingendetentie? Neem contact op met het Meldpunt "
+            "Vreemdelingendetentie.": (
+                "Are you dealing with someone in immigration detention? Contact the Immigration Detention Hotline "
+                "(Meldpunt Vreemdelingendetentie)."
+            ),
+        },
+    )
+    context.created += 5

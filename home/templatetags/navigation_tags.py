@@ -27,6 +27,8 @@ class NavLink:
     label: str
     url: str
     active: bool = False
+    # The language of the label when it is not the page's (a Dutch-only page in the English menu), for `lang`.
+    lang: str = ""
 
 
 def _localized_pages(pages: list[Page]) -> dict[int, Page]:
@@ -42,9 +44,17 @@ def _localized_pages(pages: list[Page]) -> dict[int, Page]:
         return {page.pk: page for page in pages}
     translations = {
         page.translation_key: page
-        for page in Page.objects.live().filter(translation_key__in=[p.translation_key for p in pages], locale=locale)
+        for page in Page.objects.live()
+        .filter(translation_key__in=[p.translation_key for p in pages], locale=locale)
+        .select_related("locale")
     }
     return {page.pk: translations.get(page.translation_key, page) for page in pages}
+
+
+def _foreign_language(page: Page) -> str:
+    """The page's language code when it differs from the active language (the locale is cached on the page)."""
+    code = page.locale.language_code
+    return "" if code == (translation.get_language() or settings.LANGUAGE_CODE) else code
 
 
 def resolve_links(request: HttpRequest, items) -> list[NavLink]:
@@ -60,7 +70,7 @@ def resolve_links(request: HttpRequest, items) -> list[NavLink]:
                 continue
             # An editor's label is Dutch: in another language the translated page's own title is used.
             label = (item.label if page.pk == item.link_page_id else "") or page.title
-            links.append(NavLink(label, url, _is_active(request, url)))
+            links.append(NavLink(label, url, _is_active(request, url), _foreign_language(page)))
         else:
             links.append(NavLink(item.label, item.link_url))
     return links
@@ -80,11 +90,14 @@ def main_menu(context) -> dict:
     worked out per request, so one cached entry serves every page."""
     request = context["request"]
 
-    def build() -> list[tuple[str, str]]:
-        items = _navigation(request).main_menu_items.select_related("link_page")
-        return [(link.label, link.url) for link in resolve_links(request, items)]
+    def build() -> list[tuple[str, str, str]]:
+        items = _navigation(request).main_menu_items.select_related("link_page__locale")
+        return [(link.label, link.url, link.lang) for link in resolve_links(request, items)]
 
-    links = [NavLink(label, url, _is_active(request, url)) for label, url in cached_value(request, "main-menu", build)]
+    links = [
+        NavLink(label, url, _is_active(request, url), lang)
+        for label, url, lang in cached_value(request, "main-menu-links", build)
+    ]
     return {"links": links}
 
 
@@ -116,7 +129,7 @@ def shared_fragment(context) -> dict:
 @register.inclusion_tag("navigation/footer_links.html", takes_context=True)
 def footer_links(context) -> dict:
     request = context["request"]
-    items = _navigation(request).footer_links.select_related("link_page")
+    items = _navigation(request).footer_links.select_related("link_page__locale")
     return {"links": resolve_links(request, items)}
 
 

@@ -225,3 +225,13 @@ def test_menu_labels_follow_the_language(client, main_site, home_page):
     english = client.get("/en/").content.decode()
     assert ">Wie wij zijn</a>" not in english
     assert 'href="/en/about-los/"' in english and ">About LOS</a>" in english
+
+
+def test_menu_links_to_pages_not_in_the_visitors_language_say_which_language_they_are_in(db, client):
+    """WCAG 3.1.2: a Dutch-only page in the English menu is labelled in Dutch, so it is marked lang="nl"."""
+    html = client.get("/en/").content.decode()
+    menu = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+    assert '<a href="/en/news/">News</a>' in menu
+    assert re.search(r'<a href="/publicaties/" lang="nl" hreflang="nl">Publicaties</a>', menu)
+    dutch = re.search(r'<nav class="main-nav".*?</nav>', client.get("/").content.decode(), re.S).group(0)
+    assert 'lang="' not in dutch
