@@ -37,6 +37,7 @@ from home.models import Theme
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 EVENTS_PER_PAGE = 12
+SITEMAP_EVENTS = 1000
 
 
 class ImportBatch(models.Model):
@@ -499,6 +500,23 @@ class EventIndexPage(RoutablePageMixin, Page):
             .select_related("locale")
         }
         return pages.get(translation.get_language() or "") or pages.get(source_language())
+
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict]:
+        """The agenda and its upcoming events (at most SITEMAP_EVENTS) in this agenda's language."""
+        from events.listing import upcoming_events
+
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if not base:
+            return urls
+        with translation.override(self.locale.language_code):
+            events = Event.in_active_language(list(upcoming_events().order_by("start", "pk")[:SITEMAP_EVENTS]))
+        # Another language's agenda also shows untranslated events, in Dutch: only the Dutch address is listed.
+        return urls + [
+            {"location": f"{base}{event.original_pk}-{event.slug}/", "lastmod": event.updated_at}
+            for event in events
+            if not event.foreign_language
+        ]
 
     def attach_urls(self, events: list[Event], request: HttpRequest | None = None) -> list[Event]:
         """Give each event its `url` under this page (one page-URL lookup for the whole list)."""

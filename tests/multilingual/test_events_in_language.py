@@ -141,3 +141,16 @@ def test_related_events_on_an_english_page_link_to_the_english_agenda(english_ag
     urls = {event.title: event.url for event in context["events"]}
     assert urls["Training session"].endswith(f"{_path(english_agenda)}{training.pk}-training-session/")
     assert context["agenda_url"].endswith(_path(english_agenda))
+
+
+def test_the_sitemap_lists_upcoming_events_in_each_language_they_exist_in(client, english_agenda, imported):
+    _report, training, _english = imported
+    for event in Event.objects.filter(external_id__in=["K-7", ""]):
+        event.start = datetime.datetime.now(tz=AMSTERDAM) + datetime.timedelta(days=5)
+        event.save()
+    debate = Event.objects.originals().get(title="Debat")
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"/agenda/{training.pk}-training/</loc>" in sitemap
+    assert f"{_path(english_agenda)}{training.pk}-training-session/</loc>" in sitemap
+    assert f"/agenda/{debate.pk}-debat/</loc>" in sitemap
+    assert f"{_path(english_agenda)}{debate.pk}-" not in sitemap  # untranslated: Dutch only
