@@ -475,8 +475,8 @@ class EventIndexPage(RoutablePageMixin, Page):
         return event
 
     def event_alternates(self, request: HttpRequest, event: Event) -> list:
-        """The language switcher of an event: the event under each language's agenda page (in Dutch where it
-        has not been translated: the agenda of every language lists every event)."""
+        """The language switcher of an event: the event under the agenda page of each language it has been
+        translated into, and of the current one (which shows an untranslated event in Dutch)."""
         from home.languages import page_alternates
 
         alternates = []
@@ -484,6 +484,8 @@ class EventIndexPage(RoutablePageMixin, Page):
             Event.objects.filter(translation_key=event.translation_key).values_list("locale__language_code", "title")
         )
         for alternate in page_alternates(request, self, translation.get_language() or settings.LANGUAGE_CODE):
+            if alternate.code not in titles and not alternate.current:
+                continue  # not translated: no other-language address to offer (or to index) for Dutch text
             slug = slugify(titles.get(alternate.code) or titles.get(source_language(), event.title))[:80]
             alternates.append(
                 dataclasses.replace(alternate, url=f"{alternate.url}{event.original_pk}-{slug or 'activiteit'}/")

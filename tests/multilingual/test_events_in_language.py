@@ -154,3 +154,13 @@ def test_the_sitemap_lists_upcoming_events_in_each_language_they_exist_in(client
     assert f"{_path(english_agenda)}{training.pk}-training-session/</loc>" in sitemap
     assert f"/agenda/{debate.pk}-debat/</loc>" in sitemap
     assert f"{_path(english_agenda)}{debate.pk}-" not in sitemap  # untranslated: Dutch only
+
+
+def test_an_untranslated_event_in_another_language_is_not_offered_for_indexing(client, english_agenda, imported):
+    debate = Event.objects.originals().get(title="Debat")
+    html = client.get(f"{_path(english_agenda)}{debate.pk}-debat/").content.decode()
+    assert '<meta name="robots" content="noindex, follow">' in html
+    assert '<h1 lang="nl">Debat</h1>' in html
+    dutch = client.get(f"/agenda/{debate.pk}-debat/").content.decode()
+    assert "noindex" not in dutch
+    assert 'hreflang="en"' not in dutch  # no English version to point search engines at
