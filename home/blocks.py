@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 
 # Rich text features editors get in body text: no headings inside rich text (the heading block keeps the
@@ -247,3 +248,14 @@ class BaseStreamBlock(blocks.StreamBlock):
     table = TableBlock()
     document = DocumentLinkBlock()
     video = VideoBlock()
+
+
+BODY_HELP = _(
+    "De tekst van de pagina in blokken: tekst, kopjes, afbeeldingen, citaten, knoppen. "
+    "Kies + om een blok toe te voegen."
+)
+
+
+def body_field(stream_block: blocks.StreamBlock | None = None, *, help_text=BODY_HELP) -> StreamField:
+    """The `body` of a page type: the blocks editors choose from (BaseStreamBlock unless the type offers more)."""
+    return StreamField(stream_block or BaseStreamBlock(), verbose_name=_("inhoud"), blank=True, help_text=help_text)

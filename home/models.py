@@ -14,12 +14,11 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldP
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BaseStreamBlock
+from home.blocks import body_field
 from home.previews import SharePreviewMixin
 
 
@@ -97,12 +96,7 @@ class HomePage(Page):
         blank=True,
         help_text=_("Beschrijf de foto voor wie hem niet kan zien. Verplicht als u een afbeelding kiest."),
     )
-    body = StreamField(
-        BaseStreamBlock(),
-        verbose_name=_("inhoud"),
-        blank=True,
-        help_text=_("Blokken onder de introductie, zoals een oproep of veelgestelde vragen."),
-    )
+    body = body_field(help_text=_("Blokken onder de introductie, zoals een oproep of veelgestelde vragen."))
 
     content_panels = [
         *Page.content_panels,
@@ -148,15 +142,7 @@ class ContentPage(SharePreviewMixin, Page):
         blank=True,
         help_text=_("Waar gaat deze pagina over? Wordt ook gebruikt in overzichten en bij delen."),
     )
-    body = StreamField(
-        BaseStreamBlock(),
-        verbose_name=_("inhoud"),
-        blank=True,
-        help_text=_(
-            "De tekst van de pagina in blokken: tekst, kopjes, afbeeldingen, citaten, knoppen. "
-            "Kies + om een blok toe te voegen."
-        ),
-    )
+    body = body_field()
     last_checked = models.DateField(
         _("laatst gecontroleerd op"),
         null=True,

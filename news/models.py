@@ -18,12 +18,11 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BaseStreamBlock
+from home.blocks import body_field
 from home.previews import SharePreviewMixin
 
 
@@ -132,12 +131,7 @@ class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
             "op sociale media. Maximaal 300 tekens."
         ),
     )
-    body = StreamField(
-        BaseStreamBlock(),
-        verbose_name=_("inhoud"),
-        blank=True,
-        help_text=_("De tekst van het bericht. Mag leeg blijven bij een kort mediabericht."),
-    )
+    body = body_field(help_text=_("De tekst van het bericht. Mag leeg blijven bij een kort mediabericht."))
     themes = ParentalManyToManyField(
         "home.Theme",
         verbose_name=_("thema's"),

@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -20,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from campaigns import related
 from campaigns.blocks import CampaignStreamBlock
 from campaigns.models.appearance import PALETTE_CHOICES
+from home.blocks import body_field
 from home.previews import SharePreviewMixin
 
 
@@ -93,15 +93,7 @@ class CampaignPage(SharePreviewMixin, Page):
         blank=True,
         help_text=_("Waar gaat de campagne over en wat vraagt u van bezoekers?"),
     )
-    body = StreamField(
-        CampaignStreamBlock(),
-        verbose_name=_("inhoud"),
-        blank=True,
-        help_text=_(
-            "De tekst van de pagina in blokken: tekst, kopjes, afbeeldingen, citaten, knoppen. "
-            "Kies + om een blok toe te voegen."
-        ),
-    )
+    body = body_field(CampaignStreamBlock())
     start_date = models.DateField(_("startdatum"), null=True, blank=True, help_text=_("Wanneer begon de campagne?"))
     end_date = models.DateField(
         _("einddatum"), null=True, blank=True, help_text=_("Laat leeg als de campagne doorloopt.")

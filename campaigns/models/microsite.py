@@ -6,13 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from campaigns import related
-from home.blocks import BaseStreamBlock
+from home.blocks import body_field
 from home.query_params import clean_query
 
 MICROSITE_CONTENT_TYPES = ["campaigns.MicrositePage", "campaigns.HelpFinderPage"]
@@ -29,15 +28,7 @@ class MicrositeHomePage(Page):
             "Een warme, korte welkomsttekst. Schrijf eenvoudig: veel bezoeksters lezen Nederlands als tweede taal."
         ),
     )
-    body = StreamField(
-        BaseStreamBlock(),
-        verbose_name=_("inhoud"),
-        blank=True,
-        help_text=_(
-            "De tekst van de pagina in blokken: tekst, kopjes, afbeeldingen, citaten, knoppen. "
-            "Kies + om een blok toe te voegen."
-        ),
-    )
+    body = body_field()
     show_news = models.BooleanField(
         _("nieuws tonen"),
         default=True,
@@ -71,15 +62,7 @@ class MicrositePage(Page):
         blank=True,
         help_text=_("Waar gaat deze pagina over? Schrijf eenvoudig en kort."),
     )
-    body = StreamField(
-        BaseStreamBlock(),
-        verbose_name=_("inhoud"),
-        blank=True,
-        help_text=_(
-            "De tekst van de pagina in blokken: tekst, kopjes, afbeeldingen, citaten, knoppen. "
-            "Kies + om een blok toe te voegen."
-        ),
-    )
+    body = body_field()
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]

@@ -9,13 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from campaigns import related
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.blocks import RICH_TEXT_FEATURES, body_field
 from home.previews import SharePreviewMixin
 
 
@@ -69,15 +69,7 @@ class ProjectPage(SharePreviewMixin, Page):
         blank=True,
         help_text=_("Beschrijf de afbeelding voor wie hem niet kan zien. Verplicht als u een afbeelding kiest."),
     )
-    body = StreamField(
-        BaseStreamBlock(),
-        verbose_name=_("inhoud"),
-        blank=True,
-        help_text=_(
-            "De tekst van de pagina in blokken: tekst, kopjes, afbeeldingen, citaten, knoppen. "
-            "Kies + om een blok toe te voegen."
-        ),
-    )
+    body = body_field()
     partners = RichTextField(
         _("partners"),
         blank=True,
