@@ -441,29 +441,55 @@ ENGLISH = {
         "detention-hotline-annual-report-2026",
         "The Immigration Detention Hotline again received more reports of late or insufficient medical care in "
         "detention centres. LOS asks the state secretary for independent oversight.",
+        (
+            "Over the past year the Immigration Detention Hotline received reports from detainees, lawyers and "
+            "chaplains. Many were about medical care: complaints that were not taken seriously, medicines that "
+            "came late and mental distress.",
+            "LOS calls for independent medical oversight in the detention centres and for a complaints procedure "
+            "detainees can actually use.",
+        ),
     ),
     "reactie-strafbaarstelling-illegaal-verblijf": (
         "LOS: criminalising irregular stay criminalises help",
         "reaction-criminalisation-irregular-stay",
         "The proposal to make irregular stay a criminal offence affects not only undocumented people but also "
         "those who help them. LOS calls on the Senate to reject it.",
+        (
+            "Churches, doctors, shelters and volunteers wonder whether they will soon be committing an offence "
+            "when they give someone without a residence permit a bed or a meal. That uncertainty alone makes "
+            "people avoid help.",
+        ),
     ),
     "persbericht-brede-coalitie-tegen-strafbaarstelling": (
         "Press release: broad coalition of aid organisations against criminalisation",
         "press-release-coalition-against-criminalisation",
         "More than a hundred organisations, from churches to medical associations, sign a call against "
         "criminalising irregular stay.",
+        (
+            "Utrecht – A broad coalition of aid organisations calls on the government to drop the plan to make "
+            "irregular stay a criminal offence. The organisations point to the consequences for public health and "
+            "for the safety of vulnerable people.",
+            "Note to editors: for more information, contact the Stichting LOS office.",
+        ),
     ),
     "uitspraak-raad-van-state-bed-bad-brood": (
         "Council of State: municipality may not simply end emergency shelter",
         "council-of-state-emergency-shelter",
         "The Council of State rules that a municipality may not stop emergency shelter without looking at the "
         "personal circumstances of the resident.",
+        (
+            "In this ruling the Council of State stresses that the municipality must weigh the case carefully. "
+            "For care workers this means that ending shelter can often be challenged.",
+        ),
     ),
     "los-nieuwsbrief-wordt-website": (
         "From a fortnightly newsletter to daily news",
         "from-newsletter-to-daily-news",
         "LOS now publishes the news on the day itself, on this website and in a feed you can follow.",
+        (
+            "Would you like to follow the news? Subscribe to the website's RSS feed, or filter on the theme that "
+            "concerns you most.",
+        ),
     ),
 }
 
@@ -552,7 +578,8 @@ def _seed_english(context: DemoContext, index: NewsIndexPage) -> None:
     for page in NewsPage.objects.child_of(index).filter(slug__in=ENGLISH):
         if page.get_translations().filter(locale__language_code="en").exists():
             continue
-        title, slug, intro = ENGLISH[page.slug]
+        title, slug, intro, paragraphs = ENGLISH[page.slug]
+        dutch = next(item[-1] for item in ITEMS if item[0] == page.slug)
         translate(
             page,
             "en",
@@ -561,6 +588,7 @@ def _seed_english(context: DemoContext, index: NewsIndexPage) -> None:
                 page.slug: slug,
                 page.intro: intro,
                 page.listing_image_alt: "The word News in white letters on a dark blue background.",
+                **dict(zip(dutch, paragraphs, strict=True)),
             },
         )
         context.created += 1
