@@ -418,6 +418,28 @@ def _seed_english(
                 "Human rights do not end at a residence permit."
             ),
             "Uit het beleidsplan van Stichting LOS": "From the Stichting LOS policy plan",
+            "Stichting LOS (Landelijk Ongedocumenteerden Steunpunt) is in 2001 opgericht door organisaties die "
+            "ongedocumenteerden opvangen en bijstaan. Wij zijn een klein team in Utrecht met een groot netwerk.": (
+                "Stichting LOS (National Support Centre for Undocumented People) was founded in 2001 by "
+                "organisations that shelter and assist undocumented people. We are a small team in Utrecht with a "
+                "large network."
+            ),
+            "Wij geven advies aan hulpverleners, doen onderzoek naar de positie van ongedocumenteerden, "
+            "brengen organisaties samen en maken ons sterk voor beleid dat basisrechten respecteert.": (
+                "We advise care workers, research the position of undocumented people, bring organisations "
+                "together and campaign for policies that respect basic rights."
+            ),
+            "Iedereen in Nederland heeft recht op onderdak, medische zorg, onderwijs en rechtshulp, met of "
+            "zonder verblijfsvergunning. LOS zorgt dat de mensen die daarbij helpen weten wat kan en mag, "
+            "en dat hun ervaringen beleidsmakers bereiken.": (
+                "Everyone in the Netherlands has a right to shelter, medical care, education and legal aid, with or "
+                "without a residence permit. LOS makes sure that the people who help know what is possible and "
+                "allowed, and that their experience reaches policy makers."
+            ),
+            "Voorbeeldvideo (demo-inhoud)": "Sample video (demo content)",
+            "Een uitgeschreven tekst van de video, voor wie hem niet kan of wil afspelen.": (
+                "A written version of the video, for those who cannot or do not want to play it."
+            ),
         },
     )
     translate(
@@ -427,6 +449,11 @@ def _seed_english(
             "Helpdesk": "Helpdesk",
             "helpdesk": "helpdesk",
             helpdesk.intro: ("Answers to questions care workers often ask us. Is your question not listed? Call us."),
+            "De informatie op deze pagina's is bedoeld voor hulpverleners, vrijwilligers en professionals. "
+            "Regels veranderen: kijk altijd naar de datum waarop een pagina voor het laatst is gecontroleerd.": (
+                "The information on these pages is meant for care workers, volunteers and professionals. Rules "
+                "change: always look at the date on which a page was last checked."
+            ),
         },
     )
     # After "about": a translation's parent must exist in its language.
