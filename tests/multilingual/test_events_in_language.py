@@ -19,6 +19,7 @@ from events.templatetags.events_tags import related_events as related_events_tag
 from home import roles
 from home.translation import translate
 from tests.events.conftest import fixture_bytes
+from tests.multilingual.helpers import submit_snippet_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -109,13 +110,7 @@ def test_exports_and_counts_see_originals_only(admin_client, imported):
 def test_translating_an_event_in_the_admin(admin_client, client, english_agenda, imported):
     _report, training, english = imported
     english.delete()
-    locale = Locale.objects.get(language_code="en")
-    response = admin_client.post(
-        reverse("wagtail_localize:submit_snippet_translation", args=["events", "event", training.pk]),
-        {"locales": [locale.pk]},
-    )
-    assert response.status_code == 302
-    translated = training.get_translation(locale)
+    translated = submit_snippet_translation(admin_client, training, Locale.objects.get(language_code="en"))
     assert translated.start == training.start and translated.external_id == "K-7"  # synchronised
     assert admin_client.get(reverse("wagtailsnippets_events_event:edit", args=[translated.pk])).status_code == 200
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, Translation
 
 from home.demo_support import MICROSITE_HOSTNAME
 from home.models import SiteTexts
+from tests.multilingual.helpers import submit_snippet_translation
 
 DUTCH_TAGLINE = "Voor vrouwen zonder verblijfsvergunning"
 
@@ -73,15 +75,8 @@ def test_translating_the_texts_in_the_translation_editor(db, admin_client, clien
     SiteTexts.objects.filter(site=microsite, locale__language_code="fr").delete()
     dutch = SiteTexts.objects.get(site=microsite, locale__language_code="nl")
     french = Locale.objects.get(language_code="fr")
-    response = admin_client.post(
-        reverse("wagtail_localize:submit_snippet_translation", args=["home", "sitetexts", dutch.pk]),
-        {"locales": [french.pk]},
-    )
-    assert response.status_code == 302
-    target = dutch.get_translation(french)
+    target = submit_snippet_translation(admin_client, dutch, french)
     assert target.site_id == microsite.pk  # synchronised
-    from wagtail_localize.models import StringSegment, Translation
-
     translation = Translation.objects.get(source__object_id=dutch.translation_key, target_locale=french)
     editor = reverse("wagtailsnippets_home_sitetexts:edit", args=[target.pk])
     assert admin_client.get(editor).status_code == 200
