@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn, LocaleColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events.models import Event
@@ -15,8 +16,15 @@ class EventViewSet(SnippetViewSet):
     icon = "date"
     menu_label = _("Activiteiten")
     add_to_admin_menu = False
-    list_display = ["title", "start", "city", "published"]
-    list_filter = ["published", "city", "import_batch"]
+    # The language shows which rows are Dutch originals (imported, listed on the site) and which translations.
+    list_display = [
+        "title",
+        "start",
+        "city",
+        LocaleColumn(label=_("Taal")),
+        BooleanColumn("published", label=_("Gepubliceerd")),
+    ]
+    list_filter = ["locale", "published", "city", "import_batch"]
     search_fields = ["title", "city", "location", "organiser", "external_id"]
     ordering = ["-start"]
     list_per_page = 50
