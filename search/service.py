@@ -299,7 +299,8 @@ def _filter_q(name: str, values: list[str], locale: Locale) -> Q:
     if name == "theme":
         for family in registry.families():
             if family.theme_field:
-                lookup = {f"{family.theme_field}__slug__in": values, f"{family.theme_field}__locale": locale}
+                # By slug in any language: translated pages keep their Dutch source's themes (synchronised).
+                lookup = {f"{family.theme_field}__slug__in": values}
                 q |= Q(pk__in=family.model.objects.filter(**lookup).values("pk"))
         return q
     for family, facet in registry.family_facets().get(name, []):

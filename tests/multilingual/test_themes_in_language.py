@@ -76,3 +76,12 @@ def test_the_english_feed_categorises_in_english(client, english_item):
     theme = english_item.themes.first()
     feed = client.get(_path(english_item.get_parent()) + "feed/rss/").content.decode()
     assert f"<category>{_english_names()[theme.name]}</category>" in feed
+
+
+def test_filtering_the_english_search_by_a_theme_finds_english_items(client, english_item):
+    theme = english_item.themes.first()
+    with translation.override("en"):
+        url = reverse("search")
+    html = client.get(url, {"q": english_item.title.split()[0], "theme": theme.slug}).content.decode()
+    assert english_item.title in html
+    assert "checked" in html.split(f'value="{theme.slug}"')[1][:40]
