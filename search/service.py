@@ -9,6 +9,7 @@ transport error there falls back to the database backend (logged without the que
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import logging
 import math
@@ -23,7 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection, models
 from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, ExtractYear, TruncDate
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -293,8 +294,6 @@ def _filter_q(name: str, values: list[str], locale: Locale) -> Q:
     if name == "type":
         keys = _content_type_keys()
         return Q(content_type_id__in=[ct for ct, f in keys.items() if f.key in values])
-    if name == "year":
-        return Q(_date__year__in=[int(v) for v in values])
     q = Q(pk__in=[])
     if name == "theme":
         for family in registry.families():
@@ -327,22 +326,47 @@ def db_results(terms: str, pages: models.QuerySet, language_code: str):
     return backend.search(terms, pages, operator="and", order_by_relevance=True).annotate_score("_score")
 
 
-def _facet_counts(matched: models.QuerySet, params: SearchParams, locale: Locale) -> list[Facet]:
+class _Matches:
+    """The pages matching the query, and the same filtered by the visitor's choices but one (multi-select facets).
+
+    The per-page date (a subquery per family: the costly part of a search) is computed once, for every match, and
+    kept: the year facet, the year filter and the date sort use it from here. Everything else stays in SQL, with
+    the full-text match as a subquery (cheap with planner statistics)."""
+
+    def __init__(self, matched: models.QuerySet, filters: dict[str, list[str]], locale: Locale) -> None:
+        # No ordering: the backends order by a relevance expression, which SQLite evaluates per row.
+        self.matched = matched.order_by()
+        self.filters = filters
+        self.locale = locale
+        self.dates: dict[int, datetime.date | None] = dict(
+            self.matched.annotate(_date=date_expression()).values_list("pk", "_date")
+        )
+
+    def _q(self, name: str, values: list[str]) -> Q:
+        if name == "year":
+            years = {int(v) for v in values}
+            return Q(pk__in=[pk for pk, date in self.dates.items() if date and date.year in years])
+        return _filter_q(name, values, self.locale)
+
+    def filtered(self, queryset: models.QuerySet, *, except_: str | None = None) -> models.QuerySet:
+        """`queryset` narrowed by every chosen filter but `except_`."""
+        for name, values in self.filters.items():
+            if name != except_:
+                queryset = queryset.filter(self._q(name, values))
+        return queryset
+
+    def pages_except(self, name: str) -> models.QuerySet:
+        return Page.objects.filter(pk__in=self.filtered(self.matched, except_=name).values("pk"))
+
+
+def _facet_counts(matches: _Matches, params: SearchParams, locale: Locale) -> list[Facet]:
     """Counts per facet value over the matches filtered by every *other* facet (multi-select facets)."""
-
-    def filtered_except(name: str) -> models.QuerySet:
-        qs = matched
-        for other, values in params.filters.items():
-            if other != name:
-                qs = qs.filter(_filter_q(other, values, locale))
-        return Page.objects.filter(pk__in=qs.values("pk"))
-
     selected = params.filters
     facets = []
 
     # Content type
     keys = _content_type_keys()
-    counts = dict(filtered_except("type").values_list("content_type").annotate(n=Count("pk")).order_by())
+    counts = dict(matches.pages_except("type").values_list("content_type").annotate(n=Count("pk")).order_by())
     values = [
         FacetValue(f.key, f.label, counts.get(ct, 0), f.key in selected.get("type", []))
         for ct, f in keys.items()
@@ -353,7 +377,7 @@ def _facet_counts(matched: models.QuerySet, params: SearchParams, locale: Locale
     # Theme (summed over every family that has themes)
     from home.models import Theme
 
-    base = filtered_except("theme")
+    base = matches.pages_except("theme")
     theme_counts: Counter = Counter()
     for family in registry.families():
         if not family.theme_field:
@@ -387,22 +411,18 @@ def _facet_counts(matched: models.QuerySet, params: SearchParams, locale: Locale
     )
 
     # Year
-    rows = (
-        filtered_except("year")
-        .annotate(_date=date_expression())
-        .annotate(_year=ExtractYear("_date"))
-        .values_list("_year")
-        .annotate(n=Count("pk"))
-        .order_by("-_year")
-    )
+    dates = (matches.dates.get(pk) for pk in matches.pages_except("year").values_list("pk", flat=True))
+    year_counts = Counter(date.year for date in dates if date)
     chosen = selected.get("year", [])
-    year_values = [FacetValue(str(y), str(y), n, str(y) in chosen) for y, n in rows if y]
+    year_values = [
+        FacetValue(str(y), str(y), n, str(y) in chosen) for y, n in sorted(year_counts.items(), reverse=True)
+    ]
     year_values += [FacetValue(y, y, 0, True) for y in chosen if y not in {v.value for v in year_values}]
     facets.append(Facet("year", _("Jaar"), year_values))
 
     # Family-specific facets (kind, publication_type, ...)
     for name, pairs in registry.family_facets().items():
-        base = filtered_except(name)
+        base = matches.pages_except(name)
         counts = Counter()
         labels: dict[str, str] = {}
         for family, facet in pairs:
@@ -470,6 +490,10 @@ def _paginate(response: SearchResponse) -> tuple[int, int]:
     return start, start + params.per_page
 
 
+def _ordinal(date: datetime.date | None) -> int:
+    return date.toordinal() if date else 0
+
+
 def database_search(params: SearchParams, *, site: Site | None, locale: Locale, request: Any = None) -> SearchResponse:
     response = SearchResponse(params=params)
     terms = search_terms(params.query)
@@ -477,22 +501,25 @@ def database_search(params: SearchParams, *, site: Site | None, locale: Locale, 
         return response
     pages = scope(site, locale)
     raw_results = db_results(terms, pages, locale.language_code)
-    matched = raw_results.get_queryset().annotate(_date=date_expression())
-    response.facets = _facet_counts(matched, params, locale)
-    results = matched
-    for name, values in params.filters.items():
-        results = results.filter(_filter_q(name, values, locale))
-    if params.sort == "date":
-        results = results.order_by(F("_date").desc(nulls_last=True), "-pk")
-    response.total = results.count()
+    matches = _Matches(raw_results.get_queryset(), params.filters, locale)
+    response.facets = _facet_counts(matches, params, locale)
+    response.total = matches.filtered(matches.matched).count()
     start, stop = _paginate(response)
     if response.total:
-        if params.sort == "relevance" and connection.vendor == "sqlite":
-            from search.db import sqlite_ranked_ids
-
-            ids = sqlite_ranked_ids(raw_results, results, start, stop)
+        if params.sort == "date":
+            ids = sorted(
+                matches.filtered(matches.matched).values_list("pk", flat=True),
+                key=lambda pk: (matches.dates.get(pk) is None, -_ordinal(matches.dates.get(pk)), -pk),
+            )[start:stop]
         else:
-            ids = list(results.values_list("pk", flat=True)[start:stop])
+            # Relevance comes from the full-text ranking: the match runs once more, for this page of hits.
+            results = matches.filtered(raw_results.get_queryset())
+            if connection.vendor == "sqlite":
+                from search.db import sqlite_ranked_ids
+
+                ids = sqlite_ranked_ids(raw_results, results, start, stop)
+            else:
+                ids = list(results.values_list("pk", flat=True)[start:stop])
         response.hits = _hits_for(load_pages(ids), params.query, request)
     return response
 
