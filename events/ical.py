@@ -26,7 +26,8 @@ def build_calendar(
     stamp = timezone.now()
     for event in events:
         item = ICalEvent()
-        item.add("uid", f"event-{event.pk}@{host}")
+        # The original's id: the same event has one UID in every language's feed.
+        item.add("uid", f"event-{getattr(event, 'original_pk', event.pk)}@{host}")
         item.add("dtstamp", stamp)
         item.add("summary", event.title)
         if event.all_day:

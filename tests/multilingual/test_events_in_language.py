@@ -159,3 +159,12 @@ def test_an_untranslated_event_in_another_language_is_not_offered_for_indexing(c
     dutch = client.get(f"/agenda/{debate.pk}-debat/").content.decode()
     assert "noindex" not in dutch
     assert 'hreflang="en"' not in dutch  # no English version to point search engines at
+
+
+def test_an_event_has_one_calendar_uid_in_every_language(client, english_agenda, imported):
+    _report, training, _english = imported
+    dutch = client.get(f"/agenda/{training.pk}-training/ical/").content.decode()
+    english = client.get(f"{_path(english_agenda)}{training.pk}-training-session/ical/").content.decode()
+    uid = re.search(r"UID:(\S+)", dutch).group(1)
+    assert uid == re.search(r"UID:(\S+)", english).group(1) == f"event-{training.pk}@testserver"
+    assert "SUMMARY:Training session" in english
