@@ -37,6 +37,10 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             {
                 "rows": translation_report.paginate(rows, self.request.GET.get("p")),
+                # Missing only: a snippet has no publication date to call a translation out of date by.
+                "site_texts_gaps": []
+                if status == translation_report.OUTDATED
+                else translation_report.site_texts_gaps(language=language),
                 "row_count": len(rows),
                 "languages": [(code, language_name(code)) for code in codes],
                 "selected_language": language,

@@ -22,7 +22,7 @@ from django.db.models import Q
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import TranslationSource
 
-from home.models import SiteLanguages
+from home.models import SiteLanguages, SiteTexts
 
 MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
 
@@ -116,6 +116,36 @@ def _outdated(page: Page, translated: Page, source: TranslationSource | None) ->
         return source.last_updated_at < changed
     # Translated by hand (a copy, not through wagtail-localize): compare publication dates.
     return translated.last_published_at is not None and translated.last_published_at < changed
+
+
+@dataclass
+class SiteTextsGap:
+    """A site whose header and footer texts (home.SiteTexts) are missing in a language it offers: visitors
+    reading that language see the Dutch tagline and footer."""
+
+    site: Site
+    source: SiteTexts
+    codes: list[str]
+
+
+def site_texts_gaps(language: str = "") -> list[SiteTextsGap]:
+    """Per site: the offered languages its Dutch site texts have not been translated into (two queries)."""
+    default = Locale.get_default()
+    texts = list(SiteTexts.objects.select_related("locale", "site"))
+    have = {(row.site_id, row.locale.language_code) for row in texts}
+    gaps = []
+    for site, codes in _site_languages():
+        source = next((row for row in texts if row.site_id == site.pk and row.locale_id == default.pk), None)
+        if source is None:
+            continue  # nothing to translate yet
+        missing = [
+            code
+            for code in codes
+            if code != default.language_code and (site.pk, code) not in have and (not language or code == language)
+        ]
+        if missing:
+            gaps.append(SiteTextsGap(site, source, missing))
+    return gaps
 
 
 def paginate(rows: list[Row], page_number: str | None, per_page: int = 50):

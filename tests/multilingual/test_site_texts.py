@@ -112,3 +112,16 @@ def test_the_texts_are_under_settings_in_the_admin(db, admin_client):
     assert "iLegalevrouw" in html and "Landelijk Ongedocumenteerden Steunpunt" in html
     organisation = admin_client.get(reverse("wagtailsettings:edit", args=["home", "organisationsettings", 1]))
     assert "Teksten van de site" in organisation.content.decode()  # the settings page says where they went
+
+
+def test_the_translation_status_report_names_missing_site_texts(db, admin_client, microsite):
+    url = reverse("los_translation_status")
+    assert "data-site=" not in admin_client.get(url).content.decode()  # the demo has them in every language
+    SiteTexts.objects.filter(site=microsite, locale__language_code="fr").delete()
+    html = admin_client.get(url).content.decode()
+    dutch = SiteTexts.objects.get(site=microsite, locale__language_code="nl")
+    translate_url = reverse("wagtail_localize:submit_snippet_translation", args=["home", "sitetexts", dutch.pk])
+    gap = html.split(f'data-site="{microsite.pk}"')[1].split("</li>")[0]
+    assert "FR" in gap and "AR" not in gap and f'href="{translate_url}"' in gap
+    assert f'data-site="{microsite.pk}"' not in admin_client.get(url + "?taal=ar").content.decode()
+    assert f'data-site="{microsite.pk}"' not in admin_client.get(url + "?status=outdated").content.decode()
