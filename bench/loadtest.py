@@ -16,7 +16,6 @@ import argparse
 import http.client
 import os
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,22 +30,9 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/los_loadtest"
+sys.path.insert(0, str(ROOT))
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def create_database(url: str) -> None:
-    import psycopg
-
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    with psycopg.connect(parsed._replace(path="/postgres").geturl(), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
+from cms.local_services import free_port, recreate_database, wait_until_serving  # noqa: E402
 
 
 def run(command: list[str], env: dict[str, str]) -> None:
@@ -123,7 +109,7 @@ def main() -> int:
         "GUNICORN_ACCESS_LOG": str(tmp / "access.log"),
     }
     print(f"Database {urlparse(database_url).path.lstrip('/')}: migrate, seed_demo --news {args.news}...")
-    create_database(database_url)
+    recreate_database(database_url)
     manage = [PYTHON, "manage.py"]
     run([*manage, "migrate", "--no-input", "-v0"], env)
     run([*manage, "seed_demo", "--news", str(args.news), "-v0"], env)
@@ -139,16 +125,9 @@ def main() -> int:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/", timeout=2)  # noqa: S310 - our own local server
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    print((tmp / "gunicorn.out").read_text())
-                    return 2
-                time.sleep(0.5)
+        if not wait_until_serving(base, server):
+            print((tmp / "gunicorn.out").read_text())
+            return 2
         paths = urls_to_test(base)
         for path in paths:  # one warm-up request each: caches and connections, not measured
             urllib.request.urlopen(base + path, timeout=30).read()  # noqa: S310

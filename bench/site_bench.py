@@ -39,7 +39,12 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cms.scratch_databases import create_scratch_database, drop_scratch_database  # noqa: E402
+from cms.local_services import (  # noqa: E402
+    create_scratch_database,
+    drop_scratch_database,
+    free_port,
+    wait_until_serving,
+)
 
 PYTHON = sys.executable
 MICROSITE = "ilegalevrouw.localhost"
@@ -66,12 +71,6 @@ PAGES = [
     ("search_suggestions", "/zoeken/suggesties/?q=opv", "localhost"),
     ("news_feed", "/nieuws/feed/rss/", "localhost"),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _redis_url() -> str:
@@ -163,19 +162,6 @@ class Load:
         }
 
 
-def _wait_for(port: int, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise SystemExit(log.read_text()[-4000:]) from None
-            time.sleep(0.3)
-
-
 def machine() -> dict:
     cpu = "unknown"
     try:
@@ -218,7 +204,7 @@ def bench_size(size: int, args, tmp: Path, static_root: Path) -> dict:
         f"import {dataset['import']['rows_per_second']:,} rows/s",
         flush=True,
     )
-    port = _free_port()
+    port = free_port()
     log = tmp / f"gunicorn-{size}.log"
     server = subprocess.Popen(
         [
@@ -242,7 +228,9 @@ def bench_size(size: int, args, tmp: Path, static_root: Path) -> dict:
     )
     results = {}
     try:
-        _wait_for(port, server, log)
+        if not wait_until_serving(f"http://127.0.0.1:{port}", server, seconds=90):
+            server.kill()
+            raise SystemExit(log.read_text()[-4000:])
         load = Load(port, args.concurrency, args.seconds, args.requests)
         for name, target, host in PAGES:
             paths = dataset["urls"].get(target, [target])

@@ -7,17 +7,14 @@ points at PostgreSQL), migrated and filled by seed_demo exactly as `make run` do
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from cms.scratch_databases import create_scratch_database, drop_scratch_database
+from cms.local_services import create_scratch_database, drop_scratch_database, free_port, wait_until_serving
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -44,12 +41,6 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def live_site():
     """Base URL of a running, seeded LOS site."""
@@ -70,7 +61,7 @@ def live_site():
         ["createsuperuser", "--no-input", "--username", ADMIN_USER, "--email", "e2e@example.org"],
     ):
         subprocess.run(manage + command, env=env, cwd=ROOT, check=True)
-    port = _free_port()
+    port = free_port()
     log = (tmp / "server.log").open("w")
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],
@@ -80,16 +71,9 @@ def live_site():
         stderr=subprocess.STDOUT,
     )
     base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base_url + "/", timeout=2)  # noqa: S310 - our own local server
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise RuntimeError((tmp / "server.log").read_text()) from None
-            time.sleep(0.3)
+    if not wait_until_serving(base_url, server):
+        server.kill()
+        raise RuntimeError((tmp / "server.log").read_text())
     yield base_url
     server.terminate()
     server.wait(timeout=10)

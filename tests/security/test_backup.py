@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from wagtail.models import Page
 
-from cms.scratch_databases import create_scratch_database, drop_scratch_database
+from cms.local_services import create_scratch_database, drop_scratch_database
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
