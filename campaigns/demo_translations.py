@@ -1,6 +1,6 @@
 """Demo translations of the iLegalevrouw microsite: English, French and Arabic (and a Spanish home page).
 
-Made through wagtail-localize (home.translation.translate), so editors see them in the translation editor like
+Made through wagtail-localize (multilingual.translation.translate), so editors see them in the translation editor like
 any other translation. Each row is (Dutch source, English, French, Arabic); a string without a translation
 stays Dutch until someone translates it.
 """
@@ -13,7 +13,7 @@ from wagtail.models import Locale, Site
 from campaigns.models import HelpLocation, MicrositeHomePage
 from home.demo_support import MICROSITE_HOSTNAME, DemoContext
 from home.models import SiteLanguages, SiteTexts
-from home.translation import translate
+from multilingual.translation import translate
 
 LANGUAGES = ("en", "fr", "ar")
 MICROSITE_LANGUAGES = ["nl", "en", "fr", "es", "ar"]

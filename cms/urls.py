@@ -9,8 +9,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
-from home.admin_views import UnpublishWithTranslationsView
-from home.sitemaps import LocalizedSitemap
+from multilingual.admin_views import UnpublishWithTranslationsView
+from multilingual.sitemaps import LocalizedSitemap
 from search import views as search_views
 from security import views as security_views
 
@@ -48,4 +48,4 @@ urlpatterns += i18n_patterns(
 )
 
 # A language-prefixed address without a translation gets a notice linking to the Dutch original (issue 8).
-handler404 = "home.views.page_not_found"
+handler404 = "multilingual.views.page_not_found"

@@ -179,7 +179,7 @@ DESCRIPTION_EN = (
 
 
 def _translate_some_into_english(context: DemoContext) -> None:
-    from home.translation import translate
+    from multilingual.translation import translate
 
     agenda = EventIndexPage.objects.filter(locale__language_code="nl").first()
     if agenda is not None and not agenda.get_translations().filter(locale__language_code="en").exists():

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from events.models import AMSTERDAM, Event
 from home.models import Theme
-from home.query_params import clean_query
+from security.query_params import clean_query
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 

@@ -33,6 +33,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.mixins import IndexPage
 from home.models import Theme
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
@@ -380,21 +381,16 @@ def event_json_ld(event: Event, url: str) -> str:
     return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))  # noqa: S308
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, IndexPage):
     """The agenda: upcoming events with filters, a detail page per event and iCal feeds."""
 
-    intro = models.TextField(
-        _("introductie"),
-        max_length=400,
-        blank=True,
-        help_text=_("Een paar zinnen boven de agenda, bijv. voor wie de bijeenkomsten bedoeld zijn."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    parent_page_types = ["home.HomePage"]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel(
+            "intro", help_text=_("Een paar zinnen boven de agenda, bijv. voor wie de bijeenkomsten bedoeld zijn.")
+        ),
+    ]
     subpage_types: list[str] = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("agendapagina")
@@ -407,7 +403,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
         filters = AgendaFilters.from_request(request, locale_id=self.locale_id)
         paginator = Paginator(filters.queryset(), EVENTS_PER_PAGE)
-        from home.query_params import page_number
+        from security.query_params import page_number
 
         number = page_number(request.GET.get("page"))
         if number > paginator.num_pages and number > 1:
@@ -477,7 +473,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     def event_alternates(self, request: HttpRequest, event: Event) -> list:
         """The language switcher of an event: the event under the agenda page of each language it has been
         translated into, and of the current one (which shows an untranslated event in Dutch)."""
-        from home.languages import page_alternates
+        from multilingual.languages import page_alternates
 
         alternates = []
         titles = dict(

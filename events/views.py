@@ -30,7 +30,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from events import importing
 from events.models import Event, ImportBatch
 from events.tasks import progress_key, run_import_task
-from home.query_params import page_number
+from security.query_params import page_number
 
 IMPORT_PERMISSIONS = ("events.add_importbatch", "events.add_event", "events.change_event")
 HISTORY_PERMISSIONS = ("events.view_importbatch",)

@@ -9,6 +9,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 
 from events import views
+from events.dashboard import RecentImportsPanel
 from events.viewsets import EventViewSet
 
 register_snippet(EventViewSet)
@@ -23,6 +24,12 @@ class PermissionMenuItem(MenuItem):
 
     def is_shown(self, request):
         return request.user.has_perms(self.permissions)
+
+
+@hooks.register("construct_homepage_panels")
+def add_recent_imports_panel(request, panels):
+    if request.user.has_perm("events.view_importbatch"):
+        panels.append(RecentImportsPanel())
 
 
 @hooks.register("register_admin_urls")

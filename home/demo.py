@@ -18,7 +18,7 @@ from home.models import (
     OrganisationSettings,
     Theme,
 )
-from home.translation import translate
+from multilingual.translation import translate
 
 CHECKED = datetime.date(2026, 10, 1)
 

@@ -116,7 +116,7 @@ SECTIONS: list[tuple[tuple[str, str], list[tuple[str, str]]]] = [
 
 
 def english() -> dict[str, str]:
-    """Dutch source text -> English, for home.translation.translate."""
+    """Dutch source text -> English, for multilingual.translation.translate."""
     pairs = [TITLE, SLUG, INTRO]
     for heading, paragraphs in SECTIONS:
         pairs += [heading, *paragraphs]

@@ -64,7 +64,7 @@ def ensure_site_texts(site: Site, translations: dict[str, dict[str, str]], **dut
     translate them through wagtail-localize into each language of `translations` (source text -> translation),
     as editors would with "Vertalen". Existing texts are left as they are."""
     from home.models import SiteTexts
-    from home.translation import translate
+    from multilingual.translation import translate
 
     source, created = SiteTexts.objects.get_or_create(site=site, locale=default_locale(), defaults=dutch)
     if not created:
@@ -78,7 +78,7 @@ def generated_image(
 ):
     """A Wagtail image drawn locally (no stock photos from other hosts), reused by title.
 
-    New images go into the site's collection (home/roles.py makes "LOS" and "iLegalevrouw"), so the groups that
+    New images go into the site's collection (editors/roles.py makes "LOS" and "iLegalevrouw"), so the groups that
     work with that collection can use them.
     """
     from PIL import Image as PILImage

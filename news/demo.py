@@ -14,7 +14,7 @@ from wagtail.rich_text import RichText
 from home.demo import add_menu_link
 from home.demo_support import DemoContext, generated_image, main_site
 from home.models import NavigationSettings, Theme
-from home.translation import translate
+from multilingual.translation import translate
 from news.bulk import create_generated_news
 from news.models import NewsIndexPage, NewsKind, NewsPage
 

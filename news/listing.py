@@ -19,8 +19,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from home.models import Theme
-from home.query_params import clean_query, page_number
 from news.models import NewsIndexPage, NewsKind, NewsPage
+from security.query_params import clean_query, page_number
 
 ITEMS_PER_PAGE = 12
 MAX_TAG_OPTIONS = 30

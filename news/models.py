@@ -23,7 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import body_field
-from home.previews import SharePreviewMixin
+from home.mixins import IndexPage, SharePreviewMixin
 
 
 class NewsKind(models.TextChoices):
@@ -37,23 +37,14 @@ class NewsKind(models.TextChoices):
     POLICY = "beleid", _("Beleid")
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     """The news overview at /nieuws/: filters, pagination and the RSS and Atom feeds."""
 
-    intro = models.TextField(
-        _("introductie"),
-        max_length=400,
-        blank=True,
-        help_text=_("Een korte tekst boven het nieuwsoverzicht."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["home.HomePage"]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro", help_text=_("Een korte tekst boven het nieuwsoverzicht.")),
+    ]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("nieuwsoverzicht")

@@ -20,8 +20,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from home.models import Theme
-from home.query_params import clean_query, page_number, search_terms
 from research.models import PublicationAuthor, PublicationPage, PublicationType
+from security.query_params import clean_query, page_number, search_terms
 
 PER_PAGE = 12
 # The cover sizes templates/research/publication_index_page.html asks for ({% picture %} expands the braces).

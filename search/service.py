@@ -32,8 +32,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
-from home.query_params import clean_query, page_number, search_terms
 from search import registry
+from security.query_params import clean_query, page_number, search_terms
 
 logger = logging.getLogger("los.search")
 

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from home.query_params import search_terms
+from security.query_params import search_terms
 
 logger = logging.getLogger("los.search")
 

@@ -11,8 +11,8 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Site
 
-from home.query_params import clean_query
 from search import service
+from security.query_params import clean_query
 
 JSON_HEADERS = {"Cache-Control": "public, max-age=60", "X-Robots-Tag": "noindex"}
 

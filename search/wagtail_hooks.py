@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
 
 from search.admin_views import search_terms_report
+from search.dashboard import ZeroResultSearchesPanel
 
 
 @hooks.register("register_admin_urls")
@@ -14,3 +15,10 @@ def register_search_report_url():
 @hooks.register("register_reports_menu_item")
 def register_search_report_menu_item():
     return AdminOnlyMenuItem(_("Zoektermen"), reverse("search_terms_report"), icon_name="search", order=700)
+
+
+@hooks.register("construct_homepage_panels")
+def add_zero_result_searches_panel(request, panels):
+    user = request.user
+    if user.has_perm("wagtailsearchpromotions.add_searchpromotion") or user.has_perm("search.change_searchsettings"):
+        panels.append(ZeroResultSearchesPanel())

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
@@ -20,21 +20,17 @@ from campaigns import related
 from campaigns.blocks import CampaignStreamBlock
 from campaigns.models.appearance import PALETTE_CHOICES
 from home.blocks import body_field
-from home.previews import SharePreviewMixin
+from home.mixins import HeroImageMixin, IndexPage, SharePreviewMixin
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(IndexPage):
     """The list of campaigns (/campagnes/): running ones first, then ended ones."""
 
-    intro = models.TextField(
-        _("introductie"), max_length=400, blank=True, help_text=_("Een korte uitleg boven de lijst met campagnes.")
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    parent_page_types = ["home.HomePage"]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro", help_text=_("Een korte uitleg boven de lijst met campagnes.")),
+    ]
     subpage_types = ["campaigns.CampaignPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("campagneoverzicht")
@@ -56,7 +52,7 @@ class CampaignIndexPage(Page):
         return context
 
 
-class CampaignPage(SharePreviewMixin, Page):
+class CampaignPage(HeroImageMixin, SharePreviewMixin, Page):
     """A campaign: hero, campaign colour, blocks (key figures, timeline, partners, sign-up form), dates."""
 
     tagline = models.CharField(
@@ -64,21 +60,6 @@ class CampaignPage(SharePreviewMixin, Page):
         max_length=160,
         blank=True,
         help_text=_("Eén krachtige zin onder de titel, bijvoorbeeld 'Hulp bieden is geen misdaad'."),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hoofdafbeelding"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Een krachtig beeld voor bovenaan de pagina en bij het delen."),
-    )
-    hero_image_alt = models.CharField(
-        _("alternatieve tekst hoofdafbeelding"),
-        max_length=250,
-        blank=True,
-        help_text=_("Beschrijf de afbeelding voor wie hem niet kan zien. Verplicht als u een afbeelding kiest."),
     )
     colour = models.CharField(
         _("campagnekleur"),
@@ -108,7 +89,7 @@ class CampaignPage(SharePreviewMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("tagline"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hoofdafbeelding")),
+        HeroImageMixin.hero_panel(image_help=_("Een krachtig beeld voor bovenaan de pagina en bij het delen.")),
         FieldPanel("colour"),
         FieldPanel("intro"),
         FieldPanel("body"),
@@ -147,10 +128,11 @@ class CampaignPage(SharePreviewMixin, Page):
         verbose_name_plural = _("campagnes")
 
     def clean(self) -> None:
-        super().clean()
-        errors = {}
-        if self.hero_image_id and not self.hero_image_alt.strip():
-            errors["hero_image_alt"] = _("Beschrijf de afbeelding voor wie hem niet kan zien.")
+        errors: dict = {}
+        try:
+            super().clean()  # the hero image's alternative text (HeroImageMixin)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("De einddatum ligt vóór de startdatum.")
         if errors:

@@ -12,22 +12,15 @@ from wagtail_localize.fields import SynchronizedField
 
 from campaigns import related
 from home.blocks import body_field
-from home.query_params import clean_query
+from home.mixins import IntroMixin
+from security.query_params import clean_query
 
 MICROSITE_CONTENT_TYPES = ["campaigns.MicrositePage", "campaigns.HelpFinderPage"]
 
 
-class MicrositeHomePage(Page):
+class MicrositeHomePage(IntroMixin, Page):
     """The home page of the iLegalevrouw microsite (a site of its own, for undocumented women)."""
 
-    intro = models.TextField(
-        _("introductie"),
-        max_length=400,
-        blank=True,
-        help_text=_(
-            "Een warme, korte welkomsttekst. Schrijf eenvoudig: veel bezoeksters lezen Nederlands als tweede taal."
-        ),
-    )
     body = body_field()
     show_news = models.BooleanField(
         _("nieuws tonen"),
@@ -35,7 +28,17 @@ class MicrositeHomePage(Page):
         help_text=_("Toon de nieuwsberichten die voor de microsite zijn aangevinkt."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("show_news")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel(
+            "intro",
+            help_text=_(
+                "Een warme, korte welkomsttekst. Schrijf eenvoudig: veel bezoeksters lezen Nederlands als tweede taal."
+            ),
+        ),
+        FieldPanel("body"),
+        FieldPanel("show_news"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro"), APIField("body")]
 
@@ -53,18 +56,16 @@ class MicrositeHomePage(Page):
         return context
 
 
-class MicrositePage(Page):
+class MicrositePage(IntroMixin, Page):
     """A content page on the microsite (rights, domestic violence, safe browsing), with the shared blocks."""
 
-    intro = models.TextField(
-        _("introductie"),
-        max_length=400,
-        blank=True,
-        help_text=_("Waar gaat deze pagina over? Schrijf eenvoudig en kort."),
-    )
     body = body_field()
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro", help_text=_("Waar gaat deze pagina over? Schrijf eenvoudig en kort.")),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     api_fields = [APIField("intro"), APIField("body")]
 
@@ -147,17 +148,15 @@ class HelpLocation(TranslatableMixin, models.Model):
         return f"{self.name} ({self.city})"
 
 
-class HelpFinderPage(Page):
+class HelpFinderPage(IntroMixin, Page):
     """Find a place to get help, filtered by type and city with a plain form (no JavaScript)."""
 
-    intro = models.TextField(
-        _("introductie"),
-        max_length=400,
-        blank=True,
-        help_text=_("Een korte uitleg: wat vind je hier, en wat doe je in een noodgeval (bel 112)?"),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel(
+            "intro", help_text=_("Een korte uitleg: wat vind je hier, en wat doe je in een noodgeval (bel 112)?")
+        ),
+    ]
     api_fields = [APIField("intro")]
     parent_page_types = ["campaigns.MicrositeHomePage", "campaigns.MicrositePage"]
     subpage_types: list[str] = []

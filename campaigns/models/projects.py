@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -16,21 +15,17 @@ from wagtail_localize.fields import SynchronizedField
 
 from campaigns import related
 from home.blocks import RICH_TEXT_FEATURES, body_field
-from home.previews import SharePreviewMixin
+from home.mixins import HeroImageMixin, IndexPage, IntroMixin, SharePreviewMixin
 
 
-class ProjectIndexPage(Page):
+class ProjectIndexPage(IndexPage):
     """The list of LOS's projects (/projecten/)."""
 
-    intro = models.TextField(
-        _("introductie"), max_length=400, blank=True, help_text=_("Een korte uitleg boven de lijst met projecten.")
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
-    parent_page_types = ["home.HomePage"]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro", help_text=_("Een korte uitleg boven de lijst met projecten.")),
+    ]
     subpage_types = ["campaigns.ProjectPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("projectenoverzicht")
@@ -48,27 +43,9 @@ class ProjectIndexPage(Page):
         return context
 
 
-class ProjectPage(SharePreviewMixin, Page):
+class ProjectPage(IntroMixin, HeroImageMixin, SharePreviewMixin, Page):
     """One project: what it does, its partners, how to reach it (and its hotline), and related items."""
 
-    intro = models.TextField(
-        _("introductie"), max_length=400, blank=True, help_text=_("Waar gaat het project over? Eén of twee zinnen.")
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("afbeelding"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optioneel. Staat boven de pagina en in het overzicht."),
-    )
-    hero_image_alt = models.CharField(
-        _("alternatieve tekst afbeelding"),
-        max_length=250,
-        blank=True,
-        help_text=_("Beschrijf de afbeelding voor wie hem niet kan zien. Verplicht als u een afbeelding kiest."),
-    )
     body = body_field()
     partners = RichTextField(
         _("partners"),
@@ -102,8 +79,10 @@ class ProjectPage(SharePreviewMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Afbeelding")),
+        FieldPanel("intro", help_text=_("Waar gaat het project over? Eén of twee zinnen.")),
+        HeroImageMixin.hero_panel(
+            _("Afbeelding"), image_help=_("Optioneel. Staat boven de pagina en in het overzicht.")
+        ),
         FieldPanel("body"),
         FieldPanel("partners"),
         MultiFieldPanel(
@@ -145,11 +124,6 @@ class ProjectPage(SharePreviewMixin, Page):
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projecten")
-
-    def clean(self) -> None:
-        super().clean()
-        if self.hero_image_id and not self.hero_image_alt.strip():
-            raise ValidationError({"hero_image_alt": _("Beschrijf de afbeelding voor wie hem niet kan zien.")})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -43,9 +43,13 @@ SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 
 # Applications ----------------------------------------------------------------------------------------------
-# The project's own apps, in dependency order: `home` is the shared vocabulary, `research` owns funders that
-# other apps show. seed_demo runs each app's demo module in this order.
-LOCAL_APPS = ["home", "research", "news", "events", "campaigns", "search"]
+# The project's own apps, in dependency order (docs/architecture.md). The base apps come first: `home` is the
+# site shell, `multilingual` the languages and translation workflow, `editors` roles and guidance, `caching` the
+# cache headers and shared fragments, `security` below. `research` owns funders that other apps show. seed_demo
+# runs each app's demo module in this order.
+BASE_APPS = ["home", "multilingual", "editors", "caching"]
+FEATURE_APPS = ["research", "news", "events", "campaigns", "search"]
+LOCAL_APPS = [*BASE_APPS, *FEATURE_APPS]
 
 INSTALLED_APPS = [
     *LOCAL_APPS,
@@ -95,7 +99,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "home.middleware.SiteLanguageMiddleware",  # issue 8: only the languages a site offers
+    "multilingual.middleware.SiteLanguageMiddleware",  # issue 8: only the languages a site offers
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -379,8 +383,8 @@ SEARCH_ELASTICSEARCH = {
 # Query statistics are counted in the cache and written to the database at most once per this many seconds.
 SEARCH_STATS_FLUSH_SECONDS = 300
 
-# Editors (home/roles.py): moderation, comments, notifications ---------------------------------------------
-# Groups, collections and the approval workflow are defined in home/roles.py. Workflow and comment
+# Editors (editors/roles.py): moderation, comments, notifications ---------------------------------------------
+# Groups, collections and the approval workflow are defined in editors/roles.py. Workflow and comment
 # notifications go out through the mail backend of EMAIL_URL, from DEFAULT_FROM_EMAIL, to the members of the
 # approving group (Eindredactie) and to the author; superusers are not copied on every submission.
 WAGTAIL_WORKFLOW_ENABLED = True
@@ -390,7 +394,7 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # The image form explains the description field, Wagtail's default alt text, in Dutch.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.LosImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "editors.forms.LosImageForm"
 
 # Performance and scale-out (issue 11; docs/deployment.md) ------------------------------------------------
 # Each piece is switched on by an environment variable; unset, the site runs on one machine with no services.
@@ -406,10 +410,10 @@ if env("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "KEY_PREFIX": "los"}}
-# Navigation, footer and funder strip are cached as HTML fragments per site and language (home/fragments.py);
+# Navigation, footer and funder strip are cached as HTML fragments per site and language (caching/fragments.py);
 # publishing or saving a snippet or setting makes them stale at once, this is only the upper bound.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
-# Cache-Control of public pages for anonymous visitors (home/cache_headers.py). Editors, previews, the admin
+# Cache-Control of public pages for anonymous visitors (caching/cache_control.py). Editors, previews, the admin
 # and answers to posted forms get "private, no-store".
 PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=300)
 PUBLIC_CACHE_STALE_WHILE_REVALIDATE = env.int("PUBLIC_CACHE_STALE_WHILE_REVALIDATE", default=600)
@@ -476,5 +480,6 @@ STATIC_ROOT = env.str("STATIC_ROOT", default=str(BASE_DIR / "static"))
 # Cache-Control for public pages. Outermost but one, so it sees the final response (cookies set by the session
 # or CSRF middleware make a response private) and the user the auth middleware found.
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "home.cache_headers.CacheControlMiddleware"
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "caching.cache_control.CacheControlMiddleware",
 )

@@ -1,4 +1,4 @@
-"""Formerly created the "Vrijwilligers" group. Every group is now defined once, in home/roles.py, and applied by
+"""Formerly created the "Vrijwilligers" group. Every group is now defined once, in editors/roles.py, and applied by
 home/migrations/0003_editor_roles.py (and after every migrate): this migration is kept, empty, so that databases
 that already applied it and new ones share one history."""
 

@@ -1,7 +1,7 @@
-"""The editors' groups, collections and moderation workflow of home/roles.py (see its docstring).
+"""The editors' groups, collections and moderation workflow of editors/roles.py (see its docstring).
 
 Replaces Wagtail's starter groups "Editors" and "Moderators" and their "Moderators approval" workflow on the
-root page: every group of this site is defined in home/roles.py, and an unassigned starter workflow on the
+root page: every group of this site is defined in editors/roles.py, and an unassigned starter workflow on the
 root would send every submitted page to a group that no longer exists. Idempotent; post_migrate and
 `manage.py sync_roles` apply later changes of the definition.
 """
@@ -13,7 +13,7 @@ WAGTAIL_STARTER_WORKFLOW = "Moderators approval"
 
 
 def apply_roles(apps, schema_editor):
-    from home.roles import sync_roles
+    from editors.roles import sync_roles
 
     apps.get_model("auth", "Group").objects.filter(name__in=WAGTAIL_STARTER_GROUPS).delete()
     Workflow = apps.get_model("wagtailcore", "Workflow")
@@ -24,7 +24,7 @@ def apply_roles(apps, schema_editor):
 
 
 def remove_roles(apps, schema_editor):
-    from home.roles import remove_roles
+    from editors.roles import remove_roles
 
     remove_roles(apps)
 

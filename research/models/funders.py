@@ -21,6 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
+from home.mixins import IndexPage
 
 # Renditions of funder logos: never cropped (a logo must stay whole), WebP with a PNG fallback. Listed once so
 # templates, the API and prefetches ask for the same renditions.
@@ -176,15 +177,9 @@ class FunderSettings(ClusterableModel, BaseSiteSetting):
         verbose_name = _("fondsen in de voettekst")
 
 
-class FunderIndexPage(Page):
+class FunderIndexPage(IndexPage):
     """The page that thanks every funder and lists, automatically, what each one made possible."""
 
-    intro = models.TextField(
-        _("introductie"),
-        max_length=400,
-        blank=True,
-        help_text=_("Een paar zinnen boven de lijst. De fondsen zelf komen er vanzelf onder te staan."),
-    )
     body = StreamField(
         BaseStreamBlock(),
         verbose_name=_("inhoud"),
@@ -199,7 +194,9 @@ class FunderIndexPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("intro"),
+        FieldPanel(
+            "intro", help_text=_("Een paar zinnen boven de lijst. De fondsen zelf komen er vanzelf onder te staan.")
+        ),
         HelpPanel(
             content=_(
                 "De lijst met fondsen komt uit 'Fondsen' in het menu Fragmenten. Bij elk fonds staan de "
@@ -209,13 +206,11 @@ class FunderIndexPage(Page):
         FieldPanel("body"),
         FieldPanel("show_past_funders"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro"), APIField("body")]
+    api_fields = [*IndexPage.api_fields, APIField("body")]
     override_translatable_fields = [SynchronizedField("show_past_funders")]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types: list[str] = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("fondsenpagina")

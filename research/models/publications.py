@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.previews import SharePreviewMixin
+from home.mixins import IndexPage, SharePreviewMixin
 from research.blocks import PublicationStreamBlock, section_anchor
 from research.serializers import FunderSerializer
 
@@ -97,23 +97,14 @@ def validate_doi(value: str) -> None:
         raise ValidationError(_("Dit is geen geldige DOI. Een DOI begint met '10.', bijvoorbeeld 10.1234/abc.5"))
 
 
-class PublicationIndexPage(RoutablePageMixin, Page):
+class PublicationIndexPage(RoutablePageMixin, IndexPage):
     """The overview of all publications, with filters, search and an RSS feed."""
 
-    intro = models.TextField(
-        _("introductie"),
-        max_length=400,
-        blank=True,
-        help_text=_("Een paar zinnen boven de lijst: wat voor onderzoek LOS doet en publiceert."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
-
-    parent_page_types = ["home.HomePage"]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro", help_text=_("Een paar zinnen boven de lijst: wat voor onderzoek LOS doet en publiceert.")),
+    ]
     subpage_types = ["research.PublicationPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("publicatie-overzicht")

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from home import roles
+from editors import roles
 from home.models import ContentPage
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +125,7 @@ def test_dashboard_shows_the_los_panels_to_the_right_people(client, make_user, n
 
 
 def test_helpdesk_pages_past_their_review_date(client, make_user, home_page):
-    from home.admin_panels import helpdesk_pages_due
+    from editors.dashboard import helpdesk_pages_due
 
     helpdesk = Page.objects.child_of(home_page).get(slug="helpdesk")
     old = helpdesk.add_child(
@@ -172,7 +172,7 @@ def test_editor_guide_is_in_the_admin_for_every_editor(client, make_user):
 def test_admin_and_login_carry_the_los_name_and_a_self_hosted_logo(client):
     html = client.get(reverse("wagtailadmin_login")).content.decode()
     assert "Inloggen bij LOS beheer" in html
-    assert "/static/home/admin/los-logo.svg" in html
+    assert "/static/editors/admin/los-logo.svg" in html
     assert 'lang="nl"' in html
 
 

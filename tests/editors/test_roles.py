@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Collection, GroupPagePermission, Page, WorkflowPage
 
 from campaigns.models import MicrositeHomePage, MicrositePage
-from home import roles
+from editors import roles
 from home.models import ContentPage, OrganisationSettings, SiteTexts, Theme
 from news.models import NewsPage
 from research.models import PublicationPage
@@ -284,7 +284,7 @@ def test_sync_roles_command_reports_and_dry_runs(capsys):
 def test_post_migrate_reapplies_the_definition():
     from django.apps import apps
 
-    from home.signals import sync_roles_after_migrate
+    from editors.signals import sync_roles_after_migrate
 
     Group.objects.get(name=roles.EINDREDACTIE).permissions.clear()
     last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Revision, WorkflowState
 
-from home import roles
+from editors import roles
 from news.models import NewsPage
 from tests.editors.conftest import add_url, edit_url, news_form
 

@@ -123,7 +123,7 @@ def test_translations_compile_without_gettext_and_english_ui_is_complete(tmp_pat
     """The English catalogue has a translation for every interface string, and compiles in pure Python."""
     import polib
 
-    from home.management.commands.compile_translations import catalogue_dirs
+    from multilingual.management.commands.compile_translations import catalogue_dirs
 
     catalogues = [path for d in catalogue_dirs() for path in d.glob("en/LC_MESSAGES/django.po")]
     assert catalogues

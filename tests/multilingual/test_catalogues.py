@@ -23,7 +23,7 @@ MICROSITE_SOURCES = [
     "templates/base.html",
     "templates/404.html",
     "templates/500.html",
-    "templates/home/translation_missing.html",
+    "templates/multilingual/translation_missing.html",
     "templates/components/site_footer.html",
     "templates/components/funder_strip.html",
     "templates/components/pagination.html",

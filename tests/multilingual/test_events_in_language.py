@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
+from editors import roles
 from events.importing import run_import, undo_import
 from events.models import AMSTERDAM, Event, EventIndexPage
 from events.templatetags.events_tags import related_events as related_events_tag
-from home import roles
-from home.translation import translate
+from multilingual.translation import translate
 from tests.events.conftest import fixture_bytes
 from tests.multilingual.helpers import submit_snippet_translation
 

@@ -16,8 +16,8 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from home import translation_report
-from home.translation import translate
+from multilingual import translation_report
+from multilingual.translation import translate
 from tests.factories.pages import ContentPageFactory
 
 ENGLISH = {

@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from home import fragments
+from caching import fragments
 from home.demo_support import MICROSITE_HOSTNAME
 from home.models import MainMenuItem, NavigationSettings, OrganisationSettings, SiteTexts
 from research.models import FooterFunder, FunderSettings
@@ -164,7 +164,7 @@ def test_previews_are_private(admin_client, home_page):
 def test_views_that_choose_their_own_cache_control_keep_it(rf):
     from django.http import HttpResponse
 
-    from home.cache_headers import cache_control_for
+    from caching.cache_control import cache_control_for
 
     response = HttpResponse()
     response["Cache-Control"] = "public, max-age=31536000, immutable"  # e.g. a share image behind a hashed URL

@@ -77,13 +77,13 @@ def test_publishing_queues_its_side_effects_for_the_worker(news_item, django_cap
     with django_capture_on_commit_callbacks(execute=True):
         news_item.save_revision().publish()
     queued = set(DBTaskResult.objects.filter(status="READY").values_list("task_path", flat=True))
-    assert {"news.tasks.generate_share_image", "home.tasks.warm_page"} <= queued
+    assert {"news.tasks.generate_share_image", "caching.warming.warm_page"} <= queued
     assert not renditions.exists()  # the first visitor would have waited for these
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
     assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
-    warm = DBTaskResult.objects.get(task_path="home.tasks.warm_page")
+    warm = DBTaskResult.objects.get(task_path="caching.warming.warm_page")
     assert set(warm.return_value.values()) == {200}
     specs = set(renditions.values_list("filter_spec", flat=True))
     assert {"format-avif|width-480", "format-webp|width-800", "format-jpeg|width-480"} <= specs

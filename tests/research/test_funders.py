@@ -56,7 +56,7 @@ def test_empty_settings_list_shows_no_strip(client, main_site):
 
 
 def test_english_pages_show_translated_funder(client):
-    from home.translation import translate
+    from multilingual.translation import translate
 
     funder = Funder.objects.get(name="Fonds Menswaardig Bestaan")
     translate(funder, "en", {"Logo van Fonds Menswaardig Bestaan": "Logo of the Decent Existence Fund"})

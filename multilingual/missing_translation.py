@@ -20,7 +20,7 @@ from django.utils import translation
 from django.utils.translation import get_language_from_path
 from wagtail.models import Locale, Page, Site
 
-from home.languages import enabled_languages, language_name, page_alternates
+from multilingual.languages import enabled_languages, language_name, page_alternates
 
 MAX_DEPTH = 12
 
@@ -67,7 +67,7 @@ def notice_response(request: HttpRequest, original: Page, code: str) -> HttpResp
         alternates = [a for a in page_alternates(request, original, code) if a.code in enabled_languages(request)]
         response = TemplateResponse(
             request,
-            "home/translation_missing.html",
+            "multilingual/translation_missing.html",
             {
                 "original": original,
                 "original_url": original.get_url(request=request),

@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 
-from home.roles import sync_roles
+from editors.roles import sync_roles
 
 
 class Command(BaseCommand):
-    help = "Zet de groepen, rechten, collecties en workflows gelijk aan home/roles.py (kan veilig vaker draaien)."
+    help = "Zet de groepen, rechten, collecties en workflows gelijk aan editors/roles.py (kan veilig vaker draaien)."
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Alleen tonen wat er zou veranderen.")
@@ -15,7 +15,7 @@ class Command(BaseCommand):
             self.stderr.write(self.style.WARNING(f"Recht bestaat niet: {dotted}"))
         prefix = "Zou wijzigen" if dry_run else "Gewijzigd"
         if not report.changed:
-            self.stdout.write(self.style.SUCCESS("Rollen zijn al gelijk aan home/roles.py."))
+            self.stdout.write(self.style.SUCCESS("Rollen zijn al gelijk aan editors/roles.py."))
             return
         self.stdout.write(
             self.style.SUCCESS(

@@ -3,7 +3,7 @@
 Wagtail's page and snippet permissions have no notion of language: a group with "edit" on a tree may edit every
 page in it, in every locale. The Vertalers group therefore gets page permissions on every site tree (so the
 translation editor of wagtail-localize lets them edit and publish translated pages), and the hooks in
-`home/wagtail_hooks.py` refuse every admin action that would change content in the source language (Dutch):
+`editors/wagtail_hooks.py` refuse every admin action that would change content in the source language (Dutch):
 editing, publishing, unpublishing, moving, copying, deleting pages, bulk actions, and editing or deleting
 snippets. They create no pages at all (translations are made with "Vertalen", not with the create view).
 A user who is also in a group without that restriction (or a superuser) is not limited.
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.models import Locale
 
-from home.roles import ROLES
+from editors.roles import ROLES
 
 TRANSLATION_ONLY_GROUPS = frozenset(role.name for role in ROLES if role.translations_only)
 

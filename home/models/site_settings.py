@@ -1,4 +1,6 @@
-"""The base content model: home page, content pages, themes and the per-site settings."""
+"""Per-site settings and texts: navigation, organisation and contact details, the header and footer texts in
+each language, and the languages a site offers. Per site (BaseSiteSetting), so the iLegalevrouw microsite has its
+own."""
 
 from __future__ import annotations
 
@@ -8,186 +10,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Orderable, Page, TranslatableMixin
-from wagtail.search import index
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
-
-from home.blocks import body_field
-from home.previews import SharePreviewMixin
-
-
-class Theme(TranslatableMixin, models.Model):
-    """One of LOS's themes (basic rights, routes to legal residence, control and detention)."""
-
-    name = models.CharField(_("naam"), max_length=100, help_text=_("Zoals bezoekers het thema zien."))
-    slug = models.SlugField(
-        _("korte naam voor adressen"),
-        max_length=100,
-        help_text=_("Kleine letters en streepjes, bijvoorbeeld 'basisrechten'. Wordt gebruikt in filteradressen."),
-    )
-    description = models.TextField(
-        _("omschrijving"),
-        blank=True,
-        max_length=500,
-        help_text=_("Eén of twee zinnen over wat dit thema omvat."),
-    )
-    sort_order = models.PositiveSmallIntegerField(
-        _("volgorde"), default=0, help_text=_("Lagere getallen komen eerst in lijsten en filters.")
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
-    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("thema")
-        verbose_name_plural = _("thema's")
-        ordering = ["sort_order", "name"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @classmethod
-    def names_in_active_language(cls) -> dict[str, str]:
-        """{translation key: name} of the themes translated into the active language (cached until any theme,
-        page or setting changes: home/fragments.py)."""
-        from django.core.cache import cache
-        from django.utils import translation
-
-        from home.fragments import fragment_timeout, fragment_version
-
-        language = translation.get_language() or settings.LANGUAGE_CODE
-        key = f"theme-names:{language}:{fragment_version()}"
-        names = cache.get(key)
-        if names is None:
-            rows = cls.objects.filter(locale__language_code=language).values_list("translation_key", "name")
-            names = {str(translation_key): name for translation_key, name in rows}
-            cache.set(key, names, fragment_timeout())
-        return names
-
-
-class HomePage(Page):
-    """The front page of a site: a welcome, the themes, and blocks the editors choose."""
-
-    intro = models.TextField(
-        _("introductie"),
-        max_length=400,
-        blank=True,
-        help_text=_("De eerste zinnen die bezoekers lezen: wie LOS is en wat het doet. Maximaal 400 tekens."),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hoofdafbeelding"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optioneel. Een rustige foto; de tekst staat er niet overheen."),
-    )
-    hero_image_alt = models.CharField(
-        _("alternatieve tekst hoofdafbeelding"),
-        max_length=250,
-        blank=True,
-        help_text=_("Beschrijf de foto voor wie hem niet kan zien. Verplicht als u een afbeelding kiest."),
-    )
-    body = body_field(help_text=_("Blokken onder de introductie, zoals een oproep of veelgestelde vragen."))
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hoofdafbeelding")),
-        FieldPanel("body"),
-    ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro"), APIField("hero_image"), APIField("hero_image_alt"), APIField("body")]
-
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.ContentPage",
-        "news.NewsIndexPage",
-        "research.PublicationIndexPage",
-        "research.FunderIndexPage",
-        "events.EventIndexPage",
-        "campaigns.CampaignIndexPage",
-        "campaigns.ProjectIndexPage",
-    ]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("homepagina")
-
-    def clean(self) -> None:
-        super().clean()
-        if self.hero_image_id and not self.hero_image_alt.strip():
-            raise ValidationError({"hero_image_alt": _("Beschrijf de afbeelding voor wie hem niet kan zien.")})
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["themes"] = Theme.objects.filter(locale_id=self.locale_id)
-        return context
-
-
-class ContentPage(SharePreviewMixin, Page):
-    """An about or helpdesk page: an intro, a body of blocks and the date its content was last checked."""
-
-    intro = models.TextField(
-        _("introductie"),
-        max_length=400,
-        blank=True,
-        help_text=_("Waar gaat deze pagina over? Wordt ook gebruikt in overzichten en bij delen."),
-    )
-    body = body_field()
-    last_checked = models.DateField(
-        _("laatst gecontroleerd op"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "Wanneer is gecontroleerd dat deze informatie nog klopt? Bezoekers zien deze datum. "
-            "Vooral belangrijk bij helpdeskpagina's over regels en procedures."
-        ),
-    )
-    themes = ParentalManyToManyField(
-        Theme,
-        verbose_name=_("thema's"),
-        blank=True,
-        help_text=_("Bij welke thema's hoort deze pagina?"),
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("body"),
-        MultiFieldPanel(
-            [
-                HelpPanel(content=_("Controleer helpdeskpagina's minstens één keer per half jaar.")),
-                FieldPanel("last_checked"),
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-            ],
-            heading=_("Controle en thema's"),
-        ),
-    ]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    api_fields = [APIField("intro"), APIField("body"), APIField("last_checked"), APIField("themes")]
-    override_translatable_fields = [SynchronizedField("last_checked"), SynchronizedField("themes")]
-
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
-    subpage_types = ["home.ContentPage", "research.FunderIndexPage"]
-
-    class Meta:
-        verbose_name = _("inhoudspagina")
-        verbose_name_plural = _("inhoudspagina's")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = self.get_children().live().public().specific().defer_streamfields()
-        return context
-
 
 SOCIAL_HELP = _("Het volledige adres van het account, bijvoorbeeld https://... Laat leeg als LOS er geen heeft.")
 

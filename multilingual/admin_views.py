@@ -1,25 +1,22 @@
-"""Admin views of the base app: the editor guide, the translation status report and unpublishing with translations."""
+"""Admin views of the translation workflow: the translation status report and unpublishing with translations."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.unpublish import UnpublishView
 from wagtail.models import Locale, Page
 
-from home import translation_report
-from home.languages import language_name
+from multilingual import translation_report
+from multilingual.languages import language_name
 
 
 class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     """Reports › Vertaalstatus: Dutch pages missing or out of date in the languages their site offers."""
 
-    template_name = "home/admin/translation_status.html"
+    template_name = "multilingual/admin/translation_status.html"
     page_title = _("Vertaalstatus")
     header_icon = "globe"
 
@@ -62,7 +59,7 @@ class UnpublishWithTranslationsView(UnpublishView):
     listed but not offered.
     """
 
-    template_name = "home/admin/confirm_unpublish.html"
+    template_name = "multilingual/admin/confirm_unpublish.html"
 
     def live_translations(self) -> list[Page]:
         page = self.object
@@ -86,10 +83,3 @@ class UnpublishWithTranslationsView(UnpublishView):
             (translation, language_name(translation.locale.language_code)) for translation in self.live_translations()
         ]
         return context
-
-
-def editor_guide(request: HttpRequest) -> HttpResponse:
-    """The editor guide in the admin: a short Dutch manual rendered from a template."""
-    return TemplateResponse(
-        request, "home/admin/editor_guide.html", {"page_title": gettext("Handleiding voor de redactie")}
-    )

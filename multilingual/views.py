@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from django.template import loader
 
-from home.missing_translation import find_original, notice_response, requested_language
+from multilingual.missing_translation import find_original, notice_response, requested_language
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

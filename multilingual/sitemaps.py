@@ -10,7 +10,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from home.languages import enabled_languages
+from multilingual.languages import enabled_languages
 
 
 class LocalizedSitemap(Sitemap):

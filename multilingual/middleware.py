@@ -6,8 +6,8 @@ from django.conf import settings
 from django.http import Http404, HttpRequest
 from django.utils import translation
 
-from home.languages import enabled_languages
-from home.missing_translation import requested_language
+from multilingual.languages import enabled_languages
+from multilingual.missing_translation import requested_language
 
 
 class SiteLanguageMiddleware:

@@ -1,0 +1,54 @@
+"""Shared fragments go stale when what they show changes (caching/fragments.py).
+
+Pages (publish, unpublish, move, delete) are watched here; which other models feed a fragment each app says for
+itself with `register_fragment_sources()` in its AppConfig.ready, so this base app names no feature model.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from caching.fragments import invalidate_fragments
+
+_sources: set[str] = set()
+
+
+def register_fragment_sources(*labels: str) -> None:
+    """Saving or deleting a row of these models ("app_label.Model") makes every cached fragment stale."""
+    for label in labels:
+        if label in _sources:
+            continue
+        _sources.add(label)
+        model = apps.get_model(label)
+        post_save.connect(_changed, sender=model, dispatch_uid=f"fragments-save-{label}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"fragments-delete-{label}")
+
+
+def fragment_sources() -> frozenset[str]:
+    return frozenset(_sources)
+
+
+def _changed(sender, **kwargs) -> None:
+    invalidate_fragments()
+
+
+def _page_deleted(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        invalidate_fragments()
+
+
+def connect() -> None:
+    # A funder's logo or a hero image can be replaced by a new file under the same image.
+    post_save.connect(_changed, sender=get_image_model(), dispatch_uid="fragments-save-image")
+    page_published.connect(_changed, dispatch_uid="fragments-published")
+    # Renditions of a newly published page are made off the request path (caching/warming.py).
+    from caching.warming import queue_warm_page
+
+    page_published.connect(queue_warm_page, dispatch_uid="warm-published-page")
+    page_unpublished.connect(_changed, dispatch_uid="fragments-unpublished")
+    post_page_move.connect(_changed, dispatch_uid="fragments-moved")
+    post_delete.connect(_page_deleted, dispatch_uid="fragments-page-deleted")

@@ -1,0 +1,213 @@
+"""Who may do what in the admin: the one declarative definition of every editors' group, and its sync.
+
+`ROLES` below is the single source of truth for the groups Redactie, Eindredactie, Stagiairs, Vrijwilligers,
+Vertalers and Microsite redactie: their model (snippet, setting, admin) permissions, their page permissions and
+on which subtrees, and their image/document collection permissions. `WORKFLOWS` says which sections go through
+the approval of the Eindredactie. `sync_roles()` makes the database match the definition exactly (for these
+groups only; groups an administrator adds by hand are left alone) and is idempotent. It runs:
+
+- in the data migration `home/migrations/0003_editor_roles.py` (with the historical models),
+- after every `migrate` (a `post_migrate` handler, see `editors/apps.py`), so a changed definition is applied on deploy,
+- when a page that anchors permissions is created (a new news index, a translated home page, a new microsite),
+- on demand: `python manage.py sync_roles [--dry-run]`.
+
+Page subtrees are named by page type ("every home.HomePage"), never by id, because pages are made by editors (and
+by `seed_demo`) after the migrations ran, and translations add a home page per language.
+
+Wagtail 8 has no locale-scoped page permissions: Vertalers get page permissions on every tree, and the hooks in
+`editors/wagtail_hooks.py` (see `editors/translator_guard.py`) refuse every change to pages and snippets in the source
+language (Dutch). User management is deliberately in no role: only superusers manage accounts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ADMIN = "wagtailadmin.access_admin"
+TRANSLATE = "wagtail_localize.submit_translation"
+
+# Page types that anchor page permissions and workflows. Every page of the type counts, in every language.
+MAIN_SITE = "home.HomePage"
+MICROSITE = "campaigns.MicrositeHomePage"
+NEWS = "news.NewsIndexPage"
+PUBLICATIONS = "research.PublicationIndexPage"
+ANCHOR_TYPES = (MAIN_SITE, MICROSITE, NEWS, PUBLICATIONS)
+
+# Collections for images and documents, one per site, children of Wagtail's root collection.
+ROOT_COLLECTION = ""  # the root: a permission there covers every collection
+LOS_COLLECTION = "LOS"
+MICROSITE_COLLECTION = "iLegalevrouw"
+COLLECTIONS = (LOS_COLLECTION, MICROSITE_COLLECTION)
+
+IMAGES_ALL = ("wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image")
+DOCUMENTS_ALL = ("wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document")
+MEDIA_ALL = IMAGES_ALL + DOCUMENTS_ALL
+MEDIA_DELETE = ("wagtailimages.delete_image", "wagtaildocs.delete_document")
+MEDIA_CHOOSE = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
+MEDIA_ADD = ("wagtailimages.add_image", "wagtaildocs.add_document")
+
+
+def crud(app_label: str, model: str) -> tuple[str, ...]:
+    return tuple(f"{app_label}.{action}_{model}" for action in ("view", "add", "change", "delete"))
+
+
+AGENDA = (
+    *crud("events", "event"),
+    "events.view_importbatch",
+    "events.add_importbatch",
+    "events.undo_importbatch",
+)
+SETTINGS = (
+    "home.change_navigationsettings",
+    "home.change_organisationsettings",
+    "research.change_fundersettings",
+    "campaigns.change_siteappearance",
+    "search.change_searchsettings",
+)
+EDITOR_PAGES = ("add", "change", "publish", "lock", "unlock")
+
+
+@dataclass(frozen=True)
+class Role:
+    """One group: what it is for, and the permissions it holds (nothing else)."""
+
+    name: str
+    purpose: str
+    permissions: tuple[str, ...] = ()
+    # page type label -> page permission types ("add", "change", "publish", ...) on every page of that type
+    pages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # collection name (ROOT_COLLECTION for all) -> "app_label.codename" image/document permissions
+    collections: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # True: may change only content in a language other than the source language (see editors/translator_guard.py)
+    translations_only: bool = False
+
+
+REDACTIE = "Redactie"
+EINDREDACTIE = "Eindredactie"
+STAGIAIRS = "Stagiairs"
+VRIJWILLIGERS = "Vrijwilligers"
+VERTALERS = "Vertalers"
+MICROSITE_REDACTIE = "Microsite redactie"
+
+ROLES: tuple[Role, ...] = (
+    Role(
+        REDACTIE,
+        "Edit and publish the main site (every language), the agenda, help locations, redirects and promoted "
+        "search results; start translations.",
+        permissions=(
+            ADMIN,
+            TRANSLATE,
+            *AGENDA,
+            *crud("campaigns", "helplocation"),
+            "home.view_theme",
+            "research.view_funder",
+            *crud("wagtailredirects", "redirect")[1:],
+            *crud("wagtailsearchpromotions", "searchpromotion")[1:],
+        ),
+        pages={MAIN_SITE: EDITOR_PAGES},
+        collections={ROOT_COLLECTION: MEDIA_CHOOSE, LOS_COLLECTION: MEDIA_ALL},
+    ),
+    Role(
+        EINDREDACTIE,
+        "Everything Redactie may, on both sites; approve or reject submitted pages (workflow task), manage "
+        "themes, funders and site settings, see sign-ups.",
+        permissions=(
+            ADMIN,
+            TRANSLATE,
+            *AGENDA,
+            *crud("campaigns", "helplocation"),
+            *crud("home", "theme"),
+            *crud("home", "sitetexts"),
+            *crud("research", "funder"),
+            *SETTINGS,
+            *crud("wagtailredirects", "redirect")[1:],
+            *crud("wagtailsearchpromotions", "searchpromotion")[1:],
+            # Sign-ups hold personal data: only the permanent staff who answer for them see them (and approve
+            # organisations' sign-ons, which is a change).
+            "campaigns.view_signupsubmission",
+            "campaigns.change_signupsubmission",
+            "campaigns.delete_signupsubmission",
+        ),
+        pages={MAIN_SITE: (*EDITOR_PAGES, "bulk_delete"), MICROSITE: (*EDITOR_PAGES, "bulk_delete")},
+        collections={ROOT_COLLECTION: MEDIA_ALL + MEDIA_DELETE},
+    ),
+    Role(
+        STAGIAIRS,
+        "Draft news items and hotline (Meldpunt) reports and submit them for approval; never publish.",
+        permissions=(ADMIN,),
+        # "add": create pages and edit the ones they created; publishing goes through the workflow.
+        pages={NEWS: ("add",), PUBLICATIONS: ("add",)},
+        collections={ROOT_COLLECTION: MEDIA_CHOOSE, LOS_COLLECTION: MEDIA_ADD},
+    ),
+    Role(
+        VRIJWILLIGERS,
+        "The agenda only: events, their spreadsheet import and undoing an import.",
+        permissions=(ADMIN, *AGENDA),
+    ),
+    Role(
+        VERTALERS,
+        "Translate pages and snippets into the other languages and publish those translations; never change "
+        "Dutch (source) content.",
+        permissions=(
+            ADMIN,
+            TRANSLATE,
+            "home.view_theme",
+            "home.change_theme",
+            "home.view_sitetexts",
+            "home.change_sitetexts",
+            "research.view_funder",
+            "research.change_funder",
+            "campaigns.view_helplocation",
+            "campaigns.change_helplocation",
+            "events.view_event",
+            "events.change_event",
+        ),
+        # No "add": translations are made with "Vertalen" (wagtail-localize), never with the create view.
+        pages={MAIN_SITE: ("change", "publish"), MICROSITE: ("change", "publish")},
+        collections={ROOT_COLLECTION: MEDIA_CHOOSE},
+        translations_only=True,
+    ),
+    Role(
+        MICROSITE_REDACTIE,
+        "Edit the iLegalevrouw microsite and its help locations and submit changes for approval; its own "
+        "image and document collection only.",
+        permissions=(ADMIN, *crud("campaigns", "helplocation")),
+        pages={MICROSITE: ("add", "change", "lock")},
+        collections={MICROSITE_COLLECTION: MEDIA_ALL},
+    ),
+)
+ROLES_BY_NAME = {role.name: role for role in ROLES}
+
+
+@dataclass(frozen=True)
+class WorkflowDefinition:
+    """A moderation workflow: one approval task per group, in order, on every page of the anchor types."""
+
+    name: str
+    tasks: tuple[tuple[str, tuple[str, ...]], ...]  # (task name, approving groups)
+    anchors: tuple[str, ...]
+
+
+WORKFLOWS: tuple[WorkflowDefinition, ...] = (
+    WorkflowDefinition(
+        "Goedkeuring eindredactie",
+        tasks=(("Eindredactie keurt goed", (EINDREDACTIE,)),),
+        # News and hotline reports (written by interns) and the microsite (its own editors cannot publish).
+        anchors=(NEWS, PUBLICATIONS, MICROSITE),
+    ),
+)
+
+
+def sync_roles(apps: Any = None, *, dry_run: bool = False):
+    """Make the database's groups match ROLES and WORKFLOWS (see editors/sync.py)."""
+    from editors.sync import sync
+
+    return sync(apps, dry_run=dry_run)
+
+
+def remove_roles(apps: Any = None) -> None:
+    """Undo of the roles migration: remove the groups and workflows of ROLES (see editors/sync.py)."""
+    from editors.sync import remove
+
+    remove(apps)

@@ -1,0 +1,22 @@
+"""Admin registrations of the translation workflow: the translation status report and the missing-translation
+notice for pages served in a language they do not exist in."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from multilingual import missing_translation
+from multilingual.admin_views import TranslationStatusView
+
+hooks.register("before_serve_page", missing_translation.serve_mismatch)
+
+
+@hooks.register("register_admin_urls")
+def translation_status_urls():
+    return [path("reports/vertaalstatus/", TranslationStatusView.as_view(), name="los_translation_status")]
+
+
+@hooks.register("register_reports_menu_item")
+def translation_status_menu_item():
+    return MenuItem(_("Vertaalstatus"), reverse("los_translation_status"), icon_name="globe", order=700)
