@@ -25,7 +25,7 @@ def test_content_pages_are_registered():
 
 def test_news_and_publications_are_registered_families():
     """A renamed field in news or research would silently drop them from search: this test catches that."""
-    from search.families import FAMILIES
+    from search.search_families import FAMILIES
 
     registered = {f.key for f in registry.families()}
     assert {family.key for family in FAMILIES} <= registered
