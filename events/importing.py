@@ -46,6 +46,7 @@ from import_export import fields, resources, widgets
 from wagtail.models import Locale
 
 from events.models import AMSTERDAM, Event, ImportBatch, source_language
+from security.spreadsheets import FORMULA_PREFIXES, neutralise_formula
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -55,8 +56,6 @@ HEADER_SEARCH_ROWS = 30
 # After this many blank rows in a row we stop reading: what follows are phantom rows.
 MAX_CONSECUTIVE_BLANK_ROWS = 1_000
 CHUNK_SIZE = 1_000
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 # Canonical columns: key -> (Dutch name shown to volunteers, model attribute or None).
 COLUMNS: dict[str, str] = {
@@ -200,15 +199,6 @@ class UnusableFile(Exception):
 
 
 # Small helpers ---------------------------------------------------------------------------------------------
-
-
-def neutralise_formula(value: Any) -> Any:
-    """Make text safe to open in a spreadsheet program: text that starts like a formula (= + - @, tab or
-    carriage return) gets a leading apostrophe, which spreadsheets show as text. The one helper every export
-    uses (the agenda export and the rejected-rows download)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def clean_text(value: Any, *, multiline: bool = False) -> str:
@@ -1489,7 +1479,6 @@ __all__ = [
     "ImportReport",
     "UnusableFile",
     "export_events",
-    "neutralise_formula",
     "read_table",
     "run_import",
     "template_xlsx",
