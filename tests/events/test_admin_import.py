@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from events import importing
+from events.importing import background
 from events.models import Event, ImportBatch
 from tests.events.conftest import database_state, fixture_bytes
 from tests.factories.events import EventFactory
@@ -208,7 +209,7 @@ def test_undo_through_the_admin(volunteer_client):
 
 
 def test_big_files_run_as_a_task_with_a_progress_page(volunteer_client, monkeypatch):
-    monkeypatch.setattr(importing, "BACKGROUND_THRESHOLD", 2)
+    monkeypatch.setattr(background, "BACKGROUND_THRESHOLD", 2)
     token = token_of(upload(volunteer_client, "agenda.xlsx"))
     preview = volunteer_client.get(reverse("events_admin:preview") + f"?token={token}").content.decode()
     assert "op de achtergrond" in preview

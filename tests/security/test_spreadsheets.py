@@ -38,10 +38,11 @@ def test_a_list_answer_becomes_one_neutralised_cell():
 
 def test_both_exports_use_this_one_function():
     from campaigns import exports
-    from events import importing
+    from events.importing import resources, writers
 
     assert exports.neutralise_formula is neutralise_formula  # sign-ups
-    assert importing.neutralise_formula is neutralise_formula  # the agenda export, rejected rows, template
+    assert resources.neutralise_formula is neutralise_formula  # the agenda export's cells
+    assert writers.neutralise_formula is neutralise_formula  # every CSV/XLSX we write
     rows = [["=1+1", "@los", 3]]
-    text = importing.write_csv(["+kop", "Titel", "Aantal"], rows).decode("utf-8-sig")
+    text = writers.write_csv(["+kop", "Titel", "Aantal"], rows).decode("utf-8-sig")
     assert text.splitlines() == ["'+kop;Titel;Aantal", "'=1+1;'@los;3"]
