@@ -12,11 +12,16 @@ report as Dutch text lines and as a rejected-rows sheet. Nothing here knows whic
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 from import_export.results import Error, InvalidRow, Result, RowResult
+
+if TYPE_CHECKING:
+    from django.db.models import Model
+
+    from events.importing.reading import Table
 
 STATUS_LABELS = {
     "new": "nieuw",
@@ -105,8 +110,8 @@ class ImportReport(Result):
         super().__init__()
         self.file_name = file_name
         self.dry_run = dry_run
-        self.table = None  # the Table as read, when the file could be read
-        self.batch = None  # the saved import batch, when something was written
+        self.table: Table | None = None  # as read, when the file could be read
+        self.batch: Model | None = None  # the saved import batch, when something was written
         self.written = False
 
     def fail(self, message: str) -> None:
