@@ -107,8 +107,7 @@ def load_page(entry: Entry, state: State) -> Page:
             convert_field(model, name, value, resolve, fields)
         except Pending:
             waiting[name] = value
-    page = model(**fields.plain)
-    fields.plain = {}
+    page = model()
     fields.apply_before_save(page)
     parent.add_child(instance=page)
     page.save_revision().publish()
@@ -173,14 +172,13 @@ def load_setting(entry: Entry, state: State) -> BaseSiteSetting:
         state.created += 1
     for name, rows in fields.parental.items():
         relation = child_relation(model, name)
-        compared = [
-            f.attname for f in relation.related_model._meta.concrete_fields
-            if not f.primary_key and f.name not in (relation.field.name, "sort_order")
-        ]  # fmt: skip
+        link = relation.field.name  # the row's ParentalKey to the setting
+        compared = [field for field in relation.related_model._meta.concrete_fields if not field.primary_key]
+        compared = [field.attname for field in compared if field.name not in (link, "sort_order")]
         for row in rows:
             same = {attname: getattr(row, attname) for attname in compared}
-            if not relation.related_model._default_manager.filter(**{relation.field.name: setting}, **same).exists():
-                setattr(row, relation.field.name, setting)
+            if not relation.related_model._default_manager.filter(**{link: setting}, **same).exists():
+                setattr(row, link, setting)
                 row.save()
                 state.created += 1
     return setting
