@@ -26,6 +26,8 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import RichText
 
+from home.models.site_settings import LanguageCodesField
+
 Resolve = Callable[[str], Any]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # Text starting with one of these tags is HTML already; anything else is one paragraph.
@@ -196,6 +198,9 @@ def convert_field(model: type[models.Model], name: str, value: Any, resolve: Res
 
 
 def convert_plain(field: models.Field, value: Any, resolve: Resolve) -> Any:
+    if isinstance(field, LanguageCodesField):  # a site's languages: only those the installation serves
+        served = {code for code, _name in settings.LANGUAGES}
+        return [code for code in value or [] if code in served]
     if isinstance(field, StreamField):
         return convert_block(field.stream_block, value, resolve)
     if isinstance(field, RichTextField):

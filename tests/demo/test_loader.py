@@ -14,7 +14,7 @@ from wagtail.models import Page, Site
 from demo import MICROSITE_HOSTNAME
 from demo.data import read
 from demo.loader import check, load
-from demo.values import DemoDataError, rich_html
+from demo.values import DemoDataError, convert_plain, rich_html
 from home.models import ContentPage
 
 
@@ -154,3 +154,11 @@ def test_loads_new_entries_once_with_links_to_pages_further_on_and_translations(
     counts = (Page.objects.count(), Site.objects.count())
     assert load(catalogue, log=lambda message: None).created == 0
     assert (Page.objects.count(), Site.objects.count()) == counts
+
+
+def test_a_sites_languages_keep_only_those_the_installation_serves(settings):
+    from home.models import SiteLanguages
+
+    settings.LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+    field = SiteLanguages._meta.get_field("languages")
+    assert convert_plain(field, ["nl", "en", "fr", "ar"], resolve=lambda reference: None) == ["nl", "en"]
