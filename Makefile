@@ -34,13 +34,20 @@ run: install ## Migrate, load demo content, create a local admin, serve http://$
 test: install ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(BIN)/pytest; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
 
-lint: install ## ruff check and format check
+# Templates: the project's folder and every app's own (djlint's settings are in pyproject.toml). `--reformat`
+# exits 1 when it changed a file; `--warn` makes that 0, so `make format` succeeds after formatting.
+TEMPLATE_DIRS := templates $(wildcard */templates)
+
+lint: install ## ruff check and format check; djlint format check and template lint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint --check $(TEMPLATE_DIRS)
+	$(BIN)/djlint --lint $(TEMPLATE_DIRS)
 
-format: install ## Apply ruff formatting and safe fixes
+format: install ## Apply ruff formatting and safe fixes; format the templates with djlint
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djlint --reformat --quiet --warn $(TEMPLATE_DIRS)
 
 SIZES ?= 1000 10000
 bench: install ## Site under load with gunicorn at SIZES news items (BENCH_DATABASE_URL: PostgreSQL), JSON in bench/results/

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
 from django.test import Client
 from django.utils import translation
@@ -58,6 +59,9 @@ def warm_page(page_id: int) -> dict[str, int | None]:
 
 
 def queue_warm_page(sender, instance, **kwargs) -> None:
-    """page_published receiver: warm the page once the publication is committed."""
+    """page_published receiver: warm the page once the publication is committed (when a worker does it,
+    settings.LOS_WARM_PUBLISHED_PAGES)."""
+    if not settings.LOS_WARM_PUBLISHED_PAGES:
+        return
     page_id = instance.pk
     transaction.on_commit(lambda: warm_page.enqueue(page_id))

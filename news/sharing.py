@@ -1,21 +1,17 @@
-"""Share metadata and share links for news items, without third-party scripts or images.
+"""Share metadata of news items: Open Graph and Twitter card data, the share image and JSON-LD.
 
-The share links are plain links to each service's own share address: nothing is loaded from those
-services until the visitor clicks. Signal has no share address; the "share via" button (progressive
-enhancement, the browser's own share sheet) and "copy link" cover it.
+The share links themselves are the same on every page that offers them: home/sharing.py.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 
 from news.share_image import HEIGHT, WIDTH, render_share_image, share_image_digest
@@ -25,35 +21,6 @@ logger = logging.getLogger("los.news")
 # Characters escaped so that JSON can sit inside a <script> element (as Django's json_script does).
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 OG_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
-
-
-def share_links(url: str, title: str) -> list[dict[str, str]]:
-    """(service, address) pairs for sharing `url`; plain links, in the order visitors in NL use them most."""
-    text = f"{title} {url}"
-    return [
-        {"service": "whatsapp", "label": "WhatsApp", "url": "https://wa.me/?" + urlencode({"text": text})},
-        {
-            "service": "telegram",
-            "label": "Telegram",
-            "url": "https://t.me/share/url?" + urlencode({"url": url, "text": title}),
-        },
-        {
-            "service": "facebook",
-            "label": "Facebook",
-            "url": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
-        },
-        {"service": "x", "label": "X", "url": "https://x.com/intent/post?" + urlencode({"url": url, "text": title})},
-        {
-            "service": "linkedin",
-            "label": "LinkedIn",
-            "url": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
-        },
-        {
-            "service": "email",
-            "label": _("E-mail"),
-            "url": f"mailto:?subject={quote(title)}&body={quote(text)}",
-        },
-    ]
 
 
 def _listing_rendition(page):
@@ -114,9 +81,7 @@ def share_context(page, request: HttpRequest) -> dict:
         article["isBasedOn"] = page.source_url
     return {
         "canonical_url": url,
-        "share_url": url,
         "share_image": image,
-        "share_links": share_links(url, page.title),
         "og_locale": OG_LOCALES.get(get_language() or "nl", "nl_NL"),
         "json_ld": json_ld(article),
     }

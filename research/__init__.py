@@ -11,7 +11,11 @@ Design choices, for the next developer:
   document's file hash, so a replaced file is counted again on the next save and no request ever opens a PDF.
 - Citation downloads are routes of the publication page (`cite/bibtex/`, `cite/ris/`, `cite/csl-json/`): Wagtail
   page URLs cannot contain dots, so the `.bib`/`.ris`/`.json` file names travel in Content-Disposition.
-  All formatting lives in `research/citations.py`.
+  All formatting lives in `research/citations/`: BibTeX is written with bibtexparser and RIS with rispy, so that
+  what an editor types (braces, backslashes, `&`, `%`, any script) reads back the same in reference managers.
+- Imports point one way: the models use the citation formats, the feed, the PDF reader and the vocabularies
+  (`choices.py`, `identifiers.py`), none of which import the models. Only the overview's listing (it queries the
+  models) is imported when the overview is rendered.
 - `/over-los/fondsen/` is a `FunderIndexPage`: the editor writes an intro and the list of funders with what each
   made possible follows automatically (demo: research/demo/3-funders-page.yaml).
 - Funders reach API v2 twice: nested (name, acknowledgement, logo rendition) in publications' `funders` field,

@@ -9,13 +9,11 @@ from django.utils import timezone
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from research.models import PublicationPage
-
 FEED_SIZE = 30
 
 
 class PublicationFeed(Feed):
-    """The newest publications under one overview page."""
+    """The newest publications under one overview page; the page supplies them, so this module needs no models."""
 
     feed_type = Rss201rev2Feed
 
@@ -38,9 +36,7 @@ class PublicationFeed(Feed):
 
     def items(self):
         return (
-            PublicationPage.objects.live()
-            .public()
-            .child_of(self.index)
+            self.index.publications()
             .select_related("pdf")
             .prefetch_related("authors")
             .defer_streamfields()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -142,22 +140,7 @@ class CampaignPage(HeroImageMixin, SharePreviewMixin, Page):
     def colour_class(self) -> str:
         return f"campaign-colour-{self.colour}"
 
-    def share_links(self, url: str) -> list[tuple[str, str]]:
-        """Plain share links (label, href): nothing is loaded from these services until a visitor clicks."""
-        text = quote(f"{self.title}: {url}")
-        encoded = quote(url, safe="")
-        return [
-            ("E-mail", f"mailto:?subject={quote(self.title)}&body={text}"),
-            ("WhatsApp", f"https://wa.me/?text={text}"),
-            ("Bluesky", f"https://bsky.app/intent/compose?text={text}"),
-            ("Mastodon", f"https://toot.kytta.dev/?text={text}"),
-            ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={encoded}"),
-            ("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={encoded}"),
-        ]
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related"] = related.related_items(self, request, kinds=("news", "events"))
-        url = self.get_full_url(request=request) or ""
-        context["share_links"] = self.share_links(url) if url else []
         return context

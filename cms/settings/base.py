@@ -449,6 +449,10 @@ if TASKS_BACKEND not in _TASK_BACKENDS:
 
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}.")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+# Warming a page after publishing (caching/warming.py) makes its image renditions before the first visitor
+# comes. It is worth it only off the request path: with the immediate backend it would render three pages
+# inside the editor's publish request (and inside every seed_demo and test publication), so it is off there.
+LOS_WARM_PUBLISHED_PAGES = env.bool("WARM_PUBLISHED_PAGES", default=TASKS_BACKEND != "immediate")
 
 # Media: S3-compatible object storage (django-storages) when AWS_STORAGE_BUCKET_NAME is set, else MEDIA_ROOT.
 # Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (read by boto3 itself, never stored here).

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
-import research.models.publications
+import research.identifiers
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -113,7 +113,7 @@ class Migration(migrations.Migration):
                 ('volume', models.CharField(blank=True, max_length=20, verbose_name='jaargang')),
                 ('issue', models.CharField(blank=True, max_length=20, verbose_name='nummer')),
                 ('pages', models.CharField(blank=True, help_text='Bijvoorbeeld 112-129.', max_length=30, verbose_name="pagina's")),
-                ('doi', models.CharField(blank=True, help_text='De DOI van de publicatie, als die er is, bijvoorbeeld 10.5553/AA/0165.2025.001.', max_length=200, validators=[research.models.publications.validate_doi], verbose_name='DOI')),
+                ('doi', models.CharField(blank=True, help_text='De DOI van de publicatie, als die er is, bijvoorbeeld 10.5553/AA/0165.2025.001.', max_length=200, validators=[research.identifiers.validate_doi], verbose_name='DOI')),
                 ('external_url', models.URLField(blank=True, help_text='Waar de publicatie elders staat, bijvoorbeeld op de website van het tijdschrift.', verbose_name='extern adres')),
                 ('language', models.CharField(choices=[('nl', 'Nederlands'), ('en', 'Engels'), ('fr', 'Frans'), ('de', 'Duits'), ('es', 'Spaans'), ('ar', 'Arabisch')], default='nl', help_text='In welke taal is de publicatie zelf geschreven?', max_length=5, verbose_name='taal van de publicatie')),
                 ('cover_image', models.ForeignKey(blank=True, help_text='Een afbeelding van de voorkant. Staat naast de titel, dus heeft geen eigen beschrijving nodig.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='omslag')),
@@ -137,7 +137,7 @@ class Migration(migrations.Migration):
                 ('family_name', models.CharField(blank=True, help_text="Alleen nodig als de achternaam niet het laatste woord is, bijvoorbeeld 'de Vries' of 'van den Berg'. Wordt gebruikt voor citaties.", max_length=100, verbose_name='achternaam')),
                 ('affiliation', models.CharField(blank=True, help_text='Waar de auteur werkte of studeerde toen de publicatie verscheen.', max_length=200, verbose_name='organisatie')),
                 ('role', models.CharField(choices=[('staff', 'medewerker LOS'), ('intern', 'stagiair'), ('student', 'student'), ('external', 'extern')], default='staff', help_text='Wie is de auteur?', max_length=20, verbose_name='rol')),
-                ('orcid', models.CharField(blank=True, help_text='Optioneel, voor onderzoekers: bijvoorbeeld 0000-0002-1825-0097.', max_length=40, validators=[research.models.publications.validate_orcid], verbose_name='ORCID iD')),
+                ('orcid', models.CharField(blank=True, help_text='Optioneel, voor onderzoekers: bijvoorbeeld 0000-0002-1825-0097.', max_length=40, validators=[research.identifiers.validate_orcid], verbose_name='ORCID iD')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='authors', to='research.publicationpage')),
             ],
             options={

@@ -1,4 +1,4 @@
-"""Funders: the organisations whose support LOS must acknowledge, and the order of the footer strip."""
+"""Funders: the organisations whose support LOS must acknowledge, their logos, and the order of the footer strip."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -14,14 +15,13 @@ from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BaseStreamBlock
-from home.mixins import IndexPage
+from research.localizing import in_locale
 
 # Renditions of funder logos: never cropped (a logo must stay whole), WebP with a PNG fallback. Listed once so
 # templates, the API and prefetches ask for the same renditions.
@@ -31,6 +31,11 @@ LOGO_FILTER = "max-160x80"
 def logo_rendition_specs() -> list[str]:
     """The filter specs `{% picture funder.logo format-{webp,png} max-160x80 %}` asks for (for prefetching)."""
     return [f"format-{fmt}|{LOGO_FILTER}" for fmt in ("webp", "png")]
+
+
+def logo_api_field() -> ImageRenditionField:
+    """The logo as API v2 clients get it, in the funders endpoint and nested in publications: a PNG rendition."""
+    return ImageRenditionField(f"format-png|{LOGO_FILTER}", read_only=True)
 
 
 class FunderQuerySet(models.QuerySet):
@@ -101,7 +106,7 @@ class Funder(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
     api_fields = [
         APIField("name"),
-        APIField("logo", serializer=ImageRenditionField(f"format-png|{LOGO_FILTER}", read_only=True)),
+        APIField("logo", serializer=logo_api_field()),
         APIField("logo_alt"),
         APIField("language", serializer=serializers.CharField(source="locale.language_code", read_only=True)),
         APIField("link"),
@@ -110,12 +115,8 @@ class Funder(TranslatableMixin, index.Indexed, models.Model):
         APIField("active_from"),
         APIField("active_until"),
     ]
-    override_translatable_fields = [
-        SynchronizedField("logo"),
-        SynchronizedField("link"),
-        SynchronizedField("active_from"),
-        SynchronizedField("active_until"),
-    ]
+    # One fund, one logo, one website and one period in every language; names and texts are translated.
+    override_translatable_fields = [SynchronizedField(name) for name in ("logo", "link", "active_from", "active_until")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("fonds")
@@ -177,48 +178,28 @@ class FunderSettings(ClusterableModel, BaseSiteSetting):
         verbose_name = _("fondsen in de voettekst")
 
 
-class FunderIndexPage(IndexPage):
-    """The page that thanks every funder and lists, automatically, what each one made possible."""
+class FunderSerializer(serializers.ModelSerializer):
+    """A funder nested in a publication in API v2: name, link, required acknowledgement, period and a sized logo."""
 
-    body = StreamField(
-        BaseStreamBlock(),
-        verbose_name=_("inhoud"),
-        blank=True,
-        help_text=_("Optioneel: tekst onder de lijst, bijvoorbeeld hoe fondsen LOS kunnen steunen."),
-    )
-    show_past_funders = models.BooleanField(
-        _("ook eerdere fondsen tonen"),
-        default=True,
-        help_text=_("Toon ook fondsen waarvan de steun is afgelopen, in een aparte lijst."),
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel(
-            "intro", help_text=_("Een paar zinnen boven de lijst. De fondsen zelf komen er vanzelf onder te staan.")
-        ),
-        HelpPanel(
-            content=_(
-                "De lijst met fondsen komt uit 'Fondsen' in het menu Fragmenten. Bij elk fonds staan de "
-                "publicaties die het steunde (kies de fondsen op de pagina van de publicatie)."
-            )
-        ),
-        FieldPanel("body"),
-        FieldPanel("show_past_funders"),
-    ]
-    api_fields = [*IndexPage.api_fields, APIField("body")]
-    override_translatable_fields = [SynchronizedField("show_past_funders")]
-
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
-    subpage_types: list[str] = []
+    logo = logo_api_field()
 
     class Meta:
-        verbose_name = _("fondsenpagina")
-        verbose_name_plural = _("fondsenpagina's")
+        model = Funder
+        fields = [
+            "id", "name", "link", "description", "acknowledgement", "active_from", "active_until", "logo_alt", "logo",
+        ]  # fmt: skip
+        read_only_fields = fields
 
-    def get_context(self, request, *args, **kwargs):
-        from research.funders import funder_overview
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(funder_overview(self, request))
-        return context
+def prefetch_logo_renditions(funders: list[Funder]) -> None:
+    """One query for the renditions of every logo (the logos themselves came with select_related)."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=logo_rendition_specs())
+    prefetch_related_objects(
+        [funder.logo for funder in funders],
+        Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions"),
+    )
+
+
+def localize_funders(funders: list[Funder], locale_id: int | None) -> list[Funder]:
+    """Each funder in the locale where it is translated (one query for all, logos included), keeping the order."""
+    return in_locale(funders, locale_id, Funder.objects.select_related("logo"))

@@ -1,9 +1,6 @@
-"""Publications: the overview page, the publication page and what belongs to one publication."""
+"""Publications: the overview page, the publication page and the links between publications."""
 
 from __future__ import annotations
-
-import logging
-import re
 
 from django import forms
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -14,87 +11,19 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePan
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.mixins import IndexPage, SharePreviewMixin
 from research.blocks import PublicationStreamBlock, section_anchor
-from research.serializers import FunderSerializer
-
-logger = logging.getLogger("los.research")
-
-
-class PublicationType(models.TextChoices):
-    """The kinds of publication LOS makes."""
-
-    REPORT = "report", _("rapport")
-    ARTICLE = "article", _("artikel in een tijdschrift")
-    ANNUAL_REPORT = "annual_report", _("jaarverslag")
-    FACTSHEET = "factsheet", _("factsheet")
-    POSITION_PAPER = "position_paper", _("standpunt")
-    STUDENT_RESEARCH = "student_research", _("studentenonderzoek")
-
-
-class AuthorRole(models.TextChoices):
-    """How an author is related to LOS."""
-
-    STAFF = "staff", _("medewerker LOS")
-    INTERN = "intern", _("stagiair")
-    STUDENT = "student", _("student")
-    EXTERNAL = "external", _("extern")
-
-
-# Languages a publication itself is written in (independent of the language of the page about it).
-PUBLICATION_LANGUAGES = [
-    ("nl", _("Nederlands")),
-    ("en", _("Engels")),
-    ("fr", _("Frans")),
-    ("de", _("Duits")),
-    ("es", _("Spaans")),
-    ("ar", _("Arabisch")),
-]
-
-ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
-DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
-
-
-def normalise_orcid(value: str) -> str:
-    """'https://orcid.org/0000-0002-1825-0097' or the bare iD -> the bare iD (upper-case X)."""
-    value = (value or "").strip()
-    value = re.sub(r"^(https?://)?(www\.)?orcid\.org/", "", value, flags=re.IGNORECASE)
-    return value.upper()
-
-
-def orcid_checksum_ok(orcid: str) -> bool:
-    """ISO 7064 11,2 check digit, as ORCID documents it (support.orcid.org, 'Structure of the ORCID Identifier')."""
-    digits = orcid.replace("-", "")
-    total = 0
-    for char in digits[:-1]:
-        total = (total + int(char)) * 2
-    result = (12 - total % 11) % 11
-    check = "X" if result == 10 else str(result)
-    return digits[-1] == check
-
-
-def validate_orcid(value: str) -> None:
-    orcid = normalise_orcid(value)
-    if not ORCID_RE.match(orcid) or not orcid_checksum_ok(orcid):
-        raise ValidationError(
-            _("Dit is geen geldige ORCID iD. Een ORCID iD ziet eruit als 0000-0002-1825-0097."), code="invalid"
-        )
-
-
-def normalise_doi(value: str) -> str:
-    """'https://doi.org/10.1000/xyz', 'doi:10.1000/xyz' or the bare DOI -> the bare DOI."""
-    value = (value or "").strip()
-    value = re.sub(r"^(https?://)?(dx\.)?doi\.org/", "", value, flags=re.IGNORECASE)
-    return re.sub(r"^doi:\s*", "", value, flags=re.IGNORECASE)
-
-
-def validate_doi(value: str) -> None:
-    if not DOI_RE.match(normalise_doi(value)):
-        raise ValidationError(_("Dit is geen geldige DOI. Een DOI begint met '10.', bijvoorbeeld 10.1234/abc.5"))
+from research.choices import PUBLICATION_LANGUAGES, PublicationType
+from research.citations.downloads import citation_response
+from research.citations.page import page_citations
+from research.feeds import PublicationFeed
+from research.identifiers import normalise_doi, validate_doi
+from research.models.funders import Funder, FunderSerializer, localize_funders, prefetch_logo_renditions
+from research.pdf import count_pdf_pages
 
 
 class PublicationIndexPage(RoutablePageMixin, IndexPage):
@@ -111,16 +40,19 @@ class PublicationIndexPage(RoutablePageMixin, IndexPage):
         verbose_name_plural = _("publicatie-overzichten")
 
     def get_context(self, request, *args, **kwargs):
+        # The listing queries the models of this module, so it is imported when an overview is rendered.
         from research.listing import publication_listing
 
         context = super().get_context(request, *args, **kwargs)
         context.update(publication_listing(self, request))
         return context
 
+    def publications(self) -> PageQuerySet:
+        """The live, public publications under this overview, in no particular order."""
+        return PublicationPage.objects.live().public().child_of(self)
+
     @path("feed/", name="feed")
     def feed(self, request):
-        from research.feeds import PublicationFeed
-
         return PublicationFeed(self)(request)
 
 
@@ -295,20 +227,24 @@ class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
         APIField("advisory_members"),
         APIField("related_publications"),
     ]
+    # The facts of the publication itself are the same in every language; the texts about it are translated.
     override_translatable_fields = [
-        SynchronizedField("publication_type"),
-        SynchronizedField("publication_date"),
-        SynchronizedField("journal"),
-        SynchronizedField("volume"),
-        SynchronizedField("issue"),
-        SynchronizedField("pages"),
-        SynchronizedField("doi"),
-        SynchronizedField("external_url"),
-        SynchronizedField("language"),
-        SynchronizedField("themes"),
-        SynchronizedField("funders"),
-        SynchronizedField("pdf"),
-        SynchronizedField("cover_image"),
+        SynchronizedField(name)
+        for name in (
+            "publication_type",
+            "publication_date",
+            "journal",
+            "volume",
+            "issue",
+            "pages",
+            "doi",
+            "external_url",
+            "language",
+            "themes",
+            "funders",
+            "pdf",
+            "cover_image",
+        )
     ]
 
     parent_page_types = ["research.PublicationIndexPage"]
@@ -336,8 +272,6 @@ class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
 
     def refresh_pdf_page_count(self) -> bool:
         """Read the number of pages of the chosen PDF once (not per request); True if the cached value changed."""
-        from research.pdf import count_pdf_pages
-
         if not self.pdf_id:
             changed = self.pdf_page_count is not None or self.pdf_page_count_hash != ""
             self.pdf_page_count, self.pdf_page_count_hash = None, ""
@@ -378,34 +312,19 @@ class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
                 items.append((block, ""))
         return items
 
-    def localized_funders(self) -> list:
-        """The funders of this publication, in the language of this page where a translation exists."""
-        from research.models.funders import Funder
-
-        funders = list(self.funders.all())
-        if not funders:
-            return []
-        translated = {
-            funder.translation_key: funder
-            for funder in Funder.objects.filter(
-                translation_key__in=[f.translation_key for f in funders], locale_id=self.locale_id
-            ).select_related("logo")
-        }
-        return sorted((translated.get(f.translation_key, f) for f in funders), key=lambda f: f.name.lower())
+    def localized_funders(self) -> list[Funder]:
+        """The funders of this publication, in the language of this page where a translation exists, by name."""
+        funders = localize_funders(list(self.funders.select_related("logo")), self.locale_id)
+        return sorted(funders, key=lambda funder: funder.name.lower())
 
     def get_context(self, request, *args, **kwargs):
-        from research.citations import apa_citation, json_ld, scholar_meta
-        from research.funders import prefetch_logo_renditions
-
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = list(self.authors.all())
         context["funders"] = self.localized_funders()
         prefetch_logo_renditions(context["funders"])
         context["toc"] = self.table_of_contents()
         context["body_items"] = self.body_with_anchors()
-        context["apa"] = apa_citation(self, request)
-        context["scholar_meta"] = scholar_meta(self, request)
-        context["json_ld"] = json_ld(self, request, authors=context["authors"], funders=context["funders"])
+        context.update(page_citations(self, request, authors=context["authors"], funders=context["funders"]))
         context["related"] = [
             link.publication
             for link in self.related_publications.select_related("publication")
@@ -417,112 +336,15 @@ class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
 
     @path("cite/bibtex/", name="cite_bibtex")
     def cite_bibtex(self, request):
-        from research.citations import citation_response
-
         return citation_response(self, request, "bibtex")
 
     @path("cite/ris/", name="cite_ris")
     def cite_ris(self, request):
-        from research.citations import citation_response
-
         return citation_response(self, request, "ris")
 
     @path("cite/csl-json/", name="cite_csl_json")
     def cite_csl_json(self, request):
-        from research.citations import citation_response
-
         return citation_response(self, request, "csl-json")
-
-
-class PublicationAuthor(Orderable):
-    """One author of one publication, in the order of the title page."""
-
-    page = ParentalKey(PublicationPage, related_name="authors", on_delete=models.CASCADE)
-    name = models.CharField(
-        _("naam"), max_length=150, help_text=_("Zoals op de publicatie, bijvoorbeeld 'Anna de Vries'.")
-    )
-    family_name = models.CharField(
-        _("achternaam"),
-        max_length=100,
-        blank=True,
-        help_text=_(
-            "Alleen nodig als de achternaam niet het laatste woord is, bijvoorbeeld 'de Vries' of 'van den Berg'. "
-            "Wordt gebruikt voor citaties."
-        ),
-    )
-    affiliation = models.CharField(
-        _("organisatie"),
-        max_length=200,
-        blank=True,
-        help_text=_("Waar de auteur werkte of studeerde toen de publicatie verscheen."),
-    )
-    role = models.CharField(
-        _("rol"), max_length=20, choices=AuthorRole.choices, default=AuthorRole.STAFF, help_text=_("Wie is de auteur?")
-    )
-    orcid = models.CharField(
-        _("ORCID iD"),
-        max_length=40,
-        blank=True,
-        validators=[validate_orcid],
-        help_text=_("Optioneel, voor onderzoekers: bijvoorbeeld 0000-0002-1825-0097."),
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("family_name")]),
-        FieldRowPanel([FieldPanel("affiliation"), FieldPanel("role")]),
-        FieldPanel("orcid"),
-    ]
-    api_fields = [APIField("name"), APIField("affiliation"), APIField("role"), APIField("orcid")]
-    override_translatable_fields = [
-        SynchronizedField("name"),
-        SynchronizedField("family_name"),
-        SynchronizedField("role"),
-        SynchronizedField("orcid"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("auteur")
-        verbose_name_plural = _("auteurs")
-
-    def __str__(self) -> str:
-        return self.name
-
-    def clean(self) -> None:
-        super().clean()
-        self.orcid = normalise_orcid(self.orcid) if self.orcid else ""
-
-    @property
-    def orcid_url(self) -> str:
-        return f"https://orcid.org/{self.orcid}" if self.orcid else ""
-
-    def split_name(self) -> tuple[str, str]:
-        """(given names, family name) for citations."""
-        name = " ".join(self.name.split())
-        family = " ".join(self.family_name.split())
-        if family and name.endswith(family):
-            return name[: -len(family)].strip(), family
-        if family:
-            return name, family
-        given, _sep, last = name.rpartition(" ")
-        return given, last
-
-
-class AdvisoryGroupMember(Orderable):
-    """A member of the advisory group (klankbordgroep) of one publication."""
-
-    page = ParentalKey(PublicationPage, related_name="advisory_members", on_delete=models.CASCADE)
-    name = models.CharField(_("naam"), max_length=150, help_text=_("Alleen met toestemming van de persoon."))
-    organisation = models.CharField(
-        _("organisatie"), max_length=200, blank=True, help_text=_("Waar dit lid werkt, bijvoorbeeld een universiteit.")
-    )
-
-    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")])]
-    api_fields = [APIField("name"), APIField("organisation")]
-    override_translatable_fields = [SynchronizedField("name")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("lid van de klankbordgroep")
-        verbose_name_plural = _("klankbordgroep")
 
 
 class RelatedPublication(Orderable):

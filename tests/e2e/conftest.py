@@ -1,7 +1,8 @@
 """End-to-end tests: a real server process on 127.0.0.1 with its own database, driven by Debian's Chromium.
 
 The server gets a database of its own (a SQLite file, or a throwaway PostgreSQL database when DATABASE_URL
-points at PostgreSQL), migrated and filled by seed_demo exactly as `make run` does.
+points at PostgreSQL): a copy of the test database, which seed_demo filled once for the run exactly as
+`make run` does.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from cms.local_services import create_scratch_database, drop_scratch_database, free_port, wait_until_serving
+from cms.local_services import copy_test_database, drop_scratch_database, free_port, wait_until_serving
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -23,6 +24,15 @@ ADMIN_USER, ADMIN_PASSWORD = "e2e-admin", "e2e-wachtwoord-lang-genoeg"
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from such a thread
 # unless told otherwise. Only the end-to-end tests need it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    # The server serves a copy of the seeded test database, so pytest-django must create it even when only
+    # end-to-end tests run (it creates it for tests that use the database). The marker's transaction in this
+    # process is harmless: the browser talks to the server's own copy.
+    for item in items:
+        if item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.django_db)
 
 
 @pytest.fixture(scope="session")
@@ -42,29 +52,32 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def live_site():
-    """Base URL of a running, seeded LOS site."""
+def live_site(django_db_setup, django_db_blocker):
+    """Base URL of a running LOS site, serving a copy of the test database that seed_demo filled once for the
+    whole run (no second migrate and seed), plus the e2e superuser. The copy is the server's own: what the
+    browser changes never reaches the rolled-back tests, and the other way round."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
     tmp = Path(tempfile.mkdtemp(prefix="los-e2e-"))
+    with django_db_blocker.unblock():
+        user = get_user_model().objects.create_superuser(ADMIN_USER, "e2e@example.org", ADMIN_PASSWORD)
+        try:
+            database_url = copy_test_database(tmp / "e2e.sqlite3")
+        finally:
+            user.delete()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": create_scratch_database(os.environ.get("DATABASE_URL", ""), "e2e", tmp / "e2e.sqlite3"),
-        "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
-        # seed_demo and the server are separate processes: they must see the same uploaded files.
-        "LOS_TEST_MEDIA_ROOT": str(tmp / "media"),
+        "DATABASE_URL": database_url,
+        # The copy refers to the files seed_demo wrote: the server must see the same media folder.
+        "LOS_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (
-        ["migrate", "--no-input", "-v0"],
-        ["seed_demo", "-v0"],
-        ["createsuperuser", "--no-input", "--username", ADMIN_USER, "--email", "e2e@example.org"],
-    ):
-        subprocess.run(manage + command, env=env, cwd=ROOT, check=True)
     port = free_port()
     log = (tmp / "server.log").open("w")
     server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],
+        [sys.executable, str(ROOT / "manage.py"), "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],
         env=env,
         cwd=ROOT,
         stdout=log,
@@ -77,4 +90,4 @@ def live_site():
     yield base_url
     server.terminate()
     server.wait(timeout=10)
-    drop_scratch_database(env["DATABASE_URL"])
+    drop_scratch_database(database_url)

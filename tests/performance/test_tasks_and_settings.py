@@ -1,7 +1,7 @@
 """Background work (issue 11, item 5) and the environment switches of the scale-out design (item 6).
 
 The task tests run the real database queue (django-tasks-db) and its real worker command. The settings tests
-start Python processes with production settings and a given environment and read what Django made of it: S3,
+import the production settings with a given environment (tests/settings_probe.py) and read what they make of it: S3,
 the read replica, Redis and the CDN purge are only *configured* here; no S3 bucket, replica or CDN is
 reached (none exists on a test machine), which is why those tests stop at the wiring.
 """
@@ -9,13 +9,10 @@ reached (none exists on a test machine), which is why those tests stop at the wi
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 import wagtail_factories
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.test import override_settings
@@ -24,8 +21,8 @@ from news.models import NewsIndexPage
 from news.share_image import share_image_name
 from news.tasks import generate_share_image
 from tests.factories.news import NewsPageFactory
+from tests.settings_probe import load_settings
 
-ROOT = Path(__file__).resolve().parents[2]
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
@@ -67,7 +64,7 @@ def test_a_queued_task_waits_in_the_database_until_the_worker_runs_it(news_item)
     assert row.return_value == name
 
 
-@override_settings(TASKS=DB_TASKS)
+@override_settings(TASKS=DB_TASKS, LOS_WARM_PUBLISHED_PAGES=True)
 def test_publishing_queues_its_side_effects_for_the_worker(news_item, django_capture_on_commit_callbacks):
     from django_tasks_db.models import DBTaskResult
     from wagtail.images import get_image_model
@@ -107,36 +104,25 @@ BASE_ENV = {
     "DATABASE_URL": "sqlite:////tmp/los-settings-check.sqlite3",
     "SECURE_SSL_REDIRECT": "false",
 }
-PROBE = """
-import json, django
-from django.conf import settings
-django.setup()
-from django.core.files.storage import default_storage
-print(json.dumps({
-    "cache": settings.CACHES["default"]["BACKEND"],
-    "cache_location": settings.CACHES["default"].get("LOCATION"),
-    "tasks": settings.TASKS["default"]["BACKEND"],
-    "storage": settings.STORAGES["default"]["BACKEND"],
-    "static": settings.STORAGES["staticfiles"]["BACKEND"],
-    "media_url": default_storage.url("original_images/foto één.jpg"),
-    "frontend": sorted(settings.WAGTAILFRONTENDCACHE),
-    "frontend_app": "wagtail.contrib.frontend_cache" in settings.INSTALLED_APPS,
-    "databases": sorted(settings.DATABASES),
-    "routers": list(getattr(settings, "DATABASE_ROUTERS", [])),
-    "replica_middleware": "cms.db_routing.ReplicaMiddleware" in settings.MIDDLEWARE,
-    "bucket": getattr(settings, "AWS_STORAGE_BUCKET_NAME", ""),
-}))
-"""
+PRODUCTION = "cms.settings.production"
 
 
 def _probe(**env: str) -> dict:
-    clean = {key: value for key, value in os.environ.items() if key in ("PATH", "HOME", "LANG", "TMPDIR")}
-    clean.update(BASE_ENV, DJANGO_SETTINGS_MODULE="cms.settings.production", **env)
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE], env=clean, cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    """What production settings switch on for this environment (read in-process, tests/settings_probe.py)."""
+    found = load_settings(PRODUCTION, **{**BASE_ENV, **env})
+    return {
+        "cache": found.CACHES["default"]["BACKEND"],
+        "cache_location": found.CACHES["default"].get("LOCATION"),
+        "tasks": found.TASKS["default"]["BACKEND"],
+        "storage": found.STORAGES["default"]["BACKEND"],
+        "static": found.STORAGES["staticfiles"]["BACKEND"],
+        "frontend": sorted(found.WAGTAILFRONTENDCACHE),
+        "frontend_app": "wagtail.contrib.frontend_cache" in found.INSTALLED_APPS,
+        "databases": sorted(found.DATABASES),
+        "routers": list(getattr(found, "DATABASE_ROUTERS", [])),
+        "replica_middleware": "cms.db_routing.ReplicaMiddleware" in found.MIDDLEWARE,
+        "bucket": getattr(found, "AWS_STORAGE_BUCKET_NAME", ""),
+    }
 
 
 def test_production_defaults_need_no_services():
@@ -164,18 +150,22 @@ def test_every_service_is_switched_on_by_its_environment_variable():
     assert found["cache_location"] == "redis://cache.internal:6379/1"
     assert found["tasks"] == "django_tasks_db.DatabaseBackend"
     assert found["storage"] == "cms.storage.ProxiedS3Storage" and found["bucket"] == "los-media"
-    # Media through our own host (the proxy forwards /media/ to the bucket): no third-party host in a page.
-    assert found["media_url"] == "/media/original_images/foto%20%C3%A9%C3%A9n.jpg"
     assert found["frontend"] == ["cloudflare", "proxy"] and found["frontend_app"]
     assert found["databases"] == ["default", "replica"]
     assert found["routers"] == ["cms.db_routing.ReplicaRouter"] and found["replica_middleware"]
 
 
+def test_media_on_object_storage_is_linked_through_our_own_host():
+    # Media through our own host (the proxy forwards /media/ to the bucket): no third-party host in a page.
+    from cms.storage import ProxiedS3Storage
+
+    storage = ProxiedS3Storage(bucket_name="los-media", endpoint_url="https://s3.example.internal")
+    assert storage.url("original_images/foto één.jpg") == "/media/original_images/foto%20%C3%A9%C3%A9n.jpg"
+
+
 def test_an_unknown_task_backend_is_refused_at_start():
-    clean = {key: value for key, value in os.environ.items() if key in ("PATH", "HOME")}
-    clean.update(BASE_ENV, DJANGO_SETTINGS_MODULE="cms.settings.production", TASKS_BACKEND="celery")
-    result = subprocess.run([sys.executable, "-c", PROBE], env=clean, cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode != 0 and "TASKS_BACKEND must be one of" in result.stderr
+    with pytest.raises(ImproperlyConfigured, match="TASKS_BACKEND must be one of"):
+        load_settings(PRODUCTION, **BASE_ENV, TASKS_BACKEND="celery")
 
 
 # Read replica router ------------------------------------------------------------------------------------------

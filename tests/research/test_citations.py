@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 
 import bibtexparser
 import pytest
 import rispy
-from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
+from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors, SplitNameParts
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
+from pylatexenc.latex2text import LatexNodes2Text
+
+from research.models import PublicationType
+from tests.factories.research import PublicationPageFactory, add_author
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +130,100 @@ def test_apa_reference_on_the_page(client):
 def test_citation_downloads_of_unknown_publication_are_404(client):
     assert client.get("/publicaties/bestaat-niet/cite/bibtex/").status_code == 404
     assert client.get(ARTICLE_URL + "cite/onbekend/").status_code == 404
+
+
+# Round trips: what an editor types comes back from the parsers reference managers use ----------------------
+
+TRICKY_TITLE = 'Rechten {en} plichten \\ van 100% "ongedocumenteerden" & hun hulp: é ü ø — العربية_$#~'
+# (name as on the title page, family name field, expected (given names, family name))
+TRICKY_AUTHORS = [
+    ("Zoë {Maria} Ørsted", "", ("Zoë {Maria}", "Ørsted")),
+    ("محمد العلي", "", ("محمد", "العلي")),
+    ("Jan \\ Back & 50% Slash", "Back & 50% Slash", ("Jan \\", "Back & 50% Slash")),
+    ("Kees Jansen and Zonen", "Jansen and Zonen", ("Kees", "Jansen and Zonen")),
+    ("Marieke van den Berg", "van den Berg", ("Marieke", "van den Berg")),
+    ("Fatou Diallo, Jr.", "Diallo, Jr.", ("Fatou", "Diallo, Jr.")),
+]
+TRICKY_DOI = "10.5555/los_{1}%2F(2025)"
+TRICKY_URL = "https://example.org/r%C3%A9sum%C3%A9_1?id=1&lang=nl#deel_2"
+
+
+@pytest.fixture
+def tricky(publication_index):
+    page = PublicationPageFactory(
+        parent=publication_index,
+        slug="rondreis",
+        title=TRICKY_TITLE,
+        publication_type=PublicationType.ARTICLE,
+        publication_date=datetime.date(2025, 3, 9),
+        journal="Tijdschrift voor {Recht} & Praktijk",
+        volume="12",
+        issue="3",
+        pages="112–129",
+        doi=TRICKY_DOI,
+        external_url=TRICKY_URL,
+        summary="Samenvatting met 50% {accolades}\nen een tweede regel.",
+    )
+    for name, family, _expected in TRICKY_AUTHORS:
+        add_author(page, name, family_name=family)
+    return page
+
+
+def _decoded_names(names: list) -> list[tuple[str, str]]:
+    """(given names, family name) of split BibTeX names, each part decoded from LaTeX after splitting, as reference
+    managers do (bibtexparser's LatexDecodingMiddleware leaves a list of split names alone)."""
+    latex = LatexNodes2Text()
+    return [
+        (" ".join(map(latex.latex_to_text, name.first)), " ".join(map(latex.latex_to_text, name.von + name.last)))
+        for name in names
+    ]
+
+
+def test_bibtex_round_trip_keeps_special_characters(client, tricky):
+    text = _download(client, tricky.url, "cite/bibtex/").content.decode()
+    decoded = bibtexparser.parse_string(
+        text, append_middleware=[SeparateCoAuthors(), SplitNameParts(), LatexDecodingMiddleware()]
+    )
+    assert decoded.failed_blocks == []
+    fields = decoded.entries[0].fields_dict
+    assert fields["title"].value == TRICKY_TITLE
+    assert _decoded_names(fields["author"].value) == [expected for _name, _family, expected in TRICKY_AUTHORS]
+    assert fields["journal"].value == "Tijdschrift voor {Recht} & Praktijk"
+    assert (fields["year"].value, fields["month"].value) == ("2025", "mar")
+    assert (fields["volume"].value, fields["number"].value) == ("12", "3")
+    assert fields["abstract"].value == "Samenvatting met 50% {accolades} en een tweede regel."
+    # DOI and URL are verbatim fields (biblatex prints them as they are): read back without LaTeX decoding.
+    verbatim = bibtexparser.parse_string(text).entries[0].fields_dict
+    assert verbatim["doi"].value == "10.5555/los_%7B1%7D%2F(2025)"
+    assert verbatim["url"].value == TRICKY_URL
+    assert verbatim["pages"].value == "112--129"
+
+
+def test_ris_round_trip_keeps_special_characters(client, tricky):
+    entry = rispy.loads(_download(client, tricky.url, "cite/ris/").content.decode())[0]
+    assert entry["title"] == TRICKY_TITLE
+    assert entry["authors"] == [f"{family}, {given}" for _name, _family, (given, family) in TRICKY_AUTHORS]
+    assert entry["secondary_title"] == "Tijdschrift voor {Recht} & Praktijk"
+    assert (entry["year"], entry["date"]) == ("2025", "2025/03/09")
+    assert (entry["start_page"], entry["end_page"]) == ("112", "129")
+    assert entry["doi"] == TRICKY_DOI
+    assert entry["urls"] == [TRICKY_URL]
+    assert entry["abstract"] == "Samenvatting met 50% {accolades} en een tweede regel."
+
+
+def test_ris_starts_at_its_type_line_with_crlf_line_ends(client):
+    text = _download(client, REPORT_URL, "cite/ris/").content.decode()
+    assert text.startswith("TY  - RPRT\r\n")
+    assert text.endswith("ER  - \r\n")
+    assert "\n" not in text.replace("\r\n", "")
+
+
+def test_bibtex_of_a_publication_without_authors_names_los_as_one_author(client, publication_index):
+    page = PublicationPageFactory(parent=publication_index, slug="zonder-auteurs", title="Feiten & cijfers")
+    library = bibtexparser.parse_string(
+        _download(client, page.url, "cite/bibtex/").content.decode(),
+        append_middleware=[SeparateCoAuthors(), SplitNameParts()],
+    )
+    authors = library.entries[0].fields_dict["author"].value
+    assert [(a.first, a.von, a.last) for a in authors] == [([], [], ["{Stichting LOS}"])]
+    assert library.entries[0].fields_dict["title"].value == "{Feiten \\& cijfers}"

@@ -11,8 +11,8 @@ from django.core.files.base import ContentFile
 
 from demo.pdf import make_pdf
 from home.models import ContentPage
+from research.identifiers import validate_doi, validate_orcid
 from research.models import FunderIndexPage, PublicationAuthor, PublicationIndexPage, PublicationPage
-from research.models.publications import validate_doi, validate_orcid
 from tests.factories.research import FunderFactory, PublicationPageFactory, add_author, pdf_document
 
 pytestmark = pytest.mark.django_db

@@ -26,7 +26,7 @@ names = st.one_of(st.sampled_from(KNOWN_NAMES), st.text(ANY_TEXT, min_size=1, ma
 query = st.lists(st.tuples(names, values), max_size=6)
 
 FUZZ = settings(
-    max_examples=25,
+    max_examples=12,  # derandomized: the same 12 per endpoint each run; the matrix in test_bad_input covers the rest
     deadline=None,
     derandomize=True,  # the same examples on every run: a failure is reproducible, CI is stable
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
