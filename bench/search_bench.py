@@ -131,12 +131,13 @@ def measure(site, repeat: int) -> list[tuple[str, float, float]]:
     from django.http import QueryDict
 
     from search import service
+    from search.results import SearchParams
 
     results = []
     for name, data in QUERIES:
         query = QueryDict(mutable=True)
         query.update(data)
-        params = service.SearchParams.from_querydict(query)
+        params = SearchParams.from_querydict(query)
         timings = []
         cache.clear()  # the first run starts cold (no "did you mean" vocabulary); later runs are warm
         for _ in range(repeat):

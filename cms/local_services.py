@@ -86,6 +86,11 @@ def copy_test_database(sqlite_file: Path) -> str:
     auth = f"{user}:{password}@" if password else f"{user}@"
     url = f"postgres://{auth}{host}:{port}/{name}"
     with psycopg.connect(_maintenance_url(url), autocommit=True) as conn:
+        # A connection a finished test left behind in a thread of its own is idle but still counts: end it.
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [source],
+        )
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
     return url

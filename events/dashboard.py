@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from wagtail.admin.ui.components import Component
 
+from events.models import ImportBatch
+
 
 class RecentImportsPanel(Component):
     """The latest agenda imports, with who ran them and what they did."""
@@ -13,6 +15,4 @@ class RecentImportsPanel(Component):
     template_name = "events/admin/panel_recent_imports.html"
 
     def get_context_data(self, parent_context=None):
-        from events.models import ImportBatch
-
         return {"batches": ImportBatch.objects.select_related("user").order_by("-created_at", "-pk")[:5]}

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
-from events.models import Event
+if TYPE_CHECKING:  # the agenda page (events.models.pages) imports this module
+    from events.models import Event, EventIndexPage
 
 
 def build_calendar(
-    request: HttpRequest, index_page, events: list[Event], *, name: str = "Agenda Stichting LOS"
+    request: HttpRequest, index_page: EventIndexPage, events: list[Event], *, name: str = "Agenda Stichting LOS"
 ) -> bytes:
+    """An iCalendar file of `events`, each linking to its page under `index_page`."""
     calendar = Calendar()
     calendar.add("prodid", "-//Stichting LOS//Agenda//NL")
     calendar.add("version", "2.0")
@@ -54,7 +57,9 @@ def build_calendar(
     return calendar.to_ical()
 
 
-def calendar_response(request: HttpRequest, index_page, events: list[Event], *, filename: str) -> HttpResponse:
+def calendar_response(
+    request: HttpRequest, index_page: EventIndexPage, events: list[Event], *, filename: str
+) -> HttpResponse:
     response = HttpResponse(build_calendar(request, index_page, events), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

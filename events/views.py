@@ -1,22 +1,18 @@
 """Admin views of "Agenda importeren", in the shape of Wagtail's redirects import: choose a file -> preview ->
 confirm -> summary, plus the template and rejected-rows downloads, the import history with undo, and export.
 
-The uploaded file is kept in Django's default storage (works with several app servers and S3) under a random
-name; the browser only ever holds a signed token for it, and the file is deleted after the import or cancel.
-Every view checks model permissions; the views only call `events.importing`, which holds the logic.
+The uploaded file is kept between the steps by `events.importing.uploads` (django-import-export's MediaStorage);
+the browser only ever holds a signed token for it. Every view checks model permissions; the views only call
+`events.importing`, which holds the logic.
 """
 
 from __future__ import annotations
 
-import datetime
 import os
-import uuid
 
 from django import forms
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -27,9 +23,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from events import importing
+from events.importing import background, reading
+from events.importing.columns import COLUMNS, template_xlsx
+from events.importing.engine import analyse_file, file_name_for, run_import, undo_import
+from events.importing.report import STATUS_LABELS
+from events.importing.resources import export_events
+from events.importing.undo import UndoNotPossible, undo_blocker
+from events.importing.uploads import ALLOWED_EXTENSIONS, KeptUpload, open_token, token_for
+from events.importing.writers import write_csv, write_xlsx
 from events.models import Event, ImportBatch
-from events.tasks import progress_key, run_import_task
 from security.query_params import page_number
 
 IMPORT_PERMISSIONS = ("events.add_importbatch", "events.add_event", "events.change_event")
@@ -37,11 +39,7 @@ HISTORY_PERMISSIONS = ("events.view_importbatch",)
 UNDO_PERMISSIONS = ("events.undo_importbatch", "events.delete_event", "events.change_event")
 EXPORT_PERMISSIONS = ("events.view_event",)
 
-UPLOAD_DIR = "events-import"
-TOKEN_SALT = "events.import.file"
-TOKEN_MAX_AGE = 6 * 3600
 PREVIEW_ROWS = 300
-ALLOWED_EXTENSIONS = (".xlsx", ".ods", ".csv", ".tsv", ".txt")
 
 
 def _require(request: HttpRequest, permissions: tuple[str, ...]) -> None:
@@ -62,7 +60,7 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > importing.MAX_FILE_BYTES:
+        if upload.size > reading.MAX_FILE_BYTES:
             raise forms.ValidationError(
                 _("Het bestand is te groot (meer dan 10 MB). Splits het in kleinere bestanden.")
             )
@@ -73,51 +71,18 @@ class UploadForm(forms.Form):
 
 
 def _store_upload(upload) -> str:
-    extension = os.path.splitext(upload.name)[1].lower()
-    if extension not in ALLOWED_EXTENSIONS:
-        extension = ".bin"
-    _remove_stale_uploads()
-    name = default_storage.save(f"{UPLOAD_DIR}/{uuid.uuid4().hex}{extension}", upload)
-    return signing.dumps({"f": name, "n": importing.file_name_for(upload.name)}, salt=TOKEN_SALT)
+    KeptUpload.remove_stale(
+        in_use=set(ImportBatch.objects.exclude(stored_file="").values_list("stored_file", flat=True))
+    )
+    return token_for(KeptUpload.keep(upload), file_name_for(upload.name))
 
 
-def _remove_stale_uploads() -> None:
-    """Uploads nobody confirmed or cancelled are removed after a day."""
-    try:
-        _dirs, files = default_storage.listdir(UPLOAD_DIR)
-    except (FileNotFoundError, NotImplementedError, OSError):
-        return
-    limit = timezone.now() - datetime.timedelta(days=1)
-    in_use = set(ImportBatch.objects.exclude(stored_file="").values_list("stored_file", flat=True))
-    for name in files:
-        full = f"{UPLOAD_DIR}/{name}"
-        try:
-            if full not in in_use and default_storage.get_modified_time(full) < limit:
-                default_storage.delete(full)
-        except (NotImplementedError, OSError):
-            continue
-
-
-def _load_token(token: str) -> tuple[str, str]:
-    """(storage name, original file name) for a signed token, or 404 when it is forged, old or gone."""
-    try:
-        payload = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
-        name, original = payload["f"], payload["n"]
-    except (signing.BadSignature, KeyError, TypeError):
-        raise Http404(_("Dit importbestand is verlopen. Upload het opnieuw.")) from None
-    if not name.startswith(UPLOAD_DIR + "/") or not default_storage.exists(name):
+def _load_token(token: str) -> tuple[KeptUpload, str]:
+    """The kept file and its original name for a signed token, or 404 when it is forged, old or gone."""
+    opened = open_token(token)
+    if opened is None:
         raise Http404(_("Dit importbestand is verlopen. Upload het opnieuw."))
-    return name, original
-
-
-def _read_stored(name: str) -> bytes:
-    with default_storage.open(name, "rb") as handle:
-        return handle.read()
-
-
-def _delete_stored(name: str) -> None:
-    if default_storage.exists(name):
-        default_storage.delete(name)
+    return opened
 
 
 # The flow --------------------------------------------------------------------------------------------------------
@@ -133,17 +98,17 @@ def import_start(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "events/admin/import_start.html",
-        {"form": form, "columns": importing.COLUMNS.values(), "max_rows": importing.MAX_ROWS},
+        {"form": form, "columns": COLUMNS.values(), "max_rows": reading.MAX_ROWS},
     )
 
 
 def import_preview(request: HttpRequest) -> HttpResponse:
     _require(request, IMPORT_PERMISSIONS)
     token = request.GET.get("token", "")
-    name, original = _load_token(token)
-    report = importing.run_import(_read_stored(name), original, dry_run=True)
+    kept, original = _load_token(token)
+    report = run_import(kept.read(), original, dry_run=True)
     if report.file_error:
-        _delete_stored(name)
+        kept.remove()
         form = UploadForm()
         return TemplateResponse(
             request,
@@ -151,8 +116,8 @@ def import_preview(request: HttpRequest) -> HttpResponse:
             {
                 "form": form,
                 "file_error": report.file_error,
-                "columns": importing.COLUMNS.values(),
-                "max_rows": importing.MAX_ROWS,
+                "columns": COLUMNS.values(),
+                "max_rows": reading.MAX_ROWS,
             },
             status=200,
         )
@@ -168,8 +133,8 @@ def import_preview(request: HttpRequest) -> HttpResponse:
             "hidden_rows": len(report.rows) - len(shown),
             "token": token,
             "counts": report.counts,
-            "background": len(report.rows) > importing.BACKGROUND_THRESHOLD,
-            "status_labels": importing.STATUS_LABELS,
+            "background": len(report.rows) > background.BACKGROUND_THRESHOLD,
+            "status_labels": STATUS_LABELS,
         },
     )
 
@@ -177,31 +142,31 @@ def import_preview(request: HttpRequest) -> HttpResponse:
 @require_POST
 def import_confirm(request: HttpRequest) -> HttpResponse:
     _require(request, IMPORT_PERMISSIONS)
-    name, original = _load_token(request.POST.get("token", ""))
+    kept, original = _load_token(request.POST.get("token", ""))
     if "cancel" in request.POST:
-        _delete_stored(name)
+        kept.remove()
         messages.info(request, _("De import is geannuleerd. Er is niets veranderd."))
         return redirect("events_admin:import")
-    data = _read_stored(name)
-    table, rows, error = importing.analyse_file(data, original)
-    if not error and len(rows) > importing.BACKGROUND_THRESHOLD:
+    data = kept.read()
+    _table, rows, error = analyse_file(data, original)
+    if not error and len(rows) > background.BACKGROUND_THRESHOLD:
         batch = ImportBatch.objects.create(
             user=request.user,
             file_name=original,
-            stored_file=name,
+            stored_file=kept.path,
             total_rows=len(rows),
             status=ImportBatch.Status.QUEUED,
         )
-        run_import_task.enqueue(batch.pk)
+        background.run_import_task.enqueue(batch.pk)
         return redirect("events_admin:batch", batch.pk)
-    report = importing.run_import(data, original, dry_run=False, user=request.user)
-    _delete_stored(name)
+    report = run_import(data, original, dry_run=False, user=request.user)
+    kept.remove()
     if not report.written:
         messages.error(request, _("Er is niets geïmporteerd: het bestand bevat fouten. Upload een verbeterd bestand."))
         return TemplateResponse(
             request,
             "events/admin/import_summary.html",
-            {"report": report, "batch": None, "status_labels": importing.STATUS_LABELS},
+            {"report": report, "batch": None, "status_labels": STATUS_LABELS},
         )
     messages.success(
         request,
@@ -214,15 +179,15 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
 def rejected_rows(request: HttpRequest) -> HttpResponse:
     """The invalid rows of a previewed file, as they were plus a 'Probleem' column, to fix and upload again."""
     _require(request, IMPORT_PERMISSIONS)
-    name, original = _load_token(request.GET.get("token", ""))
-    report = importing.run_import(_read_stored(name), original, dry_run=True)
+    kept, original = _load_token(request.GET.get("token", ""))
+    report = run_import(kept.read(), original, dry_run=True)
     if report.file_error or not report.invalid_rows:
         raise Http404(_("Dit bestand heeft geen afgekeurde rijen."))
     headers, rows = report.rejected_rows()
     stem = os.path.splitext(original)[0][:80] or "agenda"
     if request.GET.get("format") == "csv":
-        return _download(importing.write_csv(headers, rows), f"{stem}-afgekeurd.csv", "text/csv; charset=utf-8")
-    return _download(importing.write_xlsx(headers, rows), f"{stem}-afgekeurd.xlsx", XLSX)
+        return _download(write_csv(headers, rows), f"{stem}-afgekeurd.csv", "text/csv; charset=utf-8")
+    return _download(write_xlsx(headers, rows), f"{stem}-afgekeurd.xlsx", XLSX)
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -238,7 +203,7 @@ def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
 
 def template_download(request: HttpRequest) -> HttpResponse:
     _require(request, IMPORT_PERMISSIONS)
-    return _download(importing.template_xlsx(), "sjabloon-agenda.xlsx", XLSX)
+    return _download(template_xlsx(), "sjabloon-agenda.xlsx", XLSX)
 
 
 # History, progress and undo ----------------------------------------------------------------------------------
@@ -260,11 +225,7 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, HISTORY_PERMISSIONS)
     batch = get_object_or_404(ImportBatch.objects.select_related("user"), pk=pk)
     running = batch.status in (ImportBatch.Status.QUEUED, ImportBatch.Status.RUNNING)
-    done, total = batch.processed_rows, batch.total_rows
-    if running:
-        from django.core.cache import cache
-
-        done, total = cache.get(progress_key(batch.pk), (0, batch.total_rows))
+    done, total = background.progress(batch)
     percent = min(100, round(100 * done / total)) if total else 0
     return TemplateResponse(
         request,
@@ -275,7 +236,7 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "done": done,
             "total": total,
             "percent": percent,
-            "undo_blocker": importing.undo_blocker(batch) if batch.status == ImportBatch.Status.DONE else "",
+            "undo_blocker": undo_blocker(batch) if batch.status == ImportBatch.Status.DONE else "",
             "can_undo": request.user.has_perms(UNDO_PERMISSIONS),
             "event_count": Event.objects.originals().filter(import_batch=batch).count(),
         },
@@ -286,14 +247,14 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def undo(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, UNDO_PERMISSIONS)
     batch = get_object_or_404(ImportBatch, pk=pk)
-    blocker = importing.undo_blocker(batch)
+    blocker = undo_blocker(batch)
     if request.method == "POST":
         if blocker:
             messages.error(request, blocker)
             return redirect("events_admin:batch", batch.pk)
         try:
-            removed, restored = importing.undo_import(batch, user=request.user)
-        except importing.UndoNotPossible as error:
+            removed, restored = undo_import(batch, user=request.user)
+        except UndoNotPossible as error:
             messages.error(request, str(error))
             return redirect("events_admin:batch", batch.pk)
         messages.success(
@@ -314,7 +275,7 @@ def export(request: HttpRequest) -> HttpResponse:
     events = Event.objects.originals().order_by("start", "pk")
     if request.GET.get("upcoming") == "1":
         events = events.filter(start__gte=timezone.now())
-    content = importing.export_events(events, file_format)
+    content = export_events(events, file_format)
     stamp = timezone.localdate().strftime("%Y-%m-%d")
     if file_format == "csv":
         return _download(content, f"agenda-{stamp}.csv", "text/csv; charset=utf-8")

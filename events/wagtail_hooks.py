@@ -37,38 +37,19 @@ def register_admin_urls():
     return [path("agenda/", include((views.urlpatterns, "events_admin"), namespace="events_admin"))]
 
 
+AGENDA_MENU = [
+    # (label, URL name, icon, permissions the user needs)
+    (_("Activiteiten"), "wagtailsnippets_events_event:list", "date", ("events.view_event",)),
+    (_("Agenda importeren"), "events_admin:import", "upload", views.IMPORT_PERMISSIONS),
+    (_("Importgeschiedenis"), "events_admin:history", "history", ("events.view_importbatch",)),
+    (_("Agenda exporteren"), "events_admin:export", "download", views.EXPORT_PERMISSIONS),
+]
+
+
 @hooks.register("register_admin_menu_item")
 def register_agenda_menu():
-    menu = Menu(
-        items=[
-            PermissionMenuItem(
-                _("Activiteiten"),
-                reverse("wagtailsnippets_events_event:list"),
-                icon_name="date",
-                order=100,
-                permissions=("events.view_event",),
-            ),
-            PermissionMenuItem(
-                _("Agenda importeren"),
-                reverse("events_admin:import"),
-                icon_name="upload",
-                order=200,
-                permissions=views.IMPORT_PERMISSIONS,
-            ),
-            PermissionMenuItem(
-                _("Importgeschiedenis"),
-                reverse("events_admin:history"),
-                icon_name="history",
-                order=300,
-                permissions=("events.view_importbatch",),
-            ),
-            PermissionMenuItem(
-                _("Agenda exporteren"),
-                reverse("events_admin:export"),
-                icon_name="download",
-                order=400,
-                permissions=views.EXPORT_PERMISSIONS,
-            ),
-        ]
-    )
-    return SubmenuMenuItem(_("Agenda"), menu, icon_name="date", order=250)
+    items = [
+        PermissionMenuItem(label, reverse(url_name), icon_name=icon, order=100 * number, permissions=permissions)
+        for number, (label, url_name, icon, permissions) in enumerate(AGENDA_MENU, start=1)
+    ]
+    return SubmenuMenuItem(_("Agenda"), Menu(items=items), icon_name="date", order=250)

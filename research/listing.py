@@ -3,8 +3,10 @@ queries however many publications there are.
 
 Every filter is a choice among values that exist; anything else in the query string (unknown slugs, words
 where numbers belong, NUL bytes, very long strings) is ignored, so a hand-edited or stale URL still shows a
-normal page. The search box uses Wagtail search on the filtered publications for now; the search issue swaps
-in search/service.py here.
+normal page. The search box goes through the search service (``search.service.matching_ids``: the same engine,
+words and stemming as the search page, Elasticsearch when configured, the database otherwise); research imports
+search for this directly (a documented feature-to-feature import: a registry hook for one function would only
+hide the dependency).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from wagtail.models import Page
 
 from home.models import Theme
 from research.models import PublicationAuthor, PublicationPage, PublicationType
+from search import service as search_service
 from security.query_params import clean_query, page_number, search_terms
 
 PER_PAGE = 12
@@ -98,11 +101,10 @@ def publication_listing(index: Page, request: HttpRequest) -> dict:
     publications = publications.order_by(*SORTS[sort][1])
 
     if terms:
-        # Wagtail search cannot filter on many-to-many fields: narrow down by id, keep the chosen order.
-        ids = list(publications.values_list("pk", flat=True))
-        results = (
-            PublicationPage.objects.filter(pk__in=ids).order_by(*SORTS[sort][1]).search(terms, order_by_relevance=False)
-        )
+        # Search picks the matches among the filtered publications; the list keeps the visitor's chosen order.
+        # The page is served in its own language, so the active language is the one to search in.
+        matching = search_service.matching_ids(publications, query)
+        results = publications.filter(pk__in=matching).defer_streamfields()
     else:
         results = publications.defer_streamfields()
 

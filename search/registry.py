@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
@@ -126,6 +127,13 @@ def families() -> list[SearchFamily]:
 def family_for_model(model: type[models.Model]) -> SearchFamily | None:
     label = model._meta.label
     return next((f for f in _families.values() if f.model_label == label), None)
+
+
+def families_by_content_type() -> dict[int, SearchFamily]:
+    """Registered families by the id of their model's content type (a page row knows its ``content_type_id``)."""
+    registered = families()
+    content_types = ContentType.objects.get_for_models(*[f.model for f in registered])
+    return {content_types[f.model].pk: f for f in registered}
 
 
 def family_facets() -> dict[str, list[tuple[SearchFamily, FamilyFacet]]]:

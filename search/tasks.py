@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from search import service
+
 
 @task()
 def sync_page_task(page_id: int) -> None:
     """Index or remove one page in Elasticsearch after publish, unpublish or move."""
-    from search import elastic
-
-    elastic.sync_page(page_id)
+    service.backend().sync_page(page_id)
 
 
 @task()
 def remove_page_task(page_id: int) -> None:
     """Remove a deleted page from Elasticsearch."""
-    from search import elastic
-
-    elastic.remove_page(page_id)
+    service.backend().remove_page(page_id)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Site
 
 from search import service
+from search.results import SearchParams
 from security.query_params import clean_query
 
 JSON_HEADERS = {"Cache-Control": "public, max-age=60", "X-Robots-Tag": "noindex"}
@@ -19,7 +20,7 @@ JSON_HEADERS = {"Cache-Control": "public, max-age=60", "X-Robots-Tag": "noindex"
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    params = service.SearchParams.from_querydict(request.GET)
+    params = SearchParams.from_querydict(request.GET)
     site = Site.find_for_request(request)
     response = service.search(params, site=site, request=request, record=True)
     raw = request.GET.get("q", "")
@@ -67,6 +68,6 @@ def api(request: HttpRequest) -> JsonResponse:
     locale = Locale.objects.filter(language_code=code).first() or Locale.get_default()
     site = Site.find_for_request(request)
     with translation.override(locale.language_code):
-        params = service.SearchParams.from_querydict(request.GET)
+        params = SearchParams.from_querydict(request.GET)
         response = service.search(params, site=site, locale=locale, request=request)
         return JsonResponse(response.as_json(), headers=JSON_HEADERS)

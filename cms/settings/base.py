@@ -356,25 +356,26 @@ LOS_SECURITY_POLICY_URL = env("SECURITY_POLICY_URL")
 LOS_SECURITY_TXT_EXPIRES_DAYS = 180
 
 # Search (search/) ------------------------------------------------------------------------------------------
-# Database search: one backend per language (PostgreSQL has one SEARCH_CONFIG per backend; see search/db/).
-# Both share one index table, built per object with its own language's configuration; only `default` writes.
+# Database search: one backend per language (PostgreSQL has one SEARCH_CONFIG per backend; see
+# search/backends/wagtail_database.py). Both share one index table, built per object with its own language's
+# configuration; only `default` writes.
 # The los_* configurations (unaccent + stemmer) are created by the search app's migrations on PostgreSQL.
 SEARCH_LANGUAGE_CONFIGS = {"nl": "los_dutch", "en": "los_english"}
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "search.db",
+        "BACKEND": "search.backends.wagtail_database",
         "AUTO_UPDATE": True,
         "SEARCH_CONFIG": "los_dutch",
         "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS,
     },
     "en": {
-        "BACKEND": "search.db",
+        "BACKEND": "search.backends.wagtail_database",
         "AUTO_UPDATE": False,
         "SEARCH_CONFIG": "los_english",
         "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS,
     },
 }
-# Public search on Elasticsearch (elasticsearch.dsl, search/elastic.py) when ELASTICSEARCH_URL is set. The
+# Public search on Elasticsearch (elasticsearch.dsl, search/backends/elastic/) when ELASTICSEARCH_URL is set. The
 # database index above stays up to date as well: it is the fallback when the cluster is slow or down.
 SEARCH_ELASTICSEARCH = {
     "URL": env("ELASTICSEARCH_URL"),

@@ -7,15 +7,10 @@ import datetime
 
 import pytest
 
-from events.importing import (
-    clean_text,
-    decode_text,
-    parse_date,
-    parse_time,
-    read_table,
-    run_import,
-    sniff_delimiter,
-)
+from events.importing import run_import
+from events.importing.columns import AGENDA_COLUMNS
+from events.importing.parsing import CellError, clean_text, parse_date, parse_time
+from events.importing.reading import decode_text, read_table, sniff_delimiter
 from events.models import AMSTERDAM, Event
 from tests.events.conftest import fixture_bytes
 
@@ -64,16 +59,16 @@ def test_every_format_imports_the_same_three_events(name):
 
 @pytest.mark.parametrize("name", FORMAT_FILES)
 def test_spreadsheet_row_numbers_are_those_the_program_shows(name):
-    table = read_table(fixture_bytes(name), name)
+    table = read_table(fixture_bytes(name), name, AGENDA_COLUMNS)
     first_data_row = {"agenda_excel_utf8_bom_semicolon.csv": 4, "agenda.xlsx": 4, "agenda.ods": 5}.get(name, 2)
     assert [number for number, _row in table.rows] == [first_data_row, first_data_row + 1, first_data_row + 2]
     assert table.header_row == first_data_row - 1
 
 
 def test_phantom_rows_are_skipped_without_reading_them_all():
-    table = read_table(fixture_bytes("agenda.ods"), "agenda.ods")
+    table = read_table(fixture_bytes("agenda.ods"), "agenda.ods", AGENDA_COLUMNS)
     assert len(table.rows) == 3  # not a million
-    table = read_table(fixture_bytes("agenda.xlsx"), "agenda.xlsx")
+    table = read_table(fixture_bytes("agenda.xlsx"), "agenda.xlsx", AGENDA_COLUMNS)
     assert len(table.rows) == 3
 
 
@@ -121,8 +116,6 @@ def test_date_notations(raw, expected):
 
 @pytest.mark.parametrize("raw", ["31-02-2027", "12 maartje 2027", "morgen", "2027-13-01", "45000"])
 def test_unknown_dates_are_errors(raw):
-    from events.importing import CellError
-
     with pytest.raises(CellError):
         parse_date(raw)
 

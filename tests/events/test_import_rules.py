@@ -88,13 +88,13 @@ def test_missing_title_column_is_named():
 
 
 def test_too_large_files_are_refused(settings, monkeypatch):
-    from events import importing
+    from events.importing import reading
 
-    monkeypatch.setattr(importing, "MAX_ROWS", 5)
+    monkeypatch.setattr(reading, "MAX_ROWS", 5)
     rows = "".join(f"Rij {n};12-03-2027\r\n" for n in range(10))
     report = run_import(("Titel;Datum\r\n" + rows).encode(), "groot.csv", dry_run=True)
     assert report.exit_code == 2 and "meer dan 5 rijen" in report.file_error
-    monkeypatch.setattr(importing, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 100)
     report = run_import(b"Titel;Datum\r\n" + b"x" * 200, "groot.csv", dry_run=True)
     assert report.exit_code == 2 and "te groot" in report.file_error
 
@@ -158,7 +158,8 @@ def test_conflicting_repeats_are_errors_and_nothing_is_written():
     report = run_import(fixture_bytes("duplicates.csv"), "duplicates.csv", dry_run=False)
     assert report.exit_code == 1
     assert [row.status for row in report.rows] == ["new", "duplicate", "new", "invalid"]
-    assert report.invalid_rows[0].problems[0].column == "Kenmerk"
+    assert list(report.invalid_rows[0].field_specific_errors) == ["Kenmerk"]  # the library's InvalidRow
+    assert report.rows[3].problems[0].column == "Kenmerk"
     assert database_state() == before
 
 

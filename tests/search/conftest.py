@@ -11,7 +11,7 @@ from django.core.cache import cache
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from home.models import ContentPage, Theme
-from search import elastic
+from search.backends.elastic import connection, index
 from search.models import SearchTermCount
 
 
@@ -43,9 +43,18 @@ def backend(request, settings):
         settings.SEARCH_ELASTICSEARCH = {**settings.SEARCH_ELASTICSEARCH, "URL": url, "INDEX_PREFIX": "los-test"}
     else:
         settings.SEARCH_ELASTICSEARCH = {**settings.SEARCH_ELASTICSEARCH, "URL": ""}
-    elastic.reset_client()
+    connection.reset_client()
     yield request.param
-    elastic.reset_client()
+    connection.reset_client()
+
+
+@pytest.fixture
+def unreachable(settings):
+    """Elasticsearch configured on a port where nothing answers: every call fails fast (the fall-back path)."""
+    settings.SEARCH_ELASTICSEARCH = {"URL": "http://127.0.0.1:1", "INDEX_PREFIX": "los", "TIMEOUT": 1}
+    connection.reset_client()
+    yield
+    connection.reset_client()
 
 
 @pytest.fixture
@@ -81,5 +90,5 @@ def corpus(home_page, microsite, backend):
         pages["english"] = _page(english_home.specific, "English xylofoonfonds", "English page xylofoonfonds.")
     pages["microsite"] = _page(microsite.root_page, "Microsite xylofoonfonds", "Microsite xylofoonfonds.")
     if backend == "elasticsearch":
-        elastic.rebuild()
+        index.rebuild()
     return pages

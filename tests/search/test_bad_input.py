@@ -28,15 +28,15 @@ BAD_PAGES = ["abc", "10000", "-1", "0", "1e9", "99999999999999999999", "%00"]
 
 @pytest.fixture(params=["database", "fallback"])
 def search_backend(request, settings):
-    from search import elastic
+    from search.backends.elastic import connection
 
     if request.param == "fallback":
         settings.SEARCH_ELASTICSEARCH = {**settings.SEARCH_ELASTICSEARCH, "URL": "http://127.0.0.1:1", "TIMEOUT": 1}
     else:
         settings.SEARCH_ELASTICSEARCH = {**settings.SEARCH_ELASTICSEARCH, "URL": ""}
-    elastic.reset_client()
+    connection.reset_client()
     yield request.param
-    elastic.reset_client()
+    connection.reset_client()
 
 
 @pytest.mark.parametrize("name", BAD_QUERIES)

@@ -11,7 +11,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 
 from search import service
-from search.service import SearchParams
+from search.results import SearchParams
 
 
 def run(query: str, site, **extra):

@@ -8,9 +8,11 @@ import os
 
 import pytest
 
-from search import elastic, service
+from search.backends.elastic import connection, index
+from search.backends.elastic.backend import ElasticsearchBackend
 from search.models import SearchSettings
-from search.service import SearchParams
+from search.results import SearchParams
+from search.scope import current_locale
 
 pytestmark = [
     pytest.mark.django_db,
@@ -28,22 +30,22 @@ def cluster(settings):
         "INDEX_PREFIX": "los-test",
         "TIMEOUT": 10,
     }
-    elastic.reset_client()
-    yield elastic.client()
-    for language in elastic.LANGUAGES:
-        elastic.client().indices.delete(index=f"los-test-{language}-*", ignore_unavailable=True)
-    elastic.reset_client()
+    connection.reset_client()
+    yield connection.client()
+    for language in connection.LANGUAGES:
+        connection.client().indices.delete(index=f"los-test-{language}-*", ignore_unavailable=True)
+    connection.reset_client()
 
 
 def test_dutch_analysis_stems_and_folds(cluster):
-    elastic.rebuild()
+    index.rebuild()
     tokens = cluster.indices.analyze(index="los-test-nl", analyzer="los_nl", text="Uitzettingen beïnvloeding")
     assert [t["token"] for t in tokens["tokens"]] == ["uitzet", "beinvloed"]
 
 
 def test_rebuild_swaps_the_alias(cluster):
-    first = elastic.rebuild(stamp="1")
-    second = elastic.rebuild(stamp="2")
+    first = index.rebuild(stamp="1")
+    second = index.rebuild(stamp="2")
     assert second["nl"]["replaced"] == [first["nl"]["index"]]
     assert list(cluster.indices.get_alias(name="los-test-nl")) == [second["nl"]["index"]]
 
@@ -55,8 +57,9 @@ def test_synonyms_from_the_setting(cluster, main_site, home_page):
     setting.synonyms_nl = "ongedocumenteerd, papierloos"
     setting.save()
     _page(home_page, "Papierloos in Utrecht", "Over papierloze mensen.")
-    elastic.rebuild()
-    response = elastic.search(SearchParams(query="ongedocumenteerd"), site=main_site, locale=service.current_locale())
+    index.rebuild()
+    params = SearchParams(query="ongedocumenteerd")
+    response = ElasticsearchBackend().search(params, site=main_site, locale=current_locale())
     assert "Papierloos in Utrecht" in [h.title for h in response.hits]
 
 
@@ -64,9 +67,10 @@ def test_unpublish_removes_from_index(cluster, main_site, home_page, django_capt
     from tests.search.conftest import _page
 
     page = _page(home_page, "Tijdelijke pagina", "eenmaligwoord")
-    elastic.rebuild()
+    index.rebuild()
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
     cluster.indices.refresh(index="los-test-nl")
-    response = elastic.search(SearchParams(query="eenmaligwoord"), site=main_site, locale=service.current_locale())
+    params = SearchParams(query="eenmaligwoord")
+    response = ElasticsearchBackend().search(params, site=main_site, locale=current_locale())
     assert response.total == 0

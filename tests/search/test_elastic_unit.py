@@ -9,23 +9,18 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from search import elastic, registry, service
+from search import registry, service
+from search.backends.elastic import index, query
+from search.backends.elastic.backend import response_from
 from search.models import SearchSettings
-from search.service import SearchParams
+from search.results import SearchParams
+from search.scope import current_locale
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def unreachable(settings):
-    settings.SEARCH_ELASTICSEARCH = {"URL": "http://127.0.0.1:1", "INDEX_PREFIX": "los", "TIMEOUT": 1}
-    elastic.reset_client()
-    yield
-    elastic.reset_client()
-
-
 def test_dutch_index_settings_and_mapping():
-    body = elastic.index_for("nl", synonym_lines=["ongedocumenteerd, papierloos, zonder verblijfsvergunning"]).to_dict()
+    body = index.index_for("nl", synonym_lines=["ongedocumenteerd, papierloos, zonder verblijfsvergunning"]).to_dict()
     analysis = body["settings"]["analysis"]
     assert analysis["analyzer"]["los_nl"]["filter"] == ["lowercase", "los_folding", "los_nl_stop", "los_nl_stemmer"]
     assert analysis["analyzer"]["los_nl_search"]["filter"][1] == "los_nl_synonyms"
@@ -46,7 +41,7 @@ def test_dutch_index_settings_and_mapping():
 
 
 def test_english_index_uses_english_analysis_and_no_synonyms_when_none():
-    analysis = elastic.index_for("en", synonym_lines=[]).to_dict()["settings"]["analysis"]
+    analysis = index.index_for("en", synonym_lines=[]).to_dict()["settings"]["analysis"]
     assert analysis["filter"]["los_en_stemmer"]["language"] == "english"
     assert "los_en_possessive" in analysis["analyzer"]["los_en"]["filter"]
     assert "los_en_synonyms" not in analysis["filter"]
@@ -56,8 +51,8 @@ def test_synonyms_come_from_the_editors_setting():
     setting = SearchSettings.load()
     setting.synonyms_nl = "ongedocumenteerd, papierloos,  Zonder   Verblijfsvergunning\nlos\n a => b, c\n"
     setting.save()
-    assert elastic.synonyms("nl") == ["ongedocumenteerd, papierloos, zonder verblijfsvergunning"]
-    analysis = elastic.index_for("nl").to_dict()["settings"]["analysis"]
+    assert index.synonyms("nl") == ["ongedocumenteerd, papierloos, zonder verblijfsvergunning"]
+    analysis = index.index_for("nl").to_dict()["settings"]["analysis"]
     assert analysis["filter"]["los_nl_synonyms"]["synonyms"] == [
         "ongedocumenteerd, papierloos, zonder verblijfsvergunning"
     ]
@@ -73,13 +68,13 @@ def test_family_specific_facet_fields_are_keywords(monkeypatch):
         key="test",
         facets=(registry.FamilyFacet(name="kind", field="title", label="Soort"),),
     )
-    doc = elastic.document_class(family, "nl", synonym_lines=[])
+    doc = index.document_class(family, "nl", synonym_lines=[])
     assert doc._doc_type.mapping.to_dict()["properties"]["kind"] == {"type": "keyword"}
 
 
 def test_query_facets_filters_highlight_and_suggest(main_site):
     params = SearchParams(query="medische zorg", filters={"theme": ["detentie"], "year": ["2024"]}, page=2)
-    body = elastic.build_page_search(params, site=main_site, locale=service.current_locale())._s.to_dict()
+    body = query.build_page_search(params, site=main_site, locale=current_locale())._s.to_dict()
     should = body["query"]["bool"]["should"]
     assert {
         "multi_match": {
@@ -107,26 +102,26 @@ def test_query_facets_filters_highlight_and_suggest(main_site):
 
 def test_date_sort_and_result_window_cap(main_site):
     params = SearchParams(query="zorg", sort="date", page=10_000)
-    body = elastic.build_page_search(params, site=main_site, locale=service.current_locale())._s.to_dict()
+    body = query.build_page_search(params, site=main_site, locale=current_locale())._s.to_dict()
     assert body["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
     assert body["from"] + body["size"] <= 10_000
 
 
 def test_completion_suggester_request():
-    body = elastic.autocomplete_search("uitzet", "nl", 6).to_dict()
+    body = query.autocomplete_search("uitzet", "nl", 6).to_dict()
     assert body["suggest"]["titles"]["completion"]["field"] == "suggest"
     assert body["suggest"]["titles"]["prefix"] == "uitzet"
 
 
 def test_alias_swap_is_one_request():
-    assert elastic.alias_actions("los-nl", ["los-nl-1"], "los-nl-2") == [
+    assert index.alias_actions("los-nl", ["los-nl-1"], "los-nl-2") == [
         {"remove": {"index": "los-nl-1", "alias": "los-nl"}},
         {"add": {"index": "los-nl-2", "alias": "los-nl"}},
     ]
 
 
 def test_documents_for_rebuild(home_page):
-    docs = list(elastic.documents("nl", "los-nl-x"))
+    docs = list(index.documents("nl", "los-nl-x"))
     assert docs and all(d["_index"] == "los-nl-x" for d in docs)
     sample = docs[0]["_source"]
     assert set(sample) >= {"page_id", "family", "path", "title", "body", "date", "year", "themes", "suggest"}
@@ -191,7 +186,7 @@ def test_response_parsing_rechecks_hits_against_the_database(main_site, home_pag
     live = _page(home_page, "Levende pagina", "tekst")
     withdrawn = _page(home_page, "Ingetrokken pagina", "tekst", live=False)
     params = SearchParams(query="tekst")
-    search = elastic.build_page_search(params, site=main_site, locale=service.current_locale())
+    search = query.build_page_search(params, site=main_site, locale=current_locale())
     body = {
         "took": 1,
         "timed_out": False,
@@ -228,7 +223,7 @@ def test_response_parsing_rechecks_hits_against_the_database(main_site, home_pag
 
     result = FacetedResponse(search._s, body)
     result._faceted_search = search
-    response = elastic.response_from(result, params, site=main_site, locale=service.current_locale())
+    response = response_from(result, params, site=main_site, locale=current_locale())
     assert [h.title for h in response.hits] == ["Levende pagina"]
     assert response.hits[0].excerpt == "de &lt;b&gt; <mark>tekst</mark>"
     facets = {f.name: [(v.value, v.label, v.count) for v in f.values] for f in response.facets}

@@ -6,7 +6,7 @@ import pytest
 from django.http import QueryDict
 
 from search import service
-from search.service import SearchParams
+from search.results import SearchParams
 
 pytestmark = pytest.mark.django_db
 

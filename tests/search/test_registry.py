@@ -7,7 +7,7 @@ from django.core.exceptions import FieldDoesNotExist
 
 from search import registry, service
 from search.registry import FamilyFacet, SearchFamily
-from search.service import SearchParams
+from search.results import SearchParams, highlight
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def test_content_pages_are_registered():
 
 def test_news_and_publications_are_registered_families():
     """A renamed field in news or research would silently drop them from search: this test catches that."""
-    from search.families import FAMILIES
+    from search.search_families import FAMILIES
 
     registered = {f.key for f in registry.families()}
     assert {family.key for family in FAMILIES} <= registered
@@ -58,14 +58,14 @@ def test_family_fields_are_validated():
 
 
 def test_highlight_escapes_before_marking():
-    excerpt = service.highlight('Zorg <script>alert("x")</script> voor uitzettingen & meer', "uitzetting zorg")
+    excerpt = highlight('Zorg <script>alert("x")</script> voor uitzettingen & meer', "uitzetting zorg")
     assert excerpt.startswith("<mark>Zorg</mark> &lt;script&gt;")
     assert "<mark>uitzettingen</mark> &amp; meer" in excerpt
 
 
 def test_highlight_is_accent_insensitive_and_windows_long_text():
     text = "woord " * 100 + "de beïnvloeding van beleid " + "woord " * 100
-    excerpt = service.highlight(text, "beinvloeding")
+    excerpt = highlight(text, "beinvloeding")
     assert "<mark>beïnvloeding</mark>" in excerpt
     assert excerpt.startswith("… ") and excerpt.endswith(" …")
     assert len(excerpt) < 320

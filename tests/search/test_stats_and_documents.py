@@ -115,8 +115,8 @@ def test_other_documents_get_no_text(django_capture_on_commit_callbacks):
 
 
 def test_family_can_index_pdf_text(django_capture_on_commit_callbacks, home_page):
-    """families.document_text reads the stored text of any document a page links to."""
-    from search.families import document_text
+    """search_families.document_text reads the stored text of any document a page links to."""
+    from search.search_families import document_text
 
     Document = get_document_model()
     with django_capture_on_commit_callbacks(execute=True):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import elastic, service
+from search import service
 
 
 class Command(BaseCommand):
@@ -30,9 +30,13 @@ class Command(BaseCommand):
                 self.stdout.write(f"\r{language} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", ending="")
                 self.stdout.flush()
 
+        # Imported here: the Elasticsearch client is only loaded when the command runs.
+        from search.backends.elastic.connection import TRANSPORT_ERRORS
+        from search.backends.elastic.index import rebuild
+
         try:
-            report = elastic.rebuild(dry_run=dry_run, progress=progress)
-        except elastic.TRANSPORT_ERRORS as error:
+            report = rebuild(dry_run=dry_run, progress=progress)
+        except TRANSPORT_ERRORS as error:
             raise CommandError(f"Elasticsearch is not reachable ({type(error).__name__})") from error
         self.stdout.write("")
         for language, info in report.items():

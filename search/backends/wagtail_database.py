@@ -1,5 +1,9 @@
 """Wagtail database search backend with one PostgreSQL text search configuration per language.
 
+This is the class Wagtail itself loads from ``WAGTAILSEARCH_BACKENDS`` (it indexes pages on save and answers
+``.search()``); the search service's database backend (search/backends/database.py) queries through it. It
+lives beside the backends because it is the database engine's other half: the same index, seen from Wagtail.
+
 Wagtail's database backend keeps one index table (``modelsearch.IndexEntry``) and builds every tsvector with the
 single ``SEARCH_CONFIG`` of the backend. A Dutch page indexed with the English stemmer never matches a Dutch
 query, so on PostgreSQL this backend builds each object's vectors with the configuration of the object's own

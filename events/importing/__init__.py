@@ -1,0 +1,42 @@
+"""The one import engine for the agenda, used by the admin flow ("Agenda importeren") and `import_events`.
+
+Volunteers upload whatever their office software writes, so reading is forgiving and writing is strict:
+
+1. **Read** (`reading.read_table`): any spreadsheet file into a `Table`, by content, encoding and delimiter.
+2. **Parse** (`rows.parse_row`, with `parsing` for single cells): the agenda's columns (`columns`) into Event
+   values, every problem named by row and column.
+3. **Match** (`matching`): by Kenmerk, else by title + date + city; repeats within the file are reported.
+4. **Validate and write** (`engine.run_import` with `resources.EventResource`, django-import-export): any invalid
+   row means nothing is written. The outcome is an `ImportReport` (`report`, the library's `Result`).
+
+Also here: undo (`undo`, `engine.undo_import`), exports and the template (`resources.export_events`,
+`columns.template_xlsx`, `writers`), the upload kept between preview and confirm (`uploads`) and big imports as a
+background task (`background`).
+
+`reading`, `parsing`, `report`, `undo`, `writers` and `uploads` know nothing of events (they never import
+`events.models`): another sheet (shelter figures, a subscriber list) reuses them with its own columns, rows and
+resource.
+"""
+
+from __future__ import annotations
+
+from events.importing.columns import template_xlsx
+from events.importing.engine import analyse_file, run_import, undo_import
+from events.importing.reading import UnusableFile
+from events.importing.report import ImportReport
+from events.importing.resources import export_events
+from events.importing.rows import aware
+from events.importing.undo import UndoNotPossible, undo_blocker
+
+__all__ = [
+    "ImportReport",
+    "UndoNotPossible",
+    "UnusableFile",
+    "analyse_file",
+    "aware",
+    "export_events",
+    "run_import",
+    "template_xlsx",
+    "undo_blocker",
+    "undo_import",
+]

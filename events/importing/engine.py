@@ -1,0 +1,207 @@
+"""Running an agenda import: read, parse, match, then validate and write with `EventResource`.
+
+Any invalid row means nothing is written, and every problem is listed with its spreadsheet row and column, in
+plain Dutch. The whole import is one transaction; side effects (search index) run on commit. A preview is the
+same run with `dry_run=True`, rolled back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import tablib
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from events.importing.columns import AGENDA_COLUMNS, COLUMNS, FIELD_COLUMN, IMPORT_FIELDS, column_field
+from events.importing.matching import load_existing, set_aside_double_claims, set_aside_repeats
+from events.importing.parsing import clean_text
+from events.importing.reading import Table, UnusableFile, read_table
+from events.importing.report import ImportReport, Problem, RowOutcome
+from events.importing.resources import CHUNK_SIZE, ROW_INDEX, EventResource
+from events.importing.rows import ParsedRow, parse_row
+from events.importing.undo import snapshot, undo_batch
+from events.models import AMSTERDAM, Event, ImportBatch
+from events.tasks import reindex_events
+
+
+def analyse_file(data: bytes, file_name: str) -> tuple[Table | None, list[ParsedRow], str]:
+    """Read and parse a file. Returns (table, parsed rows, file error message)."""
+    try:
+        table = read_table(data, file_name, AGENDA_COLUMNS)
+    except UnusableFile as error:
+        return None, [], str(error)
+    rows = [parse_row(table, number, raw) for number, raw in table.rows]
+    if not rows:
+        return table, [], _("Het bestand bevat een kopregel maar geen activiteiten.")
+    return table, rows, ""
+
+
+def file_name_for(name: str) -> str:
+    return clean_text(name)[:255] or "bestand"
+
+
+def run_import(
+    data: bytes,
+    file_name: str,
+    *,
+    dry_run: bool,
+    user=None,
+    source: str = "admin",
+    batch: ImportBatch | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Preview (dry_run=True) or import a file. Nothing is written unless every row is valid.
+
+    With dry_run=False a finished ImportBatch is returned in the report (an existing `batch`, as the background
+    task passes, is filled in). Progress is reported as (rows done, rows total) after each chunk.
+    """
+    with translation.override("nl"):
+        report = ImportReport(file_name=file_name, dry_run=dry_run)
+        table, rows, error = analyse_file(data, file_name)
+        report.table = table
+        if error:
+            report.fail(error)
+            return report
+        with transaction.atomic():
+            _run(report, rows, dry_run=dry_run, user=user, source=source, batch=batch, progress=progress)
+            if dry_run or not report.ok:
+                transaction.set_rollback(True)
+                report.batch = None if batch is None else report.batch
+                report.written = False
+            else:
+                report.written = True
+                ids = [row.object_id for row in report.rows if row.status in ("new", "changed") and row.object_id]
+                transaction.on_commit(lambda: _after_commit(ids))
+        return report
+
+
+def _run(
+    report: ImportReport,
+    rows: list[ParsedRow],
+    *,
+    dry_run: bool,
+    user,
+    source: str,
+    batch: ImportBatch | None,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    table = report.table
+    importable, outcomes = set_aside_repeats(rows, table)
+    existing = load_existing(importable)
+    importable, double_claims = set_aside_double_claims(importable, existing, table)
+    outcomes |= double_claims
+    if not dry_run:
+        if batch is None:
+            batch = ImportBatch.objects.create(user=user, file_name=file_name_for(report.file_name), source=source)
+        batch.status = ImportBatch.Status.RUNNING
+        batch.total_rows = len(rows)
+    snapshots = {event.pk: snapshot(event, IMPORT_FIELDS) for event in {id(e): e for e in existing.values()}.values()}
+    resource = EventResource(rows=importable, existing=existing, snapshots=snapshots, batch=batch)
+    done = len(outcomes)
+    for start in range(0, len(importable), CHUNK_SIZE):
+        chunk = importable[start : start + CHUNK_SIZE]
+        dataset = tablib.Dataset(headers=[*IMPORT_FIELDS, ROW_INDEX])
+        for offset, row in enumerate(chunk):
+            dataset.append([*(row.values.get(name) for name in IMPORT_FIELDS), start + offset])
+        result = resource.import_data(dataset, dry_run=dry_run, use_transactions=True, raise_errors=False)
+        for error in result.base_errors:
+            # An unexpected error (a database problem, not bad input): name it, write nothing.
+            report.fail(_("De import is mislukt: %(error)s") % {"error": error.error})
+        for row, outcome in zip(chunk, result.rows, strict=True):
+            outcomes[row.number] = _complete(outcome, row, table, snapshots)
+        done += len(chunk)
+        if progress is not None:
+            progress(done, len(rows))
+    for row in rows:
+        report.append_row_result(outcomes[row.number])
+
+    if not dry_run and report.ok and batch is not None:
+        _finish(batch, report, snapshots)
+        report.batch = batch
+
+
+def _complete(outcome: RowOutcome, row: ParsedRow, table: Table, snapshots: dict[int, dict]) -> RowOutcome:
+    """Fill in what the resource's row result lacks: the spreadsheet row, its problems by column, the changes."""
+    outcome.number, outcome.raw, outcome.values = row.number, row.raw, row.values
+    instance, outcome.instance = outcome.instance, None  # a big report need not hold every event
+    if outcome.errors:
+        # An exception, not bad input (a database problem): named as it is.
+        outcome.problems = [Problem(row.number, "", str(outcome.errors[0].error))]
+    elif outcome.validation_error is not None:
+        outcome.problems = _problems(row, outcome.validation_error.message_dict, table)
+    elif instance is not None:
+        outcome.object_id = instance.pk
+        if outcome.status == "changed" and instance.pk in snapshots:
+            before = Event(**{name: snapshots[instance.pk][name] for name in IMPORT_FIELDS})
+            outcome.changed_fields = _changed_columns(before, instance)
+    return outcome
+
+
+def _problems(row: ParsedRow, message_dict: dict[str, list[str]], table: Table) -> list[Problem]:
+    """Our own parse errors carry the column the volunteer used; model errors are mapped from the field."""
+    problems = []
+    seen: set[tuple[str, str]] = set()
+    for key, messages in row.errors.items():
+        for message in messages:
+            seen.add((column_field(key), message))
+            problems.append(Problem(row.number, table.column_name(key), message))
+    for field_name, messages in message_dict.items():
+        for message in messages:
+            if (field_name, message) in seen:
+                continue
+            column = FIELD_COLUMN.get(field_name)
+            label = table.column_name(column) if column in COLUMNS else ""
+            problems.append(Problem(row.number, label, message))
+    return problems
+
+
+def _changed_columns(before: Event, after: Event) -> list[str]:
+    """The columns (by their Dutch names) whose value an update changes."""
+    changed: list[str] = []
+    for name in IMPORT_FIELDS:
+        old, new = getattr(before, name), getattr(after, name)
+        if old == new:
+            continue
+        if name in ("start", "end"):
+            old_local = timezone.localtime(old, AMSTERDAM) if old else None
+            new_local = timezone.localtime(new, AMSTERDAM) if new else None
+            date_key, time_key = ("date", "start_time") if name == "start" else ("end_date", "end_time")
+            if (old_local and old_local.date()) != (new_local and new_local.date()):
+                changed.append(COLUMNS[date_key])
+            if (old_local and old_local.time()) != (new_local and new_local.time()):
+                changed.append(COLUMNS[time_key])
+        else:
+            changed.append(COLUMNS.get(FIELD_COLUMN[name], name))
+    return list(dict.fromkeys(changed))
+
+
+def _finish(batch: ImportBatch, report: ImportReport, snapshots: dict[int, dict[str, Any]]) -> None:
+    """Record the finished import, with what undo needs: the events it created and the values it replaced."""
+    batch.created_ids = [row.object_id for row in report.rows if row.status == "new"]
+    batch.previous_values = {
+        str(row.object_id): snapshots[row.object_id]
+        for row in report.rows
+        if row.status == "changed" and row.object_id in snapshots
+    }
+    batch.created_count = report.count("new")
+    batch.updated_count = report.count("changed")
+    batch.unchanged_count = report.count("unchanged") + report.count("duplicate")
+    batch.processed_rows = len(report.rows)
+    batch.status = ImportBatch.Status.DONE
+    batch.finished_at = timezone.now()
+    batch.save()
+
+
+def _after_commit(ids: list[int]) -> None:
+    """Side effects of a committed import: bulk writes skip signals, so the search index is updated here."""
+    if ids:
+        reindex_events.enqueue(ids)
+
+
+def undo_import(batch: ImportBatch, *, user=None) -> tuple[int, int]:
+    """Remove the events `batch` created (with their translations) and restore those it changed.
+    Returns (removed, restored); raises UndoNotPossible (see undo_blocker)."""
+    return undo_batch(batch, model=Event, fields=IMPORT_FIELDS, user=user, after_commit=_after_commit)

@@ -1,0 +1,344 @@
+"""Reading a volunteer's spreadsheet safely into a `Table`: whatever kind of sheet it describes.
+
+The file type is recognised by its content, not its name: XLSX (openpyxl read-only, cached formula results), ODS
+(odfpy, streaming over repeated rows), and text (CSV/TSV/Excel "Unicode text") decoded as UTF-8 with or without
+BOM, UTF-16 by its BOM, else Windows-1252, with the delimiter sniffed among comma, semicolon and tab. The header
+row may sit below a title or blank rows; blank rows anywhere (also the phantom rows some programs save by the
+million) are skipped. Row numbers are those the spreadsheet program shows. Size, rows and columns are bounded
+before anything is expanded.
+
+Django-import-export's own readers are not used: tablib assumes commas and UTF-8 (see shared STACK-NOTES).
+Nothing here knows what the rows mean; a `ColumnSet` (the agenda's is in `columns.py`) names the columns.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from events.importing.parsing import clean_text
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 20_000
+HEADER_SEARCH_ROWS = 30
+# After this many blank rows in a row we stop reading: what follows are phantom rows.
+MAX_CONSECUTIVE_BLANK_ROWS = 1_000
+# A trailing run of blank ODS cells can be 16,000 wide: keep enough for any real sheet.
+MAX_COLUMNS = 256
+
+_HEADER_NOISE = re.compile(r"[\s_\-.:/()*]+")
+
+
+class UnusableFile(Exception):
+    """The file cannot be used at all (not a spreadsheet, no header row, missing column, too large)."""
+
+
+@dataclass(frozen=True)
+class ColumnSet:
+    """The columns one kind of sheet has: a key per column, the name shown to volunteers (the template's
+    header), the headers recognised for it (any case and spacing), and which columns a file must have."""
+
+    names: Mapping[str, str]
+    aliases: Mapping[str, str]  # normalised header -> key
+    required: tuple[str, ...]
+    # Shown when no row looks like a header: says what the rows are and which headers to write.
+    no_header_message: str
+
+    @classmethod
+    def from_aliases(
+        cls, names: Mapping[str, str], aliases: Mapping[str, Iterable[str]], *, required: tuple[str, ...], **kwargs
+    ) -> ColumnSet:
+        lookup = {normalise_header(alias): key for key, words in aliases.items() for alias in words}
+        return cls(names=names, aliases=lookup, required=required, **kwargs)
+
+    def match(self, values: Iterable[Any]) -> dict[str, int]:
+        """The columns a row names, as key -> 0-based index (the first of repeated headers counts)."""
+        found: dict[str, int] = {}
+        for index, value in enumerate(values):
+            text = normalise_header(value)
+            key = self.aliases.get(text) if text else None
+            if key and key not in found:
+                found[key] = index
+        return found
+
+    def is_header(self, found: dict[str, int]) -> bool:
+        return any(key in found for key in self.required) and len(found) >= 2
+
+
+def normalise_header(value: Any) -> str:
+    """A header as matching sees it: case, spaces and punctuation such as `_ - . : / ( ) *` ignored."""
+    return _HEADER_NOISE.sub("", clean_text(value).casefold())
+
+
+def is_blank(values: Iterable[Any]) -> bool:
+    return all(v is None or (isinstance(v, str) and not clean_text(v)) for v in values)
+
+
+@dataclass
+class Table:
+    """A sheet as read: the header row (as written in the file) and the data rows with their row numbers."""
+
+    file_name: str
+    kind: str
+    header_row: int
+    headers: list[str]
+    columns: dict[str, int]  # key -> 0-based column index
+    rows: list[tuple[int, list[Any]]]
+    ignored_columns: list[str] = field(default_factory=list)
+    names: Mapping[str, str] = field(default_factory=dict)  # key -> our name, for absent columns
+
+    def column_name(self, key: str) -> str:
+        """The column's name as the volunteer wrote it (or our name when the column is absent)."""
+        index = self.columns.get(key)
+        if index is not None and index < len(self.headers) and self.headers[index]:
+            return self.headers[index]
+        return self.names[key]
+
+    def cell(self, raw: list[Any], key: str) -> Any:
+        """The value of column `key` in the data row `raw` (None when the file has no such column)."""
+        index = self.columns.get(key)
+        if index is None or index >= len(raw):
+            return None
+        return raw[index]
+
+
+def _not_a_spreadsheet() -> UnusableFile:
+    return UnusableFile(
+        _("Dit bestand is geen spreadsheet. Gebruik een Excel-bestand (.xlsx), LibreOffice (.ods) of CSV.")
+    )
+
+
+def detect_kind(data: bytes, file_name: str) -> str:
+    """'xlsx', 'ods' or 'text', by content; raises UnusableFile for anything else."""
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+                if "xl/workbook.xml" in names:
+                    return "xlsx"
+                if "mimetype" in names and archive.read("mimetype").startswith(
+                    b"application/vnd.oasis.opendocument.spreadsheet"
+                ):
+                    return "ods"
+        except zipfile.BadZipFile:
+            pass
+        raise _not_a_spreadsheet()
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnusableFile(
+            _(
+                "Dit is een oud Excel-bestand (.xls). Open het in Excel of LibreOffice en sla het op als "
+                "Excel-werkmap (.xlsx)."
+            )
+        )
+    if data.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        raise _not_a_spreadsheet()
+    return "text"
+
+
+def decode_text(data: bytes) -> str:
+    """Text in the encodings spreadsheet programs write: UTF-16 (by BOM, or by its zero bytes), UTF-8 with or
+    without BOM, else Windows-1252."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace")
+    head = data[:2000]
+    if len(head) >= 4 and head.count(b"\x00") > len(head) // 4:
+        # UTF-16 without a byte-order mark: the zero bytes sit on odd (LE) or even (BE) positions.
+        odd_zeros = head[1::2].count(0)
+        return data.decode("utf-16-le" if odd_zeros > head[0::2].count(0) else "utf-16-be", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(text: str) -> str:
+    """Comma, semicolon or tab: csv.Sniffer first, then the character that splits most lines most evenly."""
+    lines = [line for line in text.splitlines() if line.strip()][:50]
+    sample = "\n".join(lines)
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ""
+    counts = {d: [line.count(d) for line in lines] for d in (",", ";", "\t")}
+
+    def score(d: str) -> tuple[int, int]:
+        per_line = [c for c in counts[d] if c]
+        if not per_line:
+            return (0, 0)
+        most_common = max(set(per_line), key=per_line.count)
+        return (per_line.count(most_common), most_common)
+
+    best = max(counts, key=score)
+    if delimiter and score(delimiter) >= score(best):
+        return delimiter
+    return best if score(best)[0] else ","
+
+
+def _iter_text_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
+    text = decode_text(data)
+    if "\x00" in text:
+        raise _not_a_spreadsheet()
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    yield from enumerate(reader, start=1)
+
+
+def _iter_xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise UnusableFile(_("Dit Excel-bestand kan niet worden geopend. Is het beschadigd?")) from error
+    try:
+        sheet = workbook.worksheets[0]
+        for row in sheet.iter_rows():
+            cells = list(row)
+            number = next((c.row for c in cells if getattr(c, "row", None)), None)
+            values = [getattr(c, "value", None) for c in cells]
+            if number is None:
+                continue  # an empty row: read-only mode yields it without coordinates
+            yield number, values
+    finally:
+        workbook.close()
+
+
+def _iter_ods_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
+    from odf.namespaces import OFFICENS, TABLENS
+    from odf.opendocument import load
+
+    try:
+        document = load(io.BytesIO(data))
+    except Exception as error:
+        raise UnusableFile(_("Dit LibreOffice-bestand kan niet worden geopend. Is het beschadigd?")) from error
+    from odf.table import Table as OdsTable
+
+    tables = document.spreadsheet.getElementsByType(OdsTable)
+    if not tables:
+        return
+    number = 0
+    for row in _ods_table_rows(tables[0]):
+        repeat = int(row.getAttrNS(TABLENS, "number-rows-repeated") or 1)
+        values: list[Any] = []
+        for cell in row.childNodes:
+            if cell.qname[1] not in ("table-cell", "covered-table-cell"):
+                continue
+            columns = int(cell.getAttrNS(TABLENS, "number-columns-repeated") or 1)
+            values.extend([_ods_value(cell, OFFICENS)] * min(columns, MAX_COLUMNS))
+        if is_blank(values):
+            number += repeat  # phantom rows: counted, not materialised
+            continue
+        for _i in range(min(repeat, MAX_ROWS + 1)):
+            number += 1
+            yield number, values
+
+
+def _ods_table_rows(table) -> Iterator[Any]:
+    for node in table.childNodes:
+        name = node.qname[1]
+        if name == "table-row":
+            yield node
+        elif name in ("table-rows", "table-header-rows", "table-row-group"):
+            yield from _ods_table_rows(node)
+
+
+def _ods_value(cell, officens: str) -> Any:
+    kind = cell.getAttrNS(officens, "value-type")
+    if kind == "date":
+        raw = cell.getAttrNS(officens, "date-value") or ""
+        try:
+            if "T" in raw:
+                return datetime.datetime.fromisoformat(raw[:19])
+            return datetime.date.fromisoformat(raw[:10])
+        except ValueError:
+            return raw
+    if kind == "time":
+        raw = cell.getAttrNS(officens, "time-value") or ""
+        match = re.match(r"^-?PT(\d+)H(\d+)M(\d+)", raw)
+        if match:
+            hours, minutes = int(match.group(1)), int(match.group(2))
+            if hours < 24:
+                return datetime.time(hours, minutes)
+        return raw
+    if kind in ("float", "percentage", "currency"):
+        raw = cell.getAttrNS(officens, "value")
+        try:
+            number = float(raw)
+        except (TypeError, ValueError):
+            return raw
+        return int(number) if number.is_integer() else number
+    if kind == "boolean":
+        return cell.getAttrNS(officens, "boolean-value") == "true"
+    from odf import teletype
+
+    paragraphs = [teletype.extractText(p) for p in cell.childNodes if p.qname[1] == "p"]
+    text = "\n".join(paragraphs)
+    return text if text else None
+
+
+READERS = {"xlsx": _iter_xlsx_rows, "ods": _iter_ods_rows, "text": _iter_text_rows}
+
+
+def read_table(data: bytes, file_name: str, column_set: ColumnSet) -> Table:
+    """Read the first sheet of a spreadsheet file into a Table, or raise UnusableFile with one clear message."""
+    if not data:
+        raise UnusableFile(_("Het bestand is leeg."))
+    if len(data) > MAX_FILE_BYTES:
+        raise UnusableFile(
+            _("Het bestand is te groot (meer dan %(mb)s MB). Splits het in kleinere bestanden.")
+            % {"mb": MAX_FILE_BYTES // (1024 * 1024)}
+        )
+    kind = detect_kind(data, file_name)
+    reader = READERS[kind]
+    header: tuple[int, list[Any]] | None = None
+    columns: dict[str, int] = {}
+    seen = 0
+    rows: list[tuple[int, list[Any]]] = []
+    blank_run = 0
+    try:
+        for number, values in reader(data):
+            if is_blank(values):
+                blank_run += 1
+                if header is not None and blank_run > MAX_CONSECUTIVE_BLANK_ROWS:
+                    break
+                continue
+            blank_run = 0
+            if header is None:
+                seen += 1
+                found = column_set.match(values)
+                if column_set.is_header(found):
+                    header, columns = (number, values), found
+                elif seen >= HEADER_SEARCH_ROWS:
+                    break
+                continue
+            rows.append((number, list(values)))
+            if len(rows) > MAX_ROWS:
+                raise UnusableFile(
+                    _("Het bestand heeft meer dan %(max)s rijen. Splits het in kleinere bestanden.")
+                    % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
+                )
+    except (csv.Error, UnicodeError) as error:
+        raise UnusableFile(_("Dit bestand kan niet als spreadsheet worden gelezen.")) from error
+    if header is None:
+        raise UnusableFile(str(column_set.no_header_message))
+    headers = [clean_text(v) for v in header[1]]
+    for key in column_set.required:
+        if key not in columns:
+            raise UnusableFile(
+                _("De kolom '%(column)s' ontbreekt. Voeg een kolom met de kop '%(column)s' toe.")
+                % {"column": column_set.names[key]}
+            )
+    known = set(columns.values())
+    ignored = [h for i, h in enumerate(headers) if h and i not in known]
+    return Table(file_name, kind, header[0], headers, columns, rows, ignored, column_set.names)

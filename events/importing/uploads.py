@@ -1,0 +1,95 @@
+"""The uploaded file, kept between preview and confirm (and while a background import runs).
+
+Kept with django-import-export's `MediaStorage`: the storage named `import_export` in `STORAGES` when there is
+one, else the default storage (S3 in production, `MEDIA_ROOT` otherwise), so every app server sees the file;
+the library's default temporary folder would not (shared STACK-NOTES). As in Wagtail's redirects import, the
+browser only ever holds a signed token naming the file; the file is removed after the import or a cancel, and
+uploads nobody confirmed are removed after a day.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import uuid
+
+from django.core import signing
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from import_export.tmp_storages import MediaStorage
+
+UPLOAD_DIR = "events-import"
+ALLOWED_EXTENSIONS = (".xlsx", ".ods", ".csv", ".tsv", ".txt")
+TOKEN_SALT = "events.import.file"
+TOKEN_MAX_AGE = 6 * 3600
+STALE_AFTER = datetime.timedelta(days=1)
+_NAME = re.compile(r"^[0-9a-f]{32}\.[a-z]{3,4}$")
+
+
+class KeptUpload(MediaStorage):
+    """One uploaded file in the upload folder, by its random name (the extension kept, for whoever looks)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name=name, MEDIA_FOLDER=UPLOAD_DIR)
+
+    @classmethod
+    def keep(cls, upload: UploadedFile) -> KeptUpload:
+        extension = os.path.splitext(upload.name or "")[1].lower()
+        kept = cls(uuid.uuid4().hex + (extension if extension in ALLOWED_EXTENSIONS else ".bin"))
+        kept.save(upload.read())
+        return kept
+
+    @classmethod
+    def at(cls, path: str) -> KeptUpload | None:
+        """The kept file at `path` (as `path` gave it), or None when the name is not ours or the file is gone."""
+        folder, _slash, name = path.partition("/")
+        if folder != UPLOAD_DIR or not _NAME.match(name):
+            return None
+        kept = cls(name)
+        return kept if kept.exists() else None
+
+    @property
+    def path(self) -> str:
+        """The name in the storage, as the import batch records it."""
+        return self.get_full_path()
+
+    def exists(self) -> bool:
+        return self._storage.exists(self.path)
+
+    def remove(self) -> None:
+        if self.exists():
+            super().remove()
+
+    @classmethod
+    def remove_stale(cls, in_use: set[str]) -> None:
+        """Remove uploads nobody confirmed or cancelled, once they are a day old (except those in `in_use`)."""
+        storage = cls(name="")._storage
+        try:
+            _dirs, files = storage.listdir(UPLOAD_DIR)
+        except (FileNotFoundError, NotImplementedError, OSError):
+            return
+        limit = timezone.now() - STALE_AFTER
+        for name in files:
+            path = f"{UPLOAD_DIR}/{name}"
+            try:
+                if path not in in_use and storage.get_modified_time(path) < limit:
+                    storage.delete(path)
+            except (NotImplementedError, OSError):
+                continue
+
+
+def token_for(kept: KeptUpload, original_name: str) -> str:
+    """What the browser holds between the steps: the kept file and the name it was uploaded as, signed."""
+    return signing.dumps({"f": kept.path, "n": original_name}, salt=TOKEN_SALT)
+
+
+def open_token(token: str) -> tuple[KeptUpload, str] | None:
+    """The kept file and its original name for a token, or None when the token is forged, old or its file gone."""
+    try:
+        payload = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+        path, original = payload["f"], payload["n"]
+    except (signing.BadSignature, KeyError, TypeError):
+        return None
+    kept = KeptUpload.at(path) if isinstance(path, str) else None
+    return (kept, original) if kept is not None else None

@@ -1,0 +1,73 @@
+"""The record of each spreadsheet import: who ran it, from which file, what it did, and what undo needs."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportBatch(models.Model):
+    """One spreadsheet import: who ran it, when, from which file, the counts, and what is needed to undo it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("in de wachtrij")
+        RUNNING = "running", _("bezig")
+        DONE = "done", _("klaar")
+        FAILED = "failed", _("mislukt")
+        UNDONE = "undone", _("ongedaan gemaakt")
+
+    created_at = models.DateTimeField(_("gestart op"), default=timezone.now)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    file_name = models.CharField(_("bestandsnaam"), max_length=255)
+    source = models.CharField(_("via"), max_length=20, default="admin")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    total_rows = models.PositiveIntegerField(_("rijen"), default=0)
+    processed_rows = models.PositiveIntegerField(_("verwerkt"), default=0)
+    created_count = models.PositiveIntegerField(_("nieuw"), default=0)
+    updated_count = models.PositiveIntegerField(_("gewijzigd"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("ongewijzigd"), default=0)
+    message = models.TextField(_("melding"), blank=True)
+    # Undo data: the ids this import created, and for every event it changed the values it had before.
+    created_ids = models.JSONField(default=list, blank=True)
+    previous_values = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    # While a background import runs, the uploaded file stays in the upload storage (events.importing.uploads).
+    stored_file = models.CharField(max_length=255, blank=True)
+    undone_at = models.DateTimeField(_("ongedaan gemaakt op"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ongedaan gemaakt door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("undo_importbatch", _("Kan een import ongedaan maken"))]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({timezone.localtime(self.created_at):%d-%m-%Y %H:%M})"
+
+    @property
+    def touched_ids(self) -> set[int]:
+        return {int(pk) for pk in self.created_ids} | {int(pk) for pk in self.previous_values}
+
+    @property
+    def progress_percent(self) -> int:
+        if not self.total_rows:
+            return 0
+        return min(100, round(100 * self.processed_rows / self.total_rows))

@@ -1,0 +1,148 @@
+"""The database backend: Wagtail's database search (PostgreSQL full text per language, SQLite FTS5; see
+search/backends/wagtail_database.py) with facets in SQL (database_facets.py), and the "did you mean" words.
+
+Always available: it is the default, and the service's fall-back when Elasticsearch is unreachable."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from collections import Counter
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import QuerySet
+from wagtail.models import Locale, Page, Site
+from wagtail.search.backends import get_search_backend
+
+from search import registry
+from search.backends.base import SearchBackend
+from search.backends.database_facets import Matches, facet_counts
+from search.backends.wagtail_database import sqlite_ranked_ids
+from search.results import MAX_RESULT_WINDOW, WORD, SearchParams, SearchResponse, fold, hits_for, load_pages
+from search.scope import scope
+from security.query_params import search_terms
+
+
+def wagtail_backend_name(language_code: str) -> str:
+    """The entry of WAGTAILSEARCH_BACKENDS that searches a language (``default`` is Dutch)."""
+    name = (language_code or "").split("-")[0]
+    return name if name in settings.WAGTAILSEARCH_BACKENDS and name != "nl" else "default"
+
+
+def wagtail_results(terms: str, pages: QuerySet, language_code: str) -> Any:
+    """Wagtail's search results for pages matching all terms, annotated with ``_score``.
+
+    Wagtail's database search builds the match as a subquery on its own index table; ``get_queryset()`` of the
+    SQLite and PostgreSQL results gives that queryset before slicing, so facets and filters stay in SQL."""
+    backend = get_search_backend(wagtail_backend_name(language_code))
+    return backend.search(terms, pages, operator="and", order_by_relevance=True).annotate_score("_score")
+
+
+def ranked_ids(results: Any, allowed: QuerySet, start: int, stop: int | None) -> list[int]:
+    """Ids of the ``allowed`` pages among Wagtail's ``results``, best first, sliced."""
+    if connection.vendor == "sqlite":
+        # Wagtail's own relevance ordering on SQLite is O(n) subqueries: see sqlite_ranked_ids.
+        return sqlite_ranked_ids(results, allowed, start, stop)
+    return list(allowed.values_list("pk", flat=True)[start:stop])
+
+
+def _ordinal(date: datetime.date | None) -> int:
+    return date.toordinal() if date else 0
+
+
+class DatabaseBackend(SearchBackend):
+    """Search on Wagtail's database index: always there, so also the fall-back."""
+
+    name = "database"
+
+    def search(self, params: SearchParams, *, site: Site | None, locale: Locale, request: Any = None) -> SearchResponse:
+        response = SearchResponse(params=params, backend=self.name)
+        terms = search_terms(params.query)
+        if not terms:
+            return response
+        results = wagtail_results(terms, scope(site, locale), locale.language_code)
+        matches = Matches(results.get_queryset(), params.filters)
+        response.facets = facet_counts(matches, params, locale.pk)
+        response.total = matches.filtered(matches.matched).count()
+        start, stop = response.paginate()
+        if response.total:
+            if params.sort == "date":
+                dates = matches.dates
+                ids = sorted(
+                    matches.filtered(matches.matched).values_list("pk", flat=True),
+                    key=lambda pk: (dates.get(pk) is None, -_ordinal(dates.get(pk)), -pk),
+                )[start:stop]
+            else:
+                # Relevance comes from the full-text ranking: the match runs once more, for this page of hits.
+                ids = ranked_ids(results, matches.filtered(results.get_queryset()), start, stop)
+            response.hits = hits_for(load_pages(ids), params.query, request)
+        return response
+
+    def autocomplete(self, terms: str, *, site: Site | None, locale: Locale, limit: int) -> list[Page]:
+        backend = get_search_backend(wagtail_backend_name(locale.language_code))
+        found = backend.autocomplete(terms, scope(site, locale), operator="and")[:limit]
+        return load_pages([page.pk for page in found])
+
+    def matching_ids(self, pages: QuerySet, terms: str, *, language_code: str) -> list[int]:
+        # Wagtail search filters only on indexed fields (no many-to-many): narrow down by id in a subquery.
+        candidates = Page.objects.filter(pk__in=pages.order_by().values("pk"))
+        results = wagtail_results(terms, candidates, language_code)
+        return ranked_ids(results, results.get_queryset(), 0, MAX_RESULT_WINDOW)
+
+
+# Suggestions ("did you mean") --------------------------------------------------------------------------------
+VOCABULARY_SIZE = 20_000
+VOCABULARY_PAGES = 5_000
+VOCABULARY_SECONDS = 30 * 60
+
+
+def vocabulary(site: Site | None, locale: Locale) -> list[str]:
+    """The most frequent words (folded) of the titles and intros of the most recent pages in scope, cached for
+    half an hour. Bounded by VOCABULARY_PAGES so that building it stays cheap on a large site."""
+    key = f"search:vocabulary:{site.pk if site else 0}:{locale.pk}"
+    words = cache.get(key)
+    if words is None:
+        raw: Counter = Counter()
+        recent = scope(site, locale).order_by("-first_published_at").values("pk")[:VOCABULARY_PAGES]
+        recent_ids = list(recent.values_list("pk", flat=True))
+        texts = [Page.objects.filter(pk__in=recent_ids).values_list("title", flat=True)]
+        for family in registry.families():
+            # The family's plain-text fields (intro, summary) add the everyday words that titles lack.
+            pages_of_family = family.model.objects.filter(pk__in=recent_ids)
+            texts.extend(pages_of_family.values_list(name, flat=True) for name in family.text_fields)
+        for values in texts:
+            for text in values.iterator(chunk_size=2000):
+                raw.update(WORD.findall((text or "").lower()))
+        # Fold each distinct word once (folding is per character and slow on whole texts).
+        counts: Counter = Counter()
+        for word, n in raw.items():
+            if len(word) > 3 and word.isalpha():
+                counts[fold(word)] += n
+        words = [w for w, _n in counts.most_common(VOCABULARY_SIZE)]
+        cache.set(key, words, VOCABULARY_SECONDS)
+    return words
+
+
+def suggest(query: str, site: Site | None, locale: Locale) -> str:
+    """The query with unknown words replaced by the closest frequent word, if that finds something; else ''."""
+    terms = fold(search_terms(query)).split()[:8]
+    if not terms:
+        return ""
+    words = vocabulary(site, locale)
+    known = set(words)
+    suggestion = []
+    for term in terms:
+        if term in known or len(term) <= 3:
+            suggestion.append(term)
+            continue
+        close = difflib.get_close_matches(term, words, n=1, cutoff=0.75)
+        suggestion.append(close[0] if close else term)
+    result = " ".join(suggestion)
+    if result == " ".join(terms):
+        return ""
+    if wagtail_results(result, scope(site, locale), locale.language_code).get_queryset().exists():
+        return result
+    return ""

@@ -1,0 +1,169 @@
+"""Facets and filters of the database backend, computed in SQL over the full-text matches (multi-select facets:
+each facet counts the matches filtered by every *other* facet)."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+
+from django.db import models
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from home.models import Theme
+from search import registry
+from search.results import Facet, FacetValue, SearchParams
+
+
+def date_expression() -> models.Expression:
+    """One date per page across families: the family's date field, else the first publication date."""
+    parts = []
+    for family in registry.families():
+        if not family.date_field:
+            continue
+        model = family.model
+        date_field = model._meta.get_field(family.date_field)
+        value = TruncDate(family.date_field) if isinstance(date_field, models.DateTimeField) else F(family.date_field)
+        sub = model.objects.filter(pk=OuterRef("pk")).annotate(_d=value).values("_d")[:1]
+        parts.append(Subquery(sub, output_field=models.DateField()))
+    parts.append(TruncDate("first_published_at"))
+    return Coalesce(*parts, output_field=models.DateField()) if len(parts) > 1 else parts[0]
+
+
+def _filter_q(name: str, values: list[str]) -> Q:
+    if name == "type":
+        by_content_type = registry.families_by_content_type()
+        return Q(content_type_id__in=[ct for ct, f in by_content_type.items() if f.key in values])
+    q = Q(pk__in=[])
+    if name == "theme":
+        for family in registry.families():
+            if family.theme_field:
+                # By slug in any language: translated pages keep their Dutch source's themes (synchronised).
+                lookup = {f"{family.theme_field}__slug__in": values}
+                q |= Q(pk__in=family.model.objects.filter(**lookup).values("pk"))
+        return q
+    for family, facet in registry.family_facets().get(name, []):
+        q |= Q(pk__in=family.model.objects.filter(**{f"{facet.field}__in": values}).values("pk"))
+    return q
+
+
+class Matches:
+    """The pages matching the query, and the same filtered by the visitor's choices but one (multi-select facets).
+
+    The per-page date (a subquery per family: the costly part of a search) is computed once, for every match, and
+    kept: the year facet, the year filter and the date sort use it from here. Everything else stays in SQL, with
+    the full-text match as a subquery (cheap with planner statistics)."""
+
+    def __init__(self, matched: models.QuerySet, filters: dict[str, list[str]]) -> None:
+        # No ordering: the backends order by a relevance expression, which SQLite evaluates per row.
+        self.matched = matched.order_by()
+        self.filters = filters
+        self.dates: dict[int, datetime.date | None] = dict(
+            self.matched.annotate(_date=date_expression()).values_list("pk", "_date")
+        )
+
+    def _q(self, name: str, values: list[str]) -> Q:
+        if name == "year":
+            years = {int(v) for v in values}
+            return Q(pk__in=[pk for pk, date in self.dates.items() if date and date.year in years])
+        return _filter_q(name, values)
+
+    def filtered(self, queryset: models.QuerySet, *, except_: str | None = None) -> models.QuerySet:
+        """`queryset` narrowed by every chosen filter but `except_`."""
+        for name, values in self.filters.items():
+            if name != except_:
+                queryset = queryset.filter(self._q(name, values))
+        return queryset
+
+    def pages_except(self, name: str) -> models.QuerySet:
+        return Page.objects.filter(pk__in=self.filtered(self.matched, except_=name).values("pk"))
+
+
+def facet_counts(matches: Matches, params: SearchParams, locale_id: int) -> list[Facet]:
+    """Counts per facet value over the matches filtered by every *other* facet (multi-select facets)."""
+    return [
+        _type_facet(matches, params),
+        _theme_facet(matches, params, locale_id),
+        _year_facet(matches, params),
+        *_family_facets(matches, params),
+    ]
+
+
+def _type_facet(matches: Matches, params: SearchParams) -> Facet:
+    chosen = params.filters.get("type", [])
+    counts = dict(matches.pages_except("type").values_list("content_type").annotate(n=Count("pk")).order_by())
+    values = [
+        FacetValue(f.key, f.label, counts.get(ct, 0), f.key in chosen)
+        for ct, f in registry.families_by_content_type().items()
+        if counts.get(ct) or f.key in chosen
+    ]
+    return Facet("type", _("Soort inhoud"), values)
+
+
+def _theme_facet(matches: Matches, params: SearchParams, locale_id: int) -> Facet:
+    """Summed over every family that has themes."""
+    base = matches.pages_except("theme")
+    theme_counts: Counter = Counter()
+    for family in registry.families():
+        if not family.theme_field:
+            continue
+        m2m = family.model._meta.get_field(family.theme_field)
+        through = m2m.remote_field.through
+        source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+        rows = (
+            through.objects.filter(**{f"{source}__in": base.values("pk")})
+            .values_list(target)
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        theme_counts.update(dict(rows))
+    chosen = params.filters.get("theme", [])
+    # Pages keep their Dutch source's themes (synchronised), so a theme is one slug in every language: count per
+    # slug and show the name in the search's language where the theme has been translated.
+    counted_slugs = Theme.objects.filter(pk__in=list(theme_counts)).values("slug")
+    slug_counts: Counter = Counter()
+    shown: dict[str, Theme] = {}
+    for theme in Theme.objects.filter(Q(slug__in=counted_slugs) | Q(slug__in=chosen)):
+        slug_counts[theme.slug] += theme_counts.get(theme.pk, 0)
+        if theme.slug not in shown or theme.locale_id == locale_id:
+            shown[theme.slug] = theme
+    values = [FacetValue(t.slug, t.name, slug_counts[t.slug], t.slug in chosen) for t in shown.values()]
+    return Facet("theme", _("Thema"), values)
+
+
+def _year_facet(matches: Matches, params: SearchParams) -> Facet:
+    dates = (matches.dates.get(pk) for pk in matches.pages_except("year").values_list("pk", flat=True))
+    year_counts = Counter(date.year for date in dates if date)
+    chosen = params.filters.get("year", [])
+    values = [FacetValue(str(y), str(y), n, str(y) in chosen) for y, n in sorted(year_counts.items(), reverse=True)]
+    values += [FacetValue(y, y, 0, True) for y in chosen if y not in {v.value for v in values}]
+    return Facet("year", _("Jaar"), values)
+
+
+def _family_facets(matches: Matches, params: SearchParams) -> list[Facet]:
+    """The families' own facets (kind, publication_type, ...); two families may share one."""
+    facets = []
+    for name, pairs in registry.family_facets().items():
+        base = matches.pages_except(name)
+        counts: Counter = Counter()
+        labels: dict[str, str] = {}
+        for family, facet in pairs:
+            model_field = family.model._meta.get_field(facet.field)
+            labels.update({str(k): str(v) for k, v in model_field.flatchoices})
+            rows = (
+                family.model.objects.filter(pk__in=base.values("pk"))
+                .values_list(facet.field)
+                .annotate(n=Count("pk"))
+                .order_by()
+            )
+            counts.update({str(k): n for k, n in rows})
+        chosen = params.filters.get(name, [])
+        values = [
+            FacetValue(k, label, counts.get(k, 0), k in chosen)
+            for k, label in labels.items()
+            if counts.get(k) or k in chosen
+        ]
+        facets.append(Facet(name, pairs[0][1].label, values))
+    return facets

@@ -1,0 +1,37 @@
+"""Which pages search may show: live, public (no view restrictions), of a registered family, in one language
+and on one site. Every backend re-checks its hits against this before they are shown."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from wagtail.models import Locale, Page, Site
+
+from search import registry
+
+
+def current_locale() -> Locale:
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+def scope(site: Site | None, locale: Locale) -> models.QuerySet:
+    """Live, public pages of the registered families in one language on one site."""
+    content_types = ContentType.objects.get_for_models(*[f.model for f in registry.families()]).values()
+    pages = Page.objects.live().public().filter(locale=locale, content_type__in=list(content_types))
+    if site is not None:
+        within = Q(pk__in=[])
+        for path in site_root_paths(site, locale):
+            within |= Q(path__startswith=path)
+        pages = pages.filter(within)
+    return pages
+
+
+def site_root_paths(site: Site, locale: Locale) -> list[str]:
+    """Tree paths of a site in one language. Each language has its own tree under a translation of the site's
+    root page (/en/ is served from the English home page), so: the root page and its translation."""
+    roots = Page.objects.filter(translation_key=site.root_page.translation_key, locale=locale)
+    return sorted({site.root_page.path, *roots.values_list("path", flat=True)})
