@@ -1,8 +1,8 @@
 """Builds one benchmark data set quickly: `python bench/dataset.py --news N` (run by bench/site_bench.py).
 
-Expects a migrated database with the demo content (seed_demo). Adds N generated news items (news/bulk.py:
-tree paths computed directly, rows inserted in batches), N/20 publications (the same bulk technique, here for
-any simple page type), N/5 events (plain rows, bulk_create), puts the generated news and publications in the
+Expects a migrated database with the demo content (seed_demo). Adds N generated news items (demo/generated.py)
+and N/20 publications with the one bulk page inserter (home/bulk.py: tree paths computed directly, rows inserted
+in batches), N/5 events (plain rows, bulk_create), puts the generated news and publications in the
 database search index in batches (as `update_index` would, much faster), and measures the agenda import
 throughput on a generated 2,000-row spreadsheet (CSV, the format volunteers send most). Prints one JSON line.
 """
@@ -28,15 +28,15 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page, Site  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
+from demo.generated import create_generated_news  # noqa: E402
 from events.models import Event  # noqa: E402
+from home.bulk import insert_pages  # noqa: E402
 from home.models import Theme  # noqa: E402
-from news.bulk import create_generated_news  # noqa: E402
 from news.models import NewsIndexPage, NewsPage  # noqa: E402
 from research.models import PublicationIndexPage, PublicationPage, PublicationType  # noqa: E402
 
@@ -45,57 +45,22 @@ CITIES = ["Utrecht", "Amsterdam", "Rotterdam", "Den Haag", "Groningen", "Nijmege
 IMPORT_ROWS = 2000
 
 
-def bulk_pages(parent: Page, model: type[Page], build, count: int) -> list[int]:
-    """Insert `count` live pages of a simple page type under `parent` (no revisions); returns their ids."""
-    content_type = ContentType.objects.get_for_model(model)
-    ids: list[int] = []
-    with transaction.atomic():
-        parent = Page.objects.select_for_update().get(pk=parent.pk)
-        last = parent.get_last_child()
-        position = Page._str2int(last.path[-Page.steplen :]) if last else 0
-        depth = parent.depth + 1
-        done = 0
-        while done < count:
-            pages = []
-            for offset in range(min(BATCH, count - done)):
-                position += 1
-                slug = f"bench-{uuid.uuid4().hex[:12]}"
-                page = build(done + offset)
-                page.path = Page._get_path(parent.path, depth, position)
-                page.depth, page.numchild, page.slug = depth, 0, slug
-                page.url_path = f"{parent.url_path}{slug}/"
-                page.draft_title = page.title
-                page.content_type = content_type
-                page.locale_id = parent.locale_id
-                page.translation_key = uuid.uuid4()
-                page.live, page.has_unpublished_changes = True, False
-                page.first_published_at = page.last_published_at = timezone.now()
-                pages.append(page)
-            page_fields = [f for f in Page._meta.concrete_fields if f.attname != "id"]
-            rows = Page.objects.bulk_create(
-                [Page(**{f.attname: getattr(page, f.attname) for f in page_fields}) for page in pages]
-            )
-            for page, row in zip(pages, rows, strict=True):
-                page.pk = page.page_ptr_id = row.pk
-            model.objects._insert(pages, fields=list(model._meta.local_concrete_fields))
-            ids.extend(page.pk for page in pages)
-            done += len(pages)
-        Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + count)
-    return ids
-
-
 def add_publications(index: PublicationIndexPage, count: int, rng: random.Random) -> list[int]:
     kinds = [value for value, _label in PublicationType.choices]
-
-    def build(n: int) -> PublicationPage:
-        return PublicationPage(
-            title=f"Onderzoek naar opvang en zorg, deel {n + 1}",
-            publication_type=rng.choice(kinds),
-            publication_date=datetime.date(2010, 1, 1) + datetime.timedelta(days=rng.randint(0, 5800)),
-            summary="Een gegenereerde publicatie over opvang, zorg en rechtshulp voor de benchmark.",
-        )
-
-    ids = bulk_pages(index, PublicationPage, build, count)
+    pages = insert_pages(
+        index,
+        [
+            PublicationPage(
+                title=f"Onderzoek naar opvang en zorg, deel {n + 1}",
+                slug=f"bench-{uuid.uuid4().hex[:12]}",
+                publication_type=rng.choice(kinds),
+                publication_date=datetime.date(2010, 1, 1) + datetime.timedelta(days=rng.randint(0, 5800)),
+                summary="Een gegenereerde publicatie over opvang, zorg en rechtshulp voor de benchmark.",
+            )
+            for n in range(count)
+        ],
+    )
+    ids = [page.pk for page in pages]
     theme_ids = list(Theme.objects.filter(locale_id=index.locale_id).values_list("pk", flat=True))
     if theme_ids:
         through = PublicationPage.themes.through

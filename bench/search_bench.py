@@ -1,10 +1,11 @@
 """Search latency on the database backend at 10,000 and 100,000 items: `make bench`.
 
 Builds its own database (SQLite in a temporary folder, or PostgreSQL when BENCH_DATABASE_URL points at one),
-runs migrate and seed_demo, then adds generated content pages in bulk (tree paths computed directly, because
-Wagtail cannot bulk-create pages) and indexes them with Wagtail's own backend in batches. For each size it runs
-a fixed mix of queries through search/service.py (facets, excerpts, paging included) and prints the median
-and 95th percentile (with 11 runs the p95 is the slowest run, normally the first, cold-cache one).
+runs migrate and seed_demo, then adds generated content pages with the bulk page inserter (home/bulk.py: tree
+paths computed directly, because Wagtail cannot bulk-create pages) and indexes them with Wagtail's own backend in
+batches. For each size it runs a fixed mix of queries through search/service.py (facets, excerpts, paging
+included) and prints the median and 95th percentile (with 11 runs the p95 is the slowest run, normally the
+first, cold-cache one).
 Timing goals live here, never in test asserts.
 
     .venv/bin/python bench/search_bench.py [--sizes 10000 100000] [--repeat 15]
@@ -19,7 +20,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,21 +92,16 @@ def setup_django(database_url: str) -> None:
 
 def build(target: int, parent, rng: random.Random) -> None:
     """Grow the bench section to ``target`` content pages."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection, transaction
-    from django.utils import timezone
-    from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
+    from home.bulk import insert_pages
     from home.models import ContentPage
 
     parent.refresh_from_db()
     existing = parent.numchild
     if existing >= target:
         return
-    content_type = ContentType.objects.get_for_model(ContentPage)
     backend = get_search_backend("default")
-    now = timezone.now()
     batch = 2000
     started = time.perf_counter()
     for first in range(existing, target, batch):
@@ -114,40 +109,17 @@ def build(target: int, parent, rng: random.Random) -> None:
         pages = []
         for n in numbers:
             words = rng.sample(WORDS, 3)
-            title = f"{words[0].capitalize()} en {words[1]} {n}"
             pages.append(
-                Page(
-                    title=title,
-                    draft_title=title,
+                ContentPage(
+                    title=f"{words[0].capitalize()} en {words[1]} {n}",
                     slug=f"bench-{n}",
-                    path=Page._get_path(parent.path, parent.depth + 1, n),
-                    depth=parent.depth + 1,
-                    numchild=0,
-                    url_path=f"{parent.url_path}bench-{n}/",
-                    content_type=content_type,
-                    live=True,
-                    has_unpublished_changes=False,
-                    first_published_at=now,
-                    last_published_at=now,
-                    locale_id=parent.locale_id,
-                    translation_key=uuid.uuid4(),
+                    intro=" ".join(rng.choice(WORDS) for _ in range(40)),
+                    body=[],
+                    last_checked=f"{rng.randint(2015, 2026)}-{rng.randint(1, 12):02d}-01",
                 )
             )
-        with transaction.atomic():
-            created = Page.objects.bulk_create(pages)
-            rows = []
-            for page in created:
-                intro = " ".join(rng.choice(WORDS) for _ in range(40))
-                checked = f"{rng.randint(2015, 2026)}-{rng.randint(1, 12):02d}-01"
-                rows.append((page.pk, intro, "[]", checked))
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    f"INSERT INTO {ContentPage._meta.db_table} (page_ptr_id, intro, body, last_checked) "
-                    "VALUES (%s, %s, %s, %s)",
-                    rows,
-                )
-            Page.objects.filter(pk=parent.pk).update(numchild=numbers[-1])
-        backend.add_bulk(ContentPage, list(ContentPage.objects.filter(pk__in=[p.pk for p in created])))
+        insert_pages(parent, pages, batch_size=batch)
+        backend.add_bulk(ContentPage, list(ContentPage.objects.filter(pk__in=[page.pk for page in pages])))
         done = numbers[-1]
         rate = (done - existing) / (time.perf_counter() - started)
         print(f"\r  built {done:>7}/{target} pages ({rate:.0f}/s)", end="", flush=True)

@@ -17,8 +17,7 @@ Design choices, for the next developer:
   (`choices.py`, `identifiers.py`), none of which import the models. Only the overview's listing (it queries the
   models) is imported when the overview is rendered.
 - `/over-los/fondsen/` is a `FunderIndexPage`: the editor writes an intro and the list of funders with what each
-  made possible follows automatically. The demo replaces the placeholder content page of the home demo with it
-  (only while that page is untouched).
+  made possible follows automatically (demo: research/demo/3-funders-page.yaml).
 - Funders reach API v2 twice: nested (name, acknowledgement, logo rendition) in publications' `funders` field,
   and as `/api/v2/funders/` for clients that want the whole list (the footer strip of a headless front end).
 """

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Site
 
-from home.demo_support import MICROSITE_HOSTNAME
+from demo import MICROSITE_HOSTNAME
 
 
 @pytest.fixture(scope="session")

@@ -45,11 +45,12 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 # Applications ----------------------------------------------------------------------------------------------
 # The project's own apps, in dependency order (docs/architecture.md). The base apps come first: `home` is the
 # site shell, `multilingual` the languages and translation workflow, `editors` roles and guidance, `caching` the
-# cache headers and shared fragments, `security` below. `research` owns funders that other apps show. seed_demo
-# runs each app's demo module in this order.
+# cache headers and shared fragments, `security` below. `research` owns funders that other apps show. `demo` is a
+# tool (seed_demo and its loader) that no app imports; it reads each app's demo data (<app>/demo/*.yaml) in this order.
 BASE_APPS = ["home", "multilingual", "editors", "caching"]
 FEATURE_APPS = ["research", "news", "events", "campaigns", "search"]
-LOCAL_APPS = [*BASE_APPS, *FEATURE_APPS]
+TOOL_APPS = ["demo"]
+LOCAL_APPS = [*BASE_APPS, *FEATURE_APPS, *TOOL_APPS]
 
 INSTALLED_APPS = [
     *LOCAL_APPS,

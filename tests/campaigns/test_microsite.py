@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from campaigns.models import HelpLocation, SiteAppearance
 from campaigns.models.appearance import DEFAULT_QUICK_EXIT_URL
-from home.demo_support import MICROSITE_HOSTNAME
+from demo import MICROSITE_HOSTNAME
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from research.demo_pdf import make_pdf
+from demo.pdf import make_pdf
 from research.models import Funder, PublicationAuthor, PublicationPage, PublicationType
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from home.demo_support import MICROSITE_HOSTNAME
+from demo import MICROSITE_HOSTNAME
 
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "cms" / "locale"
 MICROSITE_SOURCES = [

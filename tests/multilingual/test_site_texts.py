@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation
 
-from home.demo_support import MICROSITE_HOSTNAME
+from demo import MICROSITE_HOSTNAME
 from home.models import SiteTexts
 from tests.multilingual.helpers import submit_snippet_translation
 

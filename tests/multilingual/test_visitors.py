@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import formats, translation
 from wagtail.models import Locale
 
-from home.demo_support import MICROSITE_HOSTNAME
+from demo import MICROSITE_HOSTNAME
 from home.models import SiteLanguages
 from news.models import NewsPage
 

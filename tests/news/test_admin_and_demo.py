@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
 
-from news.bulk import create_generated_news
+from demo.generated import create_generated_news
+from home.bulk import insert_pages
 from news.models import NewsKind, NewsPage
 
 pytestmark = pytest.mark.django_db
@@ -91,16 +92,29 @@ def test_seed_demo_news_option_adds_generated_items(news_index):
 
 
 def test_bulk_items_form_a_valid_tree_that_wagtail_can_extend(client, news_index):
-    created = create_generated_news(news_index, 600)
-    assert created == 600
+    # The one bulk page inserter (home/bulk.py), across its batch size, after the index's existing children.
+    existing = news_index.get_children().count()
+    pages = [NewsPage(title=f"Bulkbericht {n}", slug=f"bulk-{n}", intro="x", body=[]) for n in range(600)]
+    inserted = insert_pages(news_index, pages)
+    assert [page.pk for page in inserted] == list(
+        NewsPage.objects.filter(slug__startswith="bulk-").order_by("path").values_list("pk", flat=True)
+    )
     news_index.refresh_from_db()
-    assert news_index.numchild == news_index.get_children().count()
+    assert news_index.numchild == news_index.get_children().count() == existing + 600
     problems = Page.find_problems()
     assert all(not group for group in problems), problems
-    generated = NewsPage.objects.child_of(news_index).filter(slug__startswith="gegenereerd-").first()
-    assert client.get(generated.url).status_code == 200
+    bulk = NewsPage.objects.get(slug="bulk-599")
+    assert bulk.live and bulk.url_path == f"{news_index.url_path}bulk-599/" and bulk.locale_id == news_index.locale_id
+    assert client.get(bulk.url).status_code == 200
     # Wagtail can still add a page the normal way after the bulk insert.
     page = NewsPage(title="Na de bulk", slug="na-de-bulk", intro="x")
     news_index.add_child(instance=page)
     page.save_revision().publish()
     assert client.get("/nieuws/na-de-bulk/").status_code == 200
+
+
+def test_generated_news_have_themes_and_are_live(news_index):
+    assert create_generated_news(news_index, 30) == 30
+    generated = NewsPage.objects.child_of(news_index).filter(slug__startswith="gegenereerd-")
+    assert generated.live().count() == 30
+    assert not generated.filter(themes=None).exists()

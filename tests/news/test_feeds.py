@@ -80,7 +80,7 @@ def test_filtered_listing_also_announces_its_theme_feed(client):
 
 
 def test_feed_query_count_is_constant(client, news_index, django_assert_max_num_queries):
-    from news.bulk import create_generated_news
+    from demo.generated import create_generated_news
 
     client.get("/nieuws/feed/rss/")
     with django_assert_max_num_queries(12) as small:

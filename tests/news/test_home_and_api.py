@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from news.bulk import create_generated_news
+from demo.generated import create_generated_news
 from news.models import NewsPage
 from tests.factories import NewsPageFactory
 

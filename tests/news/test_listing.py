@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from news.bulk import create_generated_news
+from demo.generated import create_generated_news
 from news.listing import ITEMS_PER_PAGE
 from news.models import NewsKind, NewsPage
 from tests.factories import NewsPageFactory

@@ -111,7 +111,7 @@ def test_share_image_changes_with_the_title(client, item):
 
 
 def test_item_with_image_shares_its_own_image(client, news_index):
-    from home.demo_support import generated_image
+    from demo.images import generated_image
 
     image = generated_image("Test deelbeeld", background="#333333", text="Test")
     page = NewsPageFactory(parent=news_index, slug="met-beeld", listing_image=image, listing_image_alt="Een test")
@@ -143,7 +143,7 @@ def test_social_card_preview_mode(admin_client, item):
 def test_item_whose_image_file_is_missing_still_renders_and_shares_the_generated_card(client, news_index):
     from django.core.cache import cache
 
-    from home.demo_support import generated_image
+    from demo.images import generated_image
 
     cache.clear()  # Wagtail caches renditions by image id, and ids are reused after other tests roll back
     image = generated_image("Verdwenen bestand", background="#333333", text="Weg")

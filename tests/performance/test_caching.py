@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from caching import fragments
-from home.demo_support import MICROSITE_HOSTNAME
+from demo import MICROSITE_HOSTNAME
 from home.models import MainMenuItem, NavigationSettings, OrganisationSettings, SiteTexts
 from research.models import FooterFunder, FunderSettings
 from tests.factories.research import FunderFactory

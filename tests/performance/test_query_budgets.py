@@ -22,7 +22,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from campaigns.models import CampaignPage, MicrositeHomePage, MicrositePage, ProjectPage
-from home.demo_support import MICROSITE_HOSTNAME
+from demo import MICROSITE_HOSTNAME
 from home.models import ContentPage, Theme
 from news.models import NewsIndexPage
 from research.models import FooterFunder, FunderIndexPage, FunderSettings, PublicationIndexPage

@@ -9,8 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
+from demo.pdf import make_pdf
 from home.models import ContentPage
-from research.demo_pdf import make_pdf
 from research.identifiers import validate_doi, validate_orcid
 from research.models import FunderIndexPage, PublicationAuthor, PublicationIndexPage, PublicationPage
 from tests.factories.research import FunderFactory, PublicationPageFactory, add_author, pdf_document

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from home.demo_support import MICROSITE_HOSTNAME
+from demo import MICROSITE_HOSTNAME
 
 from .conftest import MAIN_SITE_PATHS, MICROSITE_PATHS
 

@@ -6,11 +6,6 @@ font, a cross-reference table with exact byte offsets), so pypdf and browsers re
 
 from __future__ import annotations
 
-import hashlib
-
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
-
 
 def _pdf_text(value: str) -> str:
     """A PDF literal string in WinAnsi: unsupported characters dropped, backslash and brackets escaped."""
@@ -53,16 +48,3 @@ def make_pdf(title: str, lines: list[str], pages: int = 1) -> bytes:
         out += b"%010d 00000 n \n" % offset
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref_at)
     return bytes(out)
-
-
-def pdf_document(title: str, lines: list[str], pages: int, filename: str):
-    """A Wagtail document holding a generated PDF, reused by title (idempotent)."""
-    Document = get_document_model()
-    existing = Document.objects.filter(title=title).first()
-    if existing is not None:
-        return existing
-    data = make_pdf(title, lines, pages)
-    document = Document(title=title, file_size=len(data), file_hash=hashlib.sha1(data).hexdigest())  # noqa: S324
-    document.file = ContentFile(data, name=filename)
-    document.save()
-    return document

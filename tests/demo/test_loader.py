@@ -1,0 +1,164 @@
+"""The demo data loader: it refuses data it cannot load with a message naming the file and key, reads the
+shorthand editors write, and loads idempotently."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from demo import MICROSITE_HOSTNAME
+from demo.data import read
+from demo.loader import check, load
+from demo.values import DemoDataError, convert_plain, rich_html
+from home.models import ContentPage
+
+
+def _catalogue(tmp_path: Path, *files: tuple[str, str, str]):
+    """A catalogue of the real demo data plus `files` ((app, name, yaml)) after it, as if they were in the app."""
+    from demo.data import data_files
+
+    extra = []
+    for app, name, content in files:
+        path = tmp_path / app / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(content), encoding="utf-8")
+        extra.append((app, path))
+    return read([*data_files(), *extra])
+
+
+def _refused(tmp_path: Path, content: str, app: str = "news") -> str:
+    with pytest.raises(DemoDataError) as refused:
+        check(_catalogue(tmp_path, (app, "9-extra.yaml", content)))
+    return str(refused.value)
+
+
+def test_the_demo_data_is_valid():
+    check(read())
+
+
+def test_unknown_model_label_is_refused_naming_file_and_key(tmp_path):
+    message = _refused(
+        tmp_path,
+        """
+        - key: kapot
+          page: news.NieuwsPagina
+          parent: nieuws
+          title: Kapot
+        """,
+    )
+    assert "9-extra.yaml" in message and "key 'kapot'" in message and "onbekend model 'news.NieuwsPagina'" in message
+
+
+def test_dangling_reference_is_refused_naming_file_and_key(tmp_path):
+    message = _refused(
+        tmp_path,
+        """
+        - key: wees
+          page: news.NewsPage
+          parent: nieuws
+          title: Wees
+          themes: [home:bestaat-niet]
+        """,
+    )
+    assert "9-extra.yaml" in message and "key 'wees'" in message and "'home:bestaat-niet'" in message
+    assert "bestaat niet" in message
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("- key: x\n  page: home.ContentPage\n  parent: verdwenen\n  title: X\n", "'verdwenen'"),
+        ("- key: x\n  snippet: home.HomePage\n  slug: x\n", "is geen snippet"),
+        ("- key: x\n  page: home.ContentPage\n  parent: nieuws\n  titel: X\n", "onbekend veld 'titel'"),
+        ("- key: x\n  page: home.ContentPage\n  parent: nieuws\n  body: [{alinea: x}]\n", "onbekend bloktype 'alinea'"),
+        ("- key: nieuws\n  locale: fr\n", "deze key staat ook in news/demo/1-news.yaml"),
+        ("- key: x\n  paginas: home.ContentPage\n", "na de key volgt de soort"),
+        ("- key: x\n  snippet: events.Event\n  external_id: x\n  start: {week: 1, time: 19:30}\n", "aanhalingstekens"),
+        (
+            "- key: x\n  setting: home.NavigationSettings\n  site: home:main-site\n"
+            "  main_menu_items: [{link_page: y}]\n"
+            "- key: y\n  page: home.ContentPage\n  parent: nieuws\n  title: Y\n",
+            "pas verderop",
+        ),
+    ],
+)
+def test_other_mistakes_are_refused_naming_file_and_key(tmp_path, content, expected):
+    message = _refused(tmp_path, content)
+    assert "9-extra.yaml, key 'x'" in message or "9-extra.yaml, key 'nieuws'" in message
+    assert expected in message
+
+
+def test_rich_text_shorthand():
+    assert rich_html("Een zin.") == "<p>Een zin.</p>"
+    assert rich_html(["Een.", "Twee<br>regels."]) == "<p>Een.</p><p>Twee<br>regels.</p>"
+    assert rich_html("<ul><li>Al HTML</li></ul>") == "<ul><li>Al HTML</li></ul>"
+
+
+def test_microsite_hostname_is_the_one_in_the_data():
+    sites = [entry for entry in read().entries if entry.kind == "site"]
+    assert MICROSITE_HOSTNAME in {entry.value for entry in sites}
+
+
+@pytest.mark.django_db
+def test_seed_demo_again_reports_nothing_new():
+    out = io.StringIO()
+    call_command("seed_demo", verbosity=0, stdout=out)
+    assert "Demo-inhoud klaar: 0 nieuw" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_loads_new_entries_once_with_links_to_pages_further_on_and_translations(tmp_path):
+    catalogue = _catalogue(
+        tmp_path,
+        (
+            "campaigns",
+            "9-extra.yaml",
+            """
+            - key: wegwijzer
+              page: home.ContentPage
+              parent: home:home
+              title: Wegwijzer
+              body:
+                - heading: Verder lezen
+                - call_to_action:
+                    title: Naar de uitleg
+                    button_label: Lees
+                    link: {page: uitleg, url: ''}
+            - key: uitleg
+              page: home.ContentPage
+              parent: wegwijzer
+              title: Uitleg
+              body:
+                - paragraph: [Eerste alinea., Tweede alinea.]
+            - key: wegwijzer-english
+              translate:
+                - of: wegwijzer
+                  strings:
+                    - {nl: Wegwijzer, en: Signpost}
+            """,
+        ),
+    )
+    load(catalogue, log=lambda message: None)
+    signpost = ContentPage.objects.get(slug="wegwijzer", locale__language_code="nl")
+    explanation = ContentPage.objects.get(slug="uitleg")
+    assert explanation.get_parent().pk == signpost.pk
+    assert signpost.body[0].value["text"] == "Verder lezen" and signpost.body[0].value["level"] == "h2"
+    assert signpost.body[1].value["link"]["page"].pk == explanation.pk  # filled in once "uitleg" existed
+    assert explanation.body[0].value.source == "<p>Eerste alinea.</p><p>Tweede alinea.</p>"
+    assert signpost.get_translations().get().title == "Signpost"
+    counts = (Page.objects.count(), Site.objects.count())
+    assert load(catalogue, log=lambda message: None).created == 0
+    assert (Page.objects.count(), Site.objects.count()) == counts
+
+
+def test_a_sites_languages_keep_only_those_the_installation_serves(settings):
+    from home.models import SiteLanguages
+
+    settings.LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+    field = SiteLanguages._meta.get_field("languages")
+    assert convert_plain(field, ["nl", "en", "fr", "ar"], resolve=lambda reference: None) == ["nl", "en"]
