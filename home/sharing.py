@@ -3,7 +3,7 @@
 Each link goes to the service's own share address; nothing is loaded from any service until a visitor clicks it
 (no scripts, frames, buttons or counters of theirs), so showing the links tells them nothing. Signal has no share
 address: the "share via" button (the browser's own share sheet) and "copy link" of
-templates/components/share_links.html cover it. Rendered with `{% share_links page %}` (templatetags/share_tags.py).
+templates/components/share_links.html cover it. Rendered with `{% share_links page %}` (templatetags/component_tags.py).
 
 The services are the union of what news items and campaigns offered before, chat apps first (the way LOS's
 visitors share most), minus X: LOS has no account there (its own are on Mastodon, Facebook and LinkedIn) and the
