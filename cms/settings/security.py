@@ -1,0 +1,88 @@
+"""Security settings (the security/ app): headers and CSP, two-factor admin, login throttling, sessions,
+security.txt. README › Security explains each choice."""
+
+from __future__ import annotations
+
+import datetime
+
+from .environment import env
+
+LOS_ADMIN_URL_PREFIX = "/admin/"
+# Two-factor authentication (django-otp, TOTP + backup codes) for every admin view. Off in development and tests
+# so that force_login and the plain login form keep working; production.py turns it on unless ADMIN_REQUIRE_2FA
+# is explicitly false.
+LOS_ADMIN_REQUIRE_2FA = env("ADMIN_REQUIRE_2FA")
+OTP_TOTP_ISSUER = "Stichting LOS"
+OTP_TOTP_THROTTLE_FACTOR = 1
+
+# Login throttling (django-axes): lock a user name for LOGIN_COOLOFF_MINUTES after LOGIN_FAILURE_LIMIT failures.
+# Lockout is by user name only, so no IP address is read or stored (security/axes_support.py, signals.py);
+# the same lockout answer comes for existing and unknown names. Records expire after the cool-off
+# (`manage.py purge_login_records` daily removes leftovers). AXES_VERBOSE would log user names and addresses.
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = env("LOGIN_FAILURE_LIMIT")
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env("LOGIN_COOLOFF_MINUTES"))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "security.axes_support.no_client_ip"
+AXES_LOCKOUT_CALLABLE = "security.axes_support.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False
+AXES_USERNAME_FORM_FIELD = "username"
+# axes.W006 warns that lockout without the IP address lets attackers rotate user agents or cookies; lockout by
+# user name does not depend on either, and not storing addresses is the point.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Sessions exist only for staff (anonymous visitors get no cookie). "Remember me" unticked: the session ends
+# with the browser; ticked: after ADMIN_SESSION_HOURS at most.
+SESSION_COOKIE_AGE = env("ADMIN_SESSION_HOURS") * 3600
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Headers. Content-Security-Policy (django-csp 4): nothing inline, nothing from another host on public pages.
+# The two video players are allowed as frames only: the privacy-friendly video block creates their iframe after
+# the visitor clicks "play" (home/blocks.py).
+VIDEO_FRAME_HOSTS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'", *VIDEO_FRAME_HOSTS],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin renders inline <script> blocks (inline panels, date widgets) and style attributes, and shows
+# previews of pages in a same-origin iframe; image uploads preview from blob: URLs.
+LOS_CSP_ADMIN = {  # directives, as django-csp's @csp_override takes them
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "frame-ancestors": ["'self'"],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override it with SAMEORIGIN
+LOS_NO_REFERRER_HOSTS = env("NO_REFERRER_HOSTS")
+_video_origins = " ".join(f'"{host}"' for host in VIDEO_FRAME_HOSTS)
+LOS_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), midi=(), payment=(), usb=(), browsing-topics=(), "
+    f"autoplay=(self {_video_origins}), fullscreen=(self {_video_origins})"
+)
+# /.well-known/security.txt (RFC 9116)
+LOS_SECURITY_CONTACTS = env("SECURITY_CONTACT")
+LOS_SECURITY_POLICY_URL = env("SECURITY_POLICY_URL")
+LOS_SECURITY_TXT_EXPIRES_DAYS = 180
