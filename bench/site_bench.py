@@ -323,7 +323,10 @@ def main() -> None:
     for size in args.sizes:
         report["runs"].append(bench_size(size, args, tmp, static_root))
     report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
-    output = Path(args.output or ROOT / "bench" / "results" / f"site-{datetime.date.today().isoformat()}.json")
+    output = Path(
+        args.output
+        or ROOT / "bench" / "results" / f"site-{datetime.datetime.now().astimezone().date().isoformat()}.json"
+    )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(report, indent=2) + "\n")
     print("\n" + table(report))

@@ -34,7 +34,7 @@ def create_generated_news(index: NewsIndexPage, count: int, *, seed: int = 1) ->
     """Add `count` generated live news items under `index`, each with one or two themes; returns how many."""
     if count <= 0:
         return 0
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - repeatable demo data, not a secret
     theme_ids = list(Theme.objects.filter(locale_id=index.locale_id).values_list("pk", flat=True))
     kinds = [value for value, _label in NewsKind.choices]
     now = timezone.now()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponseBase
@@ -70,7 +71,7 @@ class PrivacyHeadersMiddleware:
 def _host_is_valid(request: HttpRequest) -> bool:
     try:
         request.get_host()
-    except Exception:  # DisallowedHost: Django answers 400 itself
+    except DisallowedHost:  # Django answers 400 itself
         return False
     return True
 

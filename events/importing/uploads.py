@@ -21,7 +21,7 @@ from import_export.tmp_storages import MediaStorage
 
 UPLOAD_DIR = "events-import"
 ALLOWED_EXTENSIONS = (".xlsx", ".ods", ".csv", ".tsv", ".txt")
-TOKEN_SALT = "events.import.file"
+TOKEN_SALT = "events.import.file"  # noqa: S105 - a signing namespace, not a secret
 TOKEN_MAX_AGE = 6 * 3600
 STALE_AFTER = datetime.timedelta(days=1)
 _NAME = re.compile(r"^[0-9a-f]{32}\.[a-z]{3,4}$")

@@ -46,7 +46,7 @@ def _language_of(obj: Any, locales: dict[int, str]) -> str | None:
     return locales.get(locale_id)
 
 
-def SearchBackend(params: dict[str, Any]):  # noqa: N802 - Wagtail looks up this name
+def SearchBackend(params: dict[str, Any]):
     backend = _vendor_backend(params)
     if connection.vendor != "postgresql":
         return backend

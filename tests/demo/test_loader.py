@@ -80,9 +80,11 @@ def test_dangling_reference_is_refused_naming_file_and_key(tmp_path):
         ("- key: x\n  paginas: home.ContentPage\n", "na de key volgt de soort"),
         ("- key: x\n  snippet: events.Event\n  external_id: x\n  start: {week: 1, time: 19:30}\n", "aanhalingstekens"),
         (
-            "- key: x\n  setting: home.NavigationSettings\n  site: home:main-site\n"
-            "  main_menu_items: [{link_page: y}]\n"
-            "- key: y\n  page: home.ContentPage\n  parent: nieuws\n  title: Y\n",
+            (
+                "- key: x\n  setting: home.NavigationSettings\n  site: home:main-site\n"
+                "  main_menu_items: [{link_page: y}]\n"
+                "- key: y\n  page: home.ContentPage\n  parent: nieuws\n  title: Y\n"
+            ),
             "pas verderop",
         ),
     ],

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ADMIN_PASSWORD, ADMIN_USER
@@ -89,7 +90,7 @@ def test_volunteer_imports_fixes_and_finds_events(browser, live_site: str, tmp_p
     visitor = browser.new_context()
     page = visitor.new_page()
     # The fixture's events are in June 2027: upcoming now, in the past view once that month is over.
-    past = "&verleden=1" if datetime.date.today() > datetime.date(2027, 6, 30) else ""
+    past = "&verleden=1" if timezone.localdate() > datetime.date(2027, 6, 30) else ""
     page.goto(live_site + f"/agenda/?plaats=Utrecht&maand=2027-06{past}")
     expect(page.get_by_label("Maand")).to_have_value("2027-06") if not past else None
     expect(page.get_by_role("link", name="Inloopochtend")).to_be_visible()

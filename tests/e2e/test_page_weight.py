@@ -52,9 +52,10 @@ def _first_visit(browser, url: str) -> dict:
 
 
 def _report(name: str, measured: dict) -> None:
-    print(f"\n{name}: {measured['total'] / 1024:.1f} KB in {len(measured['by_url'])} requests")
+    # The measured weights, shown with `pytest -s` (how docs/benchmarks/page-weight.md was written).
+    print(f"\n{name}: {measured['total'] / 1024:.1f} KB in {len(measured['by_url'])} requests")  # noqa: T201
     for url, size in sorted(measured["by_url"].items(), key=lambda item: -item[1]):
-        print(f"  {size / 1024:7.1f} KB  {url}")
+        print(f"  {size / 1024:7.1f} KB  {url}")  # noqa: T201
 
 
 def _assert_render_blocking(measured: dict) -> None:

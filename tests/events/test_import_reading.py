@@ -107,7 +107,7 @@ def test_delimiters_are_detected(delimiter):
         ("12 March 2027", datetime.date(2027, 3, 12)),
         (" 12-03-2027\xa0", datetime.date(2027, 3, 12)),
         (datetime.date(2027, 3, 12), datetime.date(2027, 3, 12)),
-        (datetime.datetime(2027, 3, 12, 0, 0), datetime.date(2027, 3, 12)),
+        (datetime.datetime(2027, 3, 12, 0, 0), datetime.date(2027, 3, 12)),  # noqa: DTZ001 - as openpyxl reads a cell
     ],
 )
 def test_date_notations(raw, expected):
@@ -129,7 +129,7 @@ def test_unknown_dates_are_errors(raw):
         ("19:30:00", datetime.time(19, 30)),
         ("19 uur", datetime.time(19, 0)),
         (datetime.time(19, 30), datetime.time(19, 30)),
-        (datetime.datetime(1899, 12, 30, 19, 30), datetime.time(19, 30)),
+        (datetime.datetime(1899, 12, 30, 19, 30), datetime.time(19, 30)),  # noqa: DTZ001 - as openpyxl reads a cell
         (0.8125, datetime.time(19, 30)),  # a time cell without a time format: a fraction of a day
     ],
 )

@@ -128,14 +128,14 @@ def test_family_can_index_pdf_text(django_capture_on_commit_callbacks, home_page
         is_relation = True
         attname = "document_id"
 
-        class related_model:  # noqa: N801 - mimics a model class
-            class _meta:  # noqa: N801
+        class related_model:
+            class _meta:
                 label = "wagtaildocs.Document"
 
     class FakePage:
         document_id = document.pk
 
-        class _meta:  # noqa: N801
+        class _meta:
             concrete_fields = [FakeField()]
 
     assert "vreemdelingendetentie" in document_text(FakePage())

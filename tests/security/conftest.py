@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from events.models import Event, EventIndexPage
 
-STAFF_PASSWORD = "een-lang-en-sterk-wachtwoord-2026"  # noqa: S105 - test fixture
+STAFF_PASSWORD = "een-lang-en-sterk-wachtwoord-2026"
 
 
 @pytest.fixture
