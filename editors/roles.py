@@ -3,7 +3,7 @@
 `ROLES` below is the single source of truth for the groups Redactie, Eindredactie, Stagiairs, Vrijwilligers,
 Vertalers and Microsite redactie: their model (snippet, setting, admin) permissions, their page permissions and
 on which subtrees, and their image/document collection permissions. `WORKFLOWS` says which sections go through
-the approval of the Eindredactie. `sync_roles()` makes the database match the definition exactly (for these
+the approval of the Eindredactie. `editors.sync.sync_roles()` makes the database match the definition exactly (for these
 groups only; groups an administrator adds by hand are left alone) and is idempotent. It runs:
 
 - in the data migration `home/migrations/0003_editor_roles.py` (with the historical models),
@@ -22,7 +22,6 @@ language (Dutch). User management is deliberately in no role: only superusers ma
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 ADMIN = "wagtailadmin.access_admin"
 TRANSLATE = "wagtail_localize.submit_translation"
@@ -197,17 +196,3 @@ WORKFLOWS: tuple[WorkflowDefinition, ...] = (
         anchors=(NEWS, PUBLICATIONS, MICROSITE),
     ),
 )
-
-
-def sync_roles(apps: Any = None, *, dry_run: bool = False):
-    """Make the database's groups match ROLES and WORKFLOWS (see editors/sync.py)."""
-    from editors.sync import sync
-
-    return sync(apps, dry_run=dry_run)
-
-
-def remove_roles(apps: Any = None) -> None:
-    """Undo of the roles migration: remove the groups and workflows of ROLES (see editors/sync.py)."""
-    from editors.sync import remove
-
-    remove(apps)

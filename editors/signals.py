@@ -7,6 +7,7 @@ from django.apps import apps
 from django.db.models.signals import post_save
 
 from editors import roles
+from editors.sync import sync_roles
 
 ROLES_MIGRATION = ("home", "0003_editor_roles")
 
@@ -23,12 +24,12 @@ def sync_roles_after_migrate(sender, app_config=None, using="default", plan=None
 
     if ROLES_MIGRATION not in MigrationRecorder(connections[using]).applied_migrations():
         return
-    roles.sync_roles()
+    sync_roles()
 
 
 def _anchor_page_created(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
     if created and not raw:
-        roles.sync_roles()
+        sync_roles()
 
 
 def connect_anchor_pages() -> None:

@@ -120,7 +120,7 @@ def _sync_set(queryset: Any, wanted: set[tuple], key: tuple[str, ...], create: A
     return len(stale) + len(missing)
 
 
-def sync(apps: Any = None, *, dry_run: bool = False) -> SyncReport:
+def sync_roles(apps: Any = None, *, dry_run: bool = False) -> SyncReport:
     """Apply ROLES, the collections and WORKFLOWS to the database. Idempotent; see the module docstring."""
     from django.db import transaction
 
@@ -233,7 +233,7 @@ def _sync_workflows(models: _Models, groups: dict[str, Any], anchors: dict[str, 
                     report.workflow_pages_changed += 1
 
 
-def remove(apps: Any = None) -> None:
+def remove_roles(apps: Any = None) -> None:
     """Undo: delete the groups and workflows defined here (collections stay: they may hold media)."""
     models = _Models(apps or global_apps)
     models.Group.objects.filter(name__in=roles.ROLES_BY_NAME).delete()

@@ -13,7 +13,7 @@ WAGTAIL_STARTER_WORKFLOW = "Moderators approval"
 
 
 def apply_roles(apps, schema_editor):
-    from editors.roles import sync_roles
+    from editors.sync import sync_roles
 
     apps.get_model("auth", "Group").objects.filter(name__in=WAGTAIL_STARTER_GROUPS).delete()
     Workflow = apps.get_model("wagtailcore", "Workflow")
@@ -24,7 +24,7 @@ def apply_roles(apps, schema_editor):
 
 
 def remove_roles(apps, schema_editor):
-    from editors.roles import remove_roles
+    from editors.sync import remove_roles
 
     remove_roles(apps)
 

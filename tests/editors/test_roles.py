@@ -9,6 +9,7 @@ from wagtail.models import Collection, GroupPagePermission, Page, WorkflowPage
 
 from campaigns.models import MicrositeHomePage, MicrositePage
 from editors import roles
+from editors.sync import sync_roles
 from home.models import ContentPage, OrganisationSettings, SiteTexts, Theme
 from news.models import NewsPage
 from research.models import PublicationPage
@@ -28,17 +29,17 @@ def test_every_role_exists_and_wagtails_starter_groups_are_gone():
 
 
 def test_sync_is_idempotent_and_undoes_hand_edits_to_managed_groups_only():
-    assert roles.sync_roles().changed is False
+    assert sync_roles().changed is False
     redactie = Group.objects.get(name=roles.REDACTIE)
     stray = Permission.objects.get(codename="add_user")
     redactie.permissions.add(stray)
     own_group = Group.objects.create(name="Zelf gemaakt")
     own_group.permissions.add(stray)
-    report = roles.sync_roles()
+    report = sync_roles()
     assert report.changed and report.permissions_changed == 1
     assert not redactie.permissions.filter(pk=stray.pk).exists()
     assert own_group.permissions.filter(pk=stray.pk).exists()
-    assert roles.sync_roles().changed is False
+    assert sync_roles().changed is False
 
 
 def test_a_changed_definition_is_applied(monkeypatch):
@@ -49,13 +50,13 @@ def test_a_changed_definition_is_applied(monkeypatch):
         for role in roles.ROLES
     )
     monkeypatch.setattr(roles, "ROLES", changed)
-    roles.sync_roles()
+    sync_roles()
     assert Group.objects.get(name=roles.VRIJWILLIGERS).permissions.filter(codename="add_theme").exists()
 
 
 def test_dry_run_changes_nothing():
     Group.objects.get(name=roles.STAGIAIRS).permissions.clear()
-    assert roles.sync_roles(dry_run=True).changed
+    assert sync_roles(dry_run=True).changed
     assert not Group.objects.get(name=roles.STAGIAIRS).permissions.exists()
 
 
@@ -73,7 +74,7 @@ def test_a_new_microsite_gets_its_editors_and_workflow(microsite_home):
 
 
 def test_every_permission_in_the_definition_exists():
-    assert roles.sync_roles().missing_permissions == []
+    assert sync_roles().missing_permissions == []
 
 
 # Redactie -----------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from editors.roles import sync_roles
+from editors.sync import sync_roles
 
 
 class Command(BaseCommand):
