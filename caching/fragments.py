@@ -59,11 +59,8 @@ def fragment_timeout() -> int:
     return settings.FRAGMENT_CACHE_SECONDS
 
 
-def cached_value(request: HttpRequest, name: str, build):
-    """`build()` cached under `name` and the fragment key of this request."""
-    key = f"fragment:{name}:{fragment_key(request)}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, fragment_timeout())
-    return value
+def cached_value(request: HttpRequest | None, name: str, build):
+    """`build()` cached under `name` and the fragment key of this request (without a request: for every site),
+    so it goes stale with every other fragment. The one helper for what pages share; Django's get_or_set does
+    the rest."""
+    return cache.get_or_set(f"fragment:{name}:{fragment_key(request)}", build, fragment_timeout())

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from home.blocks import BaseStreamBlock, LinkTargetBlock
+from home.blocks import BaseStreamBlock, CallToActionBlock
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -95,13 +95,8 @@ class SignupFormBlock(blocks.StructBlock):
         template = "campaigns/blocks/signup_form_block.html"
 
 
-class CampaignCallToActionBlock(blocks.StructBlock):
-    """A bold call to action in the campaign colour."""
-
-    title = blocks.CharBlock(label=_("Titel"), max_length=100)
-    text = blocks.TextBlock(label=_("Tekst"), required=False, max_length=400)
-    button_label = blocks.CharBlock(label=_("Tekst op de knop"), max_length=40)
-    link = LinkTargetBlock(label=_("Link van de knop"))
+class CampaignCallToActionBlock(CallToActionBlock):
+    """A bold call to action in the campaign colour: the shared call to action, drawn in the campaign's style."""
 
     class Meta:
         icon = "pick"

@@ -108,15 +108,16 @@ def _ensure_collection(models: _Models, name: str) -> Any:
     return collection
 
 
-def _sync_set(queryset: Any, wanted: set[tuple], key: tuple[str, ...], create: Any) -> int:
-    """Make the rows of `queryset` (identified by the `key` fields) exactly `wanted`; returns rows changed."""
+def _sync_set(queryset: Any, wanted: set[tuple], key: tuple[str, ...], **fixed: Any) -> int:
+    """Make the rows of `queryset` (identified by the `key` fields) exactly `wanted`; new rows also get `fixed`
+    (the group they belong to). Returns the number of rows changed."""
     existing = {tuple(row[:-1]): row[-1] for row in queryset.values_list(*key, "pk")}
     stale = [pk for ident, pk in existing.items() if ident not in wanted]
     if stale:
         queryset.filter(pk__in=stale).delete()
     missing = [ident for ident in wanted if ident not in existing]
     for ident in missing:
-        create(*ident)
+        queryset.model.objects.create(**fixed, **dict(zip(key, ident, strict=True)))
     return len(stale) + len(missing)
 
 
@@ -176,9 +177,7 @@ def _sync(apps: Any, report: SyncReport) -> None:
             models.GroupPagePermission.objects.filter(group=group),
             wanted_pages,
             ("page_id", "permission_id"),
-            lambda page_id, permission_id, group=group: models.GroupPagePermission.objects.create(
-                group=group, page_id=page_id, permission_id=permission_id
-            ),
+            group=group,
         )
 
         wanted_collections = set()
@@ -193,9 +192,7 @@ def _sync(apps: Any, report: SyncReport) -> None:
             models.GroupCollectionPermission.objects.filter(group=group),
             wanted_collections,
             ("collection_id", "permission_id"),
-            lambda collection_id, permission_id, group=group: models.GroupCollectionPermission.objects.create(
-                group=group, collection_id=collection_id, permission_id=permission_id
-            ),
+            group=group,
         )
 
     _sync_workflows(models, groups, anchors, report)

@@ -26,6 +26,8 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.fields import alt_text_field, optional_link
+
 SEARCH_TITLE_LENGTH = 60  # about what search engines show of a title
 SEARCH_DESCRIPTION_LENGTH = 160
 
@@ -47,20 +49,14 @@ class IntroMixin(models.Model):
 class HeroImageMixin(models.Model):
     """A large image at the top of a page, with the alternative text it needs (required once an image is chosen)."""
 
-    hero_image = models.ForeignKey(
+    hero_image = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("hoofdafbeelding"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optioneel. Een rustige foto bovenaan de pagina; de tekst staat er niet overheen."),
+        _("hoofdafbeelding"),
+        _("Optioneel. Een rustige foto bovenaan de pagina; de tekst staat er niet overheen."),
     )
-    hero_image_alt = models.CharField(
+    hero_image_alt = alt_text_field(
         _("alternatieve tekst hoofdafbeelding"),
-        max_length=250,
-        blank=True,
-        help_text=_("Beschrijf de foto voor wie hem niet kan zien. Verplicht als je een afbeelding kiest."),
+        _("Beschrijf de foto voor wie hem niet kan zien. Verplicht als je een afbeelding kiest."),
     )
 
     class Meta:
@@ -92,6 +88,18 @@ class IndexPage(IntroMixin, Page):
 
     class Meta:
         abstract = True
+
+    def live_children(self, model: type[Page]):
+        """The live, public pages of `model` under this overview, ready for cards: their hero image and its
+        renditions come along (no query per card), their bodies stay in the database."""
+        return (
+            model.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .defer_streamfields()
+        )
 
 
 class SharePreviewMixin:

@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import body_field
+from home.fields import alt_text_field, optional_link
 from home.mixins import IndexPage, SharePreviewMixin
 
 
@@ -148,32 +149,22 @@ class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
         blank=True,
         help_text=_("De krant, omroep of website, bijvoorbeeld 'NOS' of 'Trouw'."),
     )
-    listing_image = models.ForeignKey(
+    listing_image = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("afbeelding"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
+        _("afbeelding"),
+        _(
             "Optioneel. Staat in overzichten en bij het delen. Zonder afbeelding maakt de website zelf "
             "een deelafbeelding met de titel."
         ),
     )
-    listing_image_alt = models.CharField(
+    listing_image_alt = alt_text_field(
         _("alternatieve tekst afbeelding"),
-        max_length=250,
-        blank=True,
-        help_text=_("Beschrijf de afbeelding voor wie hem niet kan zien. Verplicht als u een afbeelding kiest."),
+        _("Beschrijf de afbeelding voor wie hem niet kan zien. Verplicht als u een afbeelding kiest."),
     )
-    related_page = models.ForeignKey(
+    related_page = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("bijbehorend project of campagne"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optioneel. Het project of de campagne waar dit bericht over gaat; bezoekers zien een link."),
+        _("bijbehorend project of campagne"),
+        _("Optioneel. Het project of de campagne waar dit bericht over gaat; bezoekers zien een link."),
     )
     featured = models.BooleanField(
         _("uitgelicht"),

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from home.fields import optional_link
+
 # The fixed, accessible palette: every brand colour reaches at least WCAG AA (4.5:1) against white text and
 # against the page background, so an editor cannot pick an unreadable combination. Each key becomes a CSS class
 # (`palette-<key>`) in main.css; classes rather than inline styles, so a strict Content-Security-Policy works.
@@ -28,14 +30,10 @@ DEFAULT_QUICK_EXIT_URL = "https://www.weeronline.nl/"
 class SiteAppearance(BaseSiteSetting):
     """How one site looks (logo, colours) and whether it offers the quick exit."""
 
-    logo = models.ForeignKey(
+    logo = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Optioneel. Staat links in de kop, naast de naam van de organisatie."),
+        _("logo"),
+        _("Optioneel. Staat links in de kop, naast de naam van de organisatie."),
     )
     palette = models.CharField(
         _("kleuren"),

@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.models import Page
@@ -18,6 +17,7 @@ from campaigns import related
 from campaigns.blocks import CampaignStreamBlock
 from campaigns.models.appearance import PALETTE_CHOICES
 from home.blocks import body_field
+from home.fields import themes_field
 from home.mixins import HeroImageMixin, IndexPage, SharePreviewMixin
 
 
@@ -35,15 +35,7 @@ class CampaignIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = list(
-            CampaignPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
-            .defer_streamfields()
-            .order_by("-start_date", "title")
-        )
+        campaigns = list(self.live_children(CampaignPage).order_by("-start_date", "title"))
         today = timezone.localdate()
         context["running"] = [c for c in campaigns if not c.end_date or c.end_date >= today]
         context["ended"] = [c for c in campaigns if c.end_date and c.end_date < today]
@@ -77,11 +69,8 @@ class CampaignPage(HeroImageMixin, SharePreviewMixin, Page):
     end_date = models.DateField(
         _("einddatum"), null=True, blank=True, help_text=_("Laat leeg als de campagne doorloopt.")
     )
-    themes = ParentalManyToManyField(
-        "home.Theme",
-        verbose_name=_("thema's"),
-        blank=True,
-        help_text=_("Nieuws en activiteiten met dezelfde thema's verschijnen automatisch op de pagina."),
+    themes = themes_field(
+        _("Nieuws en activiteiten met dezelfde thema's verschijnen automatisch op de pagina."),
     )
 
     content_panels = [

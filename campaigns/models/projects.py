@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -15,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from campaigns import related
 from home.blocks import RICH_TEXT_FEATURES, body_field
+from home.fields import themes_field
 from home.mixins import HeroImageMixin, IndexPage, IntroMixin, SharePreviewMixin
 
 
@@ -32,14 +32,7 @@ class ProjectIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["projects"] = (
-            ProjectPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
-            .defer_streamfields()
-        )
+        context["projects"] = self.live_children(ProjectPage)
         return context
 
 
@@ -70,11 +63,8 @@ class ProjectPage(IntroMixin, HeroImageMixin, SharePreviewMixin, Page):
     )
     contact_email = models.EmailField(_("e-mailadres"), blank=True, help_text=_("Het adres van het project."))
     contact_phone = models.CharField(_("telefoon"), max_length=30, blank=True, help_text=_("Voor algemene vragen."))
-    themes = ParentalManyToManyField(
-        "home.Theme",
-        verbose_name=_("thema's"),
-        blank=True,
-        help_text=_("Nieuws, activiteiten en publicaties met dezelfde thema's verschijnen automatisch op de pagina."),
+    themes = themes_field(
+        _("Nieuws, activiteiten en publicaties met dezelfde thema's verschijnen automatisch op de pagina."),
     )
 
     content_panels = [

@@ -29,6 +29,8 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.search import index
 
+from home.fields import optional_link
+
 CONSENT_FIELD = "privacy_consent"
 HONEYPOT_FIELD = "hp_website"
 ORGANISATION_FIELD = "organisation"
@@ -168,14 +170,10 @@ class SignupFormPage(AbstractEmailForm):
         ),
         help_text=_("Staat naast het verplichte vinkje. Zeg waarvoor de gegevens zijn en hoe lang ze blijven."),
     )
-    privacy_page = models.ForeignKey(
+    privacy_page = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("privacyverklaring"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("De pagina met de privacyverklaring; het formulier linkt ernaar."),
+        _("privacyverklaring"),
+        _("De pagina met de privacyverklaring; het formulier linkt ernaar."),
     )
     store_submissions = models.BooleanField(
         _("aanmeldingen bewaren"),

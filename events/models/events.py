@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from events.models.imports import ImportBatch
+from home.fields import optional_link
 from home.models import Theme
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
@@ -134,14 +135,11 @@ class Event(TranslatableMixin, index.Indexed, models.Model):
         db_index=True,
         help_text=_("Het kenmerk uit de spreadsheet. Een nieuwe import met hetzelfde kenmerk werkt dit item bij."),
     )
-    import_batch = models.ForeignKey(
+    import_batch = optional_link(
         ImportBatch,
-        verbose_name=_("import"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("import"),
+        _("De import die dit item heeft aangemaakt of het laatst gewijzigd."),
         related_name="events",
-        help_text=_("De import die dit item heeft aangemaakt of het laatst gewijzigd."),
     )
     published = models.BooleanField(
         _("gepubliceerd"), default=True, help_text=_("Uitvinken om het item (tijdelijk) niet in de agenda te tonen.")

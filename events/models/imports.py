@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.fields import optional_link
+
 
 class ImportBatch(models.Model):
     """One spreadsheet import: who ran it, when, from which file, the counts, and what is needed to undo it."""
@@ -21,13 +23,9 @@ class ImportBatch(models.Model):
 
     created_at = models.DateTimeField(_("gestart op"), default=timezone.now)
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
-    user = models.ForeignKey(
+    user = optional_link(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("door"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("door"),
     )
     file_name = models.CharField(_("bestandsnaam"), max_length=255)
     source = models.CharField(_("via"), max_length=20, default="admin")
@@ -44,13 +42,9 @@ class ImportBatch(models.Model):
     # While a background import runs, the uploaded file stays in the upload storage (events.importing.uploads).
     stored_file = models.CharField(max_length=255, blank=True)
     undone_at = models.DateTimeField(_("ongedaan gemaakt op"), null=True, blank=True)
-    undone_by = models.ForeignKey(
+    undone_by = optional_link(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("ongedaan gemaakt door"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("ongedaan gemaakt door"),
     )
 
     class Meta:

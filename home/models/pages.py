@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
@@ -13,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import body_field
+from home.fields import themes_field
 from home.mixins import HeroImageMixin, IntroMixin, SharePreviewMixin
 from home.models.themes import Theme
 
@@ -68,11 +68,8 @@ class ContentPage(IntroMixin, SharePreviewMixin, Page):
             "Vooral belangrijk bij helpdeskpagina's over regels en procedures."
         ),
     )
-    themes = ParentalManyToManyField(
-        Theme,
-        verbose_name=_("thema's"),
-        blank=True,
-        help_text=_("Bij welke thema's hoort deze pagina?"),
+    themes = themes_field(
+        _("Bij welke thema's hoort deze pagina?"),
     )
 
     content_panels = [

@@ -45,16 +45,14 @@ class Theme(TranslatableMixin, models.Model):
     def names_in_active_language(cls) -> dict[str, str]:
         """{translation key: name} of the themes translated into the active language (cached until any theme,
         page or setting changes: caching/fragments.py)."""
-        from django.core.cache import cache
         from django.utils import translation
 
-        from caching.fragments import fragment_timeout, fragment_version
+        from caching.fragments import cached_value
 
         language = translation.get_language() or settings.LANGUAGE_CODE
-        key = f"theme-names:{language}:{fragment_version()}"
-        names = cache.get(key)
-        if names is None:
+
+        def build() -> dict[str, str]:
             rows = cls.objects.filter(locale__language_code=language).values_list("translation_key", "name")
-            names = {str(translation_key): name for translation_key, name in rows}
-            cache.set(key, names, fragment_timeout())
-        return names
+            return {str(translation_key): name for translation_key, name in rows}
+
+        return cached_value(None, "theme-names", build)

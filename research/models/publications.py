@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.fields import optional_link, themes_field
 from home.mixins import IndexPage, SharePreviewMixin
 from research.blocks import PublicationStreamBlock, section_anchor
 from research.choices import PUBLICATION_LANGUAGES, PublicationType
@@ -80,38 +81,26 @@ class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
         blank=True,
         help_text=_("Gebruik hoofdstukken: hun titels vormen samen de inhoudsopgave bovenaan de pagina."),
     )
-    themes = ParentalManyToManyField(
-        "home.Theme", verbose_name=_("thema's"), blank=True, help_text=_("Bij welke thema's hoort de publicatie?")
+    themes = themes_field(
+        _("Bij welke thema's hoort de publicatie?"),
     )
-    related_project = models.ForeignKey(
+    related_project = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("project"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Het project waarin de publicatie is gemaakt, als er een pagina voor is."),
+        _("project"),
+        _("Het project waarin de publicatie is gemaakt, als er een pagina voor is."),
     )
-    pdf = models.ForeignKey(
+    pdf = optional_link(
         "wagtaildocs.Document",
-        verbose_name=_("PDF"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("De publicatie als PDF. Bezoekers zien de bestandsgrootte en het aantal pagina's."),
+        _("PDF"),
+        _("De publicatie als PDF. Bezoekers zien de bestandsgrootte en het aantal pagina's."),
     )
     pdf_page_count = models.PositiveIntegerField(_("aantal pagina's van de PDF"), null=True, blank=True, editable=False)
     # The file hash the page count was read from: a replaced PDF file gets counted again on the next save.
     pdf_page_count_hash = models.CharField(max_length=40, blank=True, editable=False)
-    cover_image = models.ForeignKey(
+    cover_image = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("omslag"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Een afbeelding van de voorkant. Staat naast de titel, dus heeft geen eigen beschrijving nodig."),
+        _("omslag"),
+        _("Een afbeelding van de voorkant. Staat naast de titel, dus heeft geen eigen beschrijving nodig."),
     )
     journal = models.CharField(
         _("tijdschrift"), max_length=200, blank=True, help_text=_("Alleen bij artikelen: de naam van het tijdschrift.")

@@ -102,9 +102,8 @@ VOCABULARY_SECONDS = 30 * 60
 def vocabulary(site: Site | None, locale: Locale) -> list[str]:
     """The most frequent words (folded) of the titles and intros of the most recent pages in scope, cached for
     half an hour. Bounded by VOCABULARY_PAGES so that building it stays cheap on a large site."""
-    key = f"search:vocabulary:{site.pk if site else 0}:{locale.pk}"
-    words = cache.get(key)
-    if words is None:
+
+    def build() -> list[str]:
         raw: Counter = Counter()
         recent = scope(site, locale).order_by("-first_published_at").values("pk")[:VOCABULARY_PAGES]
         recent_ids = list(recent.values_list("pk", flat=True))
@@ -121,9 +120,9 @@ def vocabulary(site: Site | None, locale: Locale) -> list[str]:
         for word, n in raw.items():
             if len(word) > 3 and word.isalpha():
                 counts[fold(word)] += n
-        words = [w for w, _n in counts.most_common(VOCABULARY_SIZE)]
-        cache.set(key, words, VOCABULARY_SECONDS)
-    return words
+        return [w for w, _n in counts.most_common(VOCABULARY_SIZE)]
+
+    return cache.get_or_set(f"search:vocabulary:{site.pk if site else 0}:{locale.pk}", build, VOCABULARY_SECONDS)
 
 
 def suggest(query: str, site: Site | None, locale: Locale) -> str:

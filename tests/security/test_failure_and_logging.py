@@ -63,8 +63,9 @@ def test_database_down_answers_a_static_503_page(engine, tmp_path):
 
 
 def test_503_page_needs_no_inline_styles():
-    html = (ROOT / "templates" / "503.html").read_text()
-    assert "<style" not in html and "style=" not in html and "<script" not in html
+    for name in ("503.html", "error_page.html"):
+        html = (ROOT / "templates" / name).read_text()
+        assert "<style" not in html and "style=" not in html and "<script" not in html
 
 
 @pytest.mark.django_db
