@@ -1,4 +1,4 @@
-"""Background tasks of the home app: warming a page after publishing (django-tasks).
+"""Warming pages: rendering a page once so its image renditions exist before the first visitor needs them.
 
 Image renditions are made the first time a page is viewed; AVIF in particular takes a second or more per
 image on a small server, which the first visitor after publishing would otherwise wait for. The task renders
@@ -23,7 +23,8 @@ from wagtail.models import Page
 logger = logging.getLogger("los.home")
 
 
-def _warm(page: Page) -> int | None:
+def warm(page: Page) -> int | None:
+    """Render `page` once as an anonymous visitor would, which makes its image renditions; its status code."""
     parts = page.get_url_parts()
     if parts is None:
         return None
@@ -52,7 +53,7 @@ def warm_page(page_id: int) -> dict[str, int | None]:
     for target in targets.values():
         if target.live and target.depth > 1:
             try:
-                statuses[target.url_path] = _warm(target)
+                statuses[target.url_path] = warm(target)
             except Exception:  # warming is an optimisation: never fail a publication over it
                 logger.exception("Warming page %s failed", target.pk)
     return statuses

@@ -13,8 +13,17 @@ from demo import MICROSITE_HOSTNAME
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from wagtail.models import Page
+
+    from caching.warming import warm
+
     with django_db_blocker.unblock():
         call_command("seed_demo", verbosity=0)
+        # Every page rendered once, as the worker does after publishing in production: the image renditions
+        # then exist for the whole run, instead of being encoded again inside every test's rolled-back
+        # transaction (a news listing took three times as long).
+        for page in Page.objects.live().public().filter(depth__gt=1).specific():
+            warm(page)
 
 
 @pytest.fixture

@@ -39,7 +39,10 @@ MICROSITE_SOURCES = [
     "campaigns/templatetags/*.py",
     "cms/urls.py",
     "search/views.py",
-    "search/service.py",
+    "search/results.py",
+    "search/search_families.py",
+    "search/backends/database_facets.py",
+    "multilingual/templatetags/*.py",
 ]
 # Choices shown in the help finder (the rest of campaigns/models/microsite.py is admin text).
 HELP_KINDS = ["Vrouwenopvang", "Veilig Thuis", "Juridische hulp", "Medische zorg", "Steungroep"]
