@@ -21,7 +21,7 @@ from events.importing.parsing import clean_text
 from events.importing.reading import Table, UnusableFile, read_table
 from events.importing.report import ImportReport, Problem, RowOutcome
 from events.importing.resources import CHUNK_SIZE, ROW_INDEX, EventResource
-from events.importing.rows import ParsedRow, parse_row
+from events.importing.rows import ParsedRow, parse_row, settle
 from events.importing.undo import snapshot, undo_batch
 from events.models import AMSTERDAM, Event, ImportBatch
 from events.tasks import reindex_events
@@ -89,8 +89,10 @@ def _run(
     progress: Callable[[int, int], None] | None,
 ) -> None:
     table = report.table
+    existing = load_existing(rows)
+    for row in rows:
+        settle(row, table, existing.get(row.match_key) if row.match_key else None)
     importable, outcomes = set_aside_repeats(rows, table)
-    existing = load_existing(importable)
     importable, double_claims = set_aside_double_claims(importable, existing, table)
     outcomes |= double_claims
     if not dry_run:
@@ -136,7 +138,7 @@ def _complete(outcome: RowOutcome, row: ParsedRow, table: Table, snapshots: dict
         outcome.object_id = instance.pk
         if outcome.status == "changed" and instance.pk in snapshots:
             before = Event(**{name: snapshots[instance.pk][name] for name in IMPORT_FIELDS})
-            outcome.changed_fields = _changed_columns(before, instance)
+            outcome.changed_fields, outcome.cleared_fields = _changed_columns(before, instance)
     return outcome
 
 
@@ -158,9 +160,10 @@ def _problems(row: ParsedRow, message_dict: dict[str, list[str]], table: Table) 
     return problems
 
 
-def _changed_columns(before: Event, after: Event) -> list[str]:
-    """The columns (by their Dutch names) whose value an update changes."""
+def _changed_columns(before: Event, after: Event) -> tuple[list[str], list[str]]:
+    """The columns (by their Dutch names) whose value an update changes, and those of them it empties."""
     changed: list[str] = []
+    cleared: list[str] = []
     for name in IMPORT_FIELDS:
         old, new = getattr(before, name), getattr(after, name)
         if old == new:
@@ -173,9 +176,13 @@ def _changed_columns(before: Event, after: Event) -> list[str]:
                 changed.append(COLUMNS[date_key])
             if (old_local and old_local.time()) != (new_local and new_local.time()):
                 changed.append(COLUMNS[time_key])
+            if new is None:
+                cleared.append(COLUMNS[time_key])
         else:
             changed.append(COLUMNS.get(FIELD_COLUMN[name], name))
-    return list(dict.fromkeys(changed))
+            if new in ("", None):
+                cleared.append(COLUMNS.get(FIELD_COLUMN[name], name))
+    return list(dict.fromkeys(changed)), cleared
 
 
 def _finish(batch: ImportBatch, report: ImportReport, snapshots: dict[int, dict[str, Any]]) -> None:

@@ -79,6 +79,7 @@ class RowOutcome(RowResult):
         self.values: dict[str, Any] = values if values is not None else {}  # parsed values, for the preview
         self.problems: list[Problem] = problems if problems is not None else []
         self.changed_fields: list[str] = []  # column names, for an update
+        self.cleared_fields: list[str] = []  # those of them an empty cell empties
         self.repeat = repeat  # the same record as an earlier row of the file
 
     @property
@@ -166,6 +167,11 @@ class ImportReport(Result):
             lines.append(
                 _("Deze kolommen worden niet gebruikt: %(columns)s.")
                 % {"columns": ", ".join(self.table.ignored_columns)}
+            )
+        if self.table and self.table.absent_columns:
+            lines.append(
+                _("Niet in het bestand, dus bij bestaande activiteiten ongewijzigd: %(columns)s.")
+                % {"columns": ", ".join(self.table.absent_columns)}
             )
         lines.extend(str(problem) for row in self.rows for problem in row.problems)
         return lines
