@@ -114,6 +114,7 @@ class ImportReport(Result):
         self.table: Table | None = None  # as read, when the file could be read
         self.batch: Model | None = None  # the saved import batch, when something was written
         self.written = False
+        self.earlier: Model | None = None  # the import that already imported this very upload (a second click)
 
     def fail(self, message: str) -> None:
         """Record a problem with the whole file or run: nothing is imported."""

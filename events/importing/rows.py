@@ -181,8 +181,8 @@ def _set_start_and_end(row: ParsedRow, parsed: dict[str, Any], *, end_time_from_
         return
     last_day = end_day or day
     if all_day or end_time is None:
-        if last_day == day and not all_day:
-            return  # an end date equal to the start date, without an end time, adds nothing
+        if last_day == day:
+            return  # the end of the start day itself: an event of one day (as Event.normalise_times keeps it)
         end_time = datetime.time(23, 59)
     elif end_time == datetime.time() and start_time != datetime.time() and last_day == day:
         # 00:00 (or 24:00) as the end of an evening: midnight, the start of the next day.

@@ -16,10 +16,10 @@ from events.models import AMSTERDAM, Event
 pytestmark = pytest.mark.django_db
 
 FULL = (
-    "Kenmerk;Titel;Datum;Begintijd;Eindtijd;Locatie;Adres;Plaats;Organisatie;Omschrijving;Website;Doelgroep;Taal\r\n"
-    "P-1;Spreekuur;12-03-2027;19:30;21:30;Wereldhuis;Kanaalstraat 1;Utrecht;LOS;Over opvang;"
-    "https://example.org/p1;Vrijwilligers;Engels\r\n"
-).encode()
+    b"Kenmerk;Titel;Datum;Begintijd;Eindtijd;Locatie;Adres;Plaats;Organisatie;Omschrijving;Website;Doelgroep;Taal\r\n"
+    b"P-1;Spreekuur;12-03-2027;19:30;21:30;Wereldhuis;Kanaalstraat 1;Utrecht;LOS;Over opvang;"
+    b"https://example.org/p1;Vrijwilligers;Engels\r\n"
+)
 
 
 def _problems(report) -> list[tuple[int, str, str]]:
