@@ -11,8 +11,9 @@ class EditorsConfig(AppConfig):
     verbose_name = _("Redactie")
 
     def ready(self) -> None:
-        from editors import signals
+        from editors import signals, translating
 
         # After every migrate (once, when the last app is done): apply changes to editors/roles.py on deploy.
         post_migrate.connect(signals.sync_roles_after_migrate, dispatch_uid="editors.sync_roles_after_migrate")
         signals.connect_anchor_pages()
+        translating.connect()

@@ -48,7 +48,7 @@ class QuickReactionForm(forms.Form):
         queryset=Theme.objects.none(),
         empty_label=None,
         widget=forms.RadioSelect,
-        help_text=gettext_lazy("Het belangrijkste thema; in de editor kunt u er meer kiezen."),
+        help_text=gettext_lazy("Het belangrijkste thema; in de editor kun je er meer kiezen."),
     )
 
     def __init__(self, *args, **kwargs):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from editors.widgets import themes_panel
 from home.blocks import body_field
 from home.fields import alt_text_field, optional_link
 from home.mixins import IndexPage, SharePreviewMixin
@@ -191,7 +191,7 @@ class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                themes_panel(),
                 FieldPanel("tags"),
                 PageChooserPanel("related_page"),
                 FieldPanel("featured"),

@@ -177,6 +177,10 @@ LOCALE_PATHS = [PROJECT_DIR / "locale"]
 # Machine translation in wagtail-localize's editor, off unless LOS_MACHINE_TRANSLATOR is set: "deepl" (key in
 # LOS_MACHINE_TRANSLATOR_KEY) or "libretranslate" (LOS_MACHINE_TRANSLATOR_URL, key optional). Texts are sent
 # to that service: use it only for content that may leave our servers.
+# A new translation starts as a draft that the translator publishes when it is done (wagtail-localize's default
+# publishes it at once, in the source language, when the source page is live). See editors/translating.py.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 _MACHINE_TRANSLATORS = {
     "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
     "libretranslate": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
@@ -290,6 +294,7 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # The image form explains the description field, Wagtail's default alt text, in Dutch.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "editors.forms.LosImageForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "editors.forms.LosLoginForm"  # the password field labelled in Dutch
 
 # Performance and scale-out (issue 11; docs/deployment.md) ------------------------------------------------
 # Each piece is switched on by an environment variable; unset, the site runs on one machine with no services.

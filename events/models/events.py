@@ -25,6 +25,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from editors.widgets import themes_panel
 from events.models.imports import ImportBatch
 from home.fields import optional_link
 from home.models import Theme
@@ -157,7 +158,7 @@ class Event(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("organiser"),
         FieldPanel("description"),
         FieldPanel("registration_url"),
-        MultiFieldPanel([FieldPanel("themes"), FieldPanel("audience"), FieldPanel("language")], heading=_("Voor wie")),
+        MultiFieldPanel([themes_panel(), FieldPanel("audience"), FieldPanel("language")], heading=_("Voor wie")),
         FieldPanel("external_id"),
         FieldPanel("published"),
     ]
