@@ -23,7 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from editors.widgets import themes_panel
 from home.blocks import body_field
-from home.fields import alt_text_field, optional_link
+from home.fields import ALT_HELP, alt_or_description, alt_text_field, optional_link
 from home.mixins import IndexPage, SharePreviewMixin
 
 
@@ -186,7 +186,7 @@ class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
             heading=_("Soort, datum en bron"),
         ),
         MultiFieldPanel(
-            [FieldPanel("listing_image"), FieldPanel("listing_image_alt")],
+            [FieldPanel("listing_image"), FieldPanel("listing_image_alt", help_text=ALT_HELP)],
             heading=_("Afbeelding"),
         ),
         MultiFieldPanel(
@@ -253,7 +253,8 @@ class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
     def clean(self) -> None:
         super().clean()
         errors = {}
-        if self.listing_image_id and not self.listing_image_alt.strip():
+        self.listing_image_alt = alt_or_description(self.listing_image, self.listing_image_alt)
+        if self.listing_image_id and not self.listing_image_alt:
             errors["listing_image_alt"] = _("Beschrijf de afbeelding voor wie hem niet kan zien.")
         if self.kind == NewsKind.MEDIA and not self.source_url:
             errors["source_url"] = _("Nieuws uit de media heeft een adres van de bron nodig.")

@@ -295,6 +295,10 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # The image form explains the description field, Wagtail's default alt text, in Dutch.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "editors.forms.LosImageForm"
 WAGTAILADMIN_USER_LOGIN_FORM = "editors.forms.LosLoginForm"  # the password field labelled in Dutch
+# No autosave: Wagtail 8 saved a new page as a draft at the first keystroke, so every abandoned start stayed in the
+# page list (same title, the real page got "-2" in its address) and "Automatisch opslaan gepauzeerd" warned while
+# typing. A draft now exists when the editor saves it; leaving with unsaved changes still asks first.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 # Performance and scale-out (issue 11; docs/deployment.md) ------------------------------------------------
 # Each piece is switched on by an environment variable; unset, the site runs on one machine with no services.
