@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class EditorsConfig(AppConfig):
@@ -17,3 +18,9 @@ class EditorsConfig(AppConfig):
         post_migrate.connect(signals.sync_roles_after_migrate, dispatch_uid="editors.sync_roles_after_migrate")
         signals.connect_anchor_pages()
         translating.connect()
+
+
+class LosUsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's users app with our user views: the Roles tab explains each group (editors/users.py)."""
+
+    user_viewset = "editors.users.LosUserViewSet"

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 ADMIN = "wagtailadmin.access_admin"
 TRANSLATE = "wagtail_localize.submit_translation"
 
@@ -72,7 +74,7 @@ class Role:
     """One group: what it is for, and the permissions it holds (nothing else)."""
 
     name: str
-    purpose: str
+    purpose: str  # shown under the groups on the user form's Roles tab (editors/users.py)
     permissions: tuple[str, ...] = ()
     # page type label -> page permission types ("add", "change", "publish", ...) on every page of that type
     pages: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -92,8 +94,10 @@ MICROSITE_REDACTIE = "Microsite redactie"
 ROLES: tuple[Role, ...] = (
     Role(
         REDACTIE,
-        "Edit and publish the main site (every language), the agenda, help locations, redirects and promoted "
-        "search results; start translations.",
+        _(
+            "Bewerkt en publiceert de hoofdsite (in elke taal), de agenda, hulpadressen, doorverwijzingen en "
+            "uitgelichte zoekresultaten; start vertalingen."
+        ),
         permissions=(
             ADMIN,
             TRANSLATE,
@@ -109,8 +113,10 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         EINDREDACTIE,
-        "Everything Redactie may, on both sites; approve or reject submitted pages (workflow task), manage "
-        "themes, funders and site settings, see sign-ups.",
+        _(
+            "Alles wat de Redactie mag, op beide sites; keurt ingediende pagina's goed of vraagt om wijzigingen; "
+            "beheert thema's, fondsen en instellingen; ziet de aanmeldingen."
+        ),
         permissions=(
             ADMIN,
             TRANSLATE,
@@ -133,7 +139,7 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         STAGIAIRS,
-        "Draft news items and hotline (Meldpunt) reports and submit them for approval; never publish.",
+        _("Schrijft nieuwsberichten en Meldpunt-rapporten en dient ze in ter goedkeuring; publiceert nooit zelf."),
         permissions=(ADMIN,),
         # "add": create pages and edit the ones they created; publishing goes through the workflow.
         pages={NEWS: ("add",), PUBLICATIONS: ("add",)},
@@ -141,13 +147,15 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         VRIJWILLIGERS,
-        "The agenda only: events, their spreadsheet import and undoing an import.",
+        _("Alleen de agenda: activiteiten, het importeren van een spreadsheet en het ongedaan maken daarvan."),
         permissions=(ADMIN, *AGENDA),
     ),
     Role(
         VERTALERS,
-        "Translate pages and snippets into the other languages and publish those translations; never change "
-        "Dutch (source) content.",
+        _(
+            "Vertaalt pagina's en andere inhoud naar de andere talen en publiceert die vertalingen; verandert nooit "
+            "de Nederlandse tekst."
+        ),
         permissions=(
             ADMIN,
             TRANSLATE,
@@ -169,8 +177,10 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         MICROSITE_REDACTIE,
-        "Edit the iLegalevrouw microsite and its help locations and submit changes for approval; its own "
-        "image and document collection only.",
+        _(
+            "Bewerkt de microsite iLegalevrouw en haar hulpadressen en dient wijzigingen in ter goedkeuring; alleen "
+            "de eigen verzameling afbeeldingen en documenten."
+        ),
         permissions=(ADMIN, *crud("campaigns", "helplocation")),
         pages={MICROSITE: ("add", "change", "lock")},
         collections={MICROSITE_COLLECTION: MEDIA_ALL},
