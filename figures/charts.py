@@ -53,6 +53,12 @@ class Chart:
     svg: SafeString
     headings: list[str]
     rows: list[tuple[str, list[str]]]
+    kind: str = "bar"  # "bar" or "line", for styling
+
+    @property
+    def has_hidden_values(self) -> bool:
+        """True when a number is not shown (so the page explains the "<5" and "x" it wrote instead)."""
+        return any(not text.isdigit() for _label, texts in self.rows for text in texts)
 
 
 def _table(label_heading: str, labels: list[str], series: list[Series]) -> tuple[list[str], list]:
@@ -168,7 +174,7 @@ def line_chart(title: str, description: str, labels: list[str], series: list[Ser
     height = LINE_HEIGHT + 8 + len(series) * 18
     body = grid + ticks + mark_safe("".join(lines))  # noqa: S308 - format_html output
     headings, rows = _table(label_heading, labels, series)
-    return Chart(title, description, _frame(title, description, LINE_WIDTH, height, body), headings, rows)
+    return Chart(title, description, _frame(title, description, LINE_WIDTH, height, body), headings, rows, "line")
 
 
 def _tick(index: int, count: int) -> bool:

@@ -9,9 +9,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
-from figures.downloads import csv_response, json_response
-from figures.presentation import charts_for
-from figures.statistics import Period, public_figures
 from home.mixins import IndexPage
 
 # The query parameters this page reads (for caches and validation): the selected quarter only.
@@ -40,11 +37,17 @@ class FiguresPage(RoutablePageMixin, IndexPage):
     class Meta:
         verbose_name = _("cijferpagina opvang")
 
+    # The figures modules import the models; imported when a request needs them, not with the models package.
+
     def _figures(self, request: HttpRequest):
+        from figures.statistics import Period, public_figures
+
         return public_figures(Period.parse(request.GET.get("kwartaal")))
 
     @path("")
     def index_route(self, request: HttpRequest) -> HttpResponse:
+        from figures.presentation import charts_for
+
         figures = self._figures(request)
         context = self.get_context(request)
         context.update({"figures": figures, "charts": charts_for(figures)})
@@ -52,8 +55,12 @@ class FiguresPage(RoutablePageMixin, IndexPage):
 
     @path("csv/", name="csv")
     def csv_route(self, request: HttpRequest) -> HttpResponse:
+        from figures.downloads import csv_response
+
         return csv_response(self._figures(request))
 
     @path("json/", name="json")
     def json_route(self, request: HttpRequest) -> HttpResponse:
+        from figures.downloads import json_response
+
         return json_response(self._figures(request))

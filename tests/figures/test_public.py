@@ -74,7 +74,7 @@ def test_charts_have_a_text_alternative_and_a_table_and_need_no_javascript(clien
     assert len(svgs) >= 8
     for svg in svgs:
         assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
-    assert html.count('<figure class="chart"') == len(svgs)
+    assert html.count('<figure class="chart ') == len(svgs)
     assert html.count("<table") >= len(svgs)
     assert "<script" not in html.split('<div class="container figures">')[1].split("</main>")[0]
     assert 'method="get"' in html  # choosing another quarter is a plain form
@@ -101,3 +101,22 @@ def test_a_quarter_with_fewer_than_three_shelters_is_not_published():
 def test_hostile_quarter_parameter(client, value):
     for url in ("/cijfers/", "/cijfers/csv/", "/cijfers/json/", "/api/v2/figures/"):
         assert client.get(f"{url}?kwartaal={value}").status_code == 200
+
+
+def test_the_chart_block_shows_the_protected_series_and_refuses_a_bad_quarter():
+    from django.core.exceptions import ValidationError
+
+    from figures.blocks import FiguresChartBlock
+    from news.models import NewsPage
+    from research.models import PublicationPage
+
+    block = FiguresChartBlock()
+    for series in ("trend", "nationality", "outcome"):
+        html = block.render(block.to_python({"series": series, "period": "2025-3"}))
+        assert "<svg" in html and "<table" in html and "<title" in html
+        assert not re.search(r'class="chart__number">[1-4]<', html)
+    for bad in ("2025-7", "'; drop", "\x00"):
+        with pytest.raises(ValidationError):
+            block.clean({"series": "trend", "period": bad})
+    assert "figures_chart" in NewsPage.body.field.stream_block.child_blocks
+    assert "figures_chart" in PublicationPage.body.field.stream_block.child_blocks
