@@ -85,16 +85,9 @@ def withdraw(request: HttpRequest, shelter_id: int) -> HttpResponse:
     return redirect("figures_admin:index")
 
 
-def _clients_view(request, shelter_id):
-    from figures.client_views import clients
-
-    return clients(request, shelter_id)
-
-
 urlpatterns = [
     path("", index, name="index"),
     path("<int:shelter_id>/nieuw/", edit, name="add"),
     path("<int:shelter_id>/<int:figures_id>/", edit, name="edit"),
     path("<int:shelter_id>/stoppen/", withdraw, name="withdraw"),
-    path("<int:shelter_id>/clientenlijst/", _clients_view, name="clients"),
 ]

@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 
-from figures import views
+from figures import client_views, import_views, views
 from figures.dashboard import FiguresPanel
 from figures.viewsets import ShelterViewSet
 
@@ -26,7 +26,16 @@ class PermittedMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("cijfers/", include((views.urlpatterns, "figures_admin"), namespace="figures_admin"))]
+    urls = [
+        *views.urlpatterns,
+        path("<int:shelter_id>/clientenlijst/", client_views.clients, name="clients"),
+        path("import/", import_views.import_start, name="import"),
+        path("import/voorbeeld/", import_views.import_preview, name="import_preview"),
+        path("import/bevestigen/", import_views.import_confirm, name="import_confirm"),
+        path("import/<int:batch_id>/ongedaan-maken/", import_views.import_undo, name="import_undo"),
+        path("import/sjabloon.xlsx", import_views.import_template, name="import_template"),
+    ]
+    return [path("cijfers/", include((urls, "figures_admin"), namespace="figures_admin"))]
 
 
 @hooks.register("construct_homepage_panels")

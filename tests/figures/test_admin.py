@@ -112,6 +112,9 @@ VIEWS = [
     ("figures_admin:edit", lambda own, figures: [own.pk, figures.pk], "get"),
     ("figures_admin:clients", lambda own, figures: [own.pk], "get"),
     ("figures_admin:withdraw", lambda own, figures: [own.pk], "post"),
+    ("figures_admin:import", lambda own, figures: [], "get"),
+    ("figures_admin:import_template", lambda own, figures: [], "get"),
+    ("wagtailsnippets_figures_shelter:list", lambda own, figures: [], "get"),
 ]
 ALLOWED = {roles.EINDREDACTIE, roles.OPVANGCOORDINATOREN}
 
@@ -123,7 +126,7 @@ def test_permission_per_group(login, group, name, args, method):  # noqa: F811
     own, _other = own_and_other()
     own.coordinators.add(client.user)
     response = getattr(client, method)(reverse(name, args=args(own, own.figures.first())))
-    if group in ALLOWED:
+    if group in ALLOWED and not (name.startswith("wagtailsnippets") and group != roles.EINDREDACTIE):
         assert response.status_code in (200, 302)
     else:
         assert response.status_code in (302, 403)
