@@ -1,12 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
-from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class EditorsConfig(AppConfig):
     """Roles and groups, the translator guard, the dashboard and the guidance editors get in the admin."""
 
+    default = True  # editors/users_app.py holds a second AppConfig; this one is the app's own
     name = "editors"
     label = "editors"
     verbose_name = _("Redactie")
@@ -18,9 +18,3 @@ class EditorsConfig(AppConfig):
         post_migrate.connect(signals.sync_roles_after_migrate, dispatch_uid="editors.sync_roles_after_migrate")
         signals.connect_anchor_pages()
         translating.connect()
-
-
-class LosUsersAppConfig(WagtailUsersAppConfig):
-    """Wagtail's users app with our user views: the Roles tab explains each group (editors/users.py)."""
-
-    user_viewset = "editors.users.LosUserViewSet"

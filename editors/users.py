@@ -32,7 +32,7 @@ class LosUserEditForm(_ExplainsGroups, UserEditForm):
 
 
 class LosUserViewSet(UserViewSet):
-    """Wagtail's user views with our forms (set through editors.apps.LosUsersAppConfig)."""
+    """Wagtail's user views with our forms (set through editors.users_app.LosUsersAppConfig)."""
 
     def get_form_class(self, for_update=False):
         return LosUserEditForm if for_update else LosUserCreationForm

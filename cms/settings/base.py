@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "editors.apps.LosUsersAppConfig",  # wagtail.users, with the groups explained on the Roles tab
+    "editors.users_app.LosUsersAppConfig",  # wagtail.users, with the groups explained on the Roles tab
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
