@@ -10,7 +10,7 @@ from editors.roles import ROLES
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("url", ["/admin/users/add/", "edit"])
+@pytest.mark.parametrize("url", ["/admin/users/new/", "edit"])
 def test_every_group_is_explained_on_the_roles_tab(admin_client, admin_user, url):
     if url == "edit":
         url = f"/admin/users/edit/{admin_user.pk}/"
@@ -21,4 +21,4 @@ def test_every_group_is_explained_on_the_roles_tab(admin_client, admin_user, url
 
 @pytest.mark.parametrize("group", [role.name for role in ROLES])
 def test_no_group_manages_accounts(login, group):
-    assert login(group).get("/admin/users/add/").status_code in {302, 403}
+    assert login(group).get("/admin/users/new/").status_code in {302, 403}
