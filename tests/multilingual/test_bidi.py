@@ -40,7 +40,13 @@ def test_ltr_runs_are_isolated(html: str, expected: str):
 
 @pytest.mark.parametrize(
     "hostile",
-    ["<p>" + "a " * 5000 + "</p>", "<p " + "x" * 10000, "<<<>>>\x00" * 100, "<p>" + "&" * 3000 + "</p>", "<p>0-" * 2000],
+    [
+        "<p>" + "a " * 5000 + "</p>",
+        "<p " + "x" * 10000,
+        "<<<>>>\x00" * 100,
+        "<p>" + "&" * 3000 + "</p>",
+        "<p>0-" * 2000,
+    ],
 )
 def test_hostile_markup_comes_back_whole(hostile: str):
     """Broken or huge markup never raises and loses no text."""
