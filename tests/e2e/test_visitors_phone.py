@@ -7,6 +7,7 @@ Two modes, one page load per page type per language per mode:
 On each page: no sideways scrolling; controls at least 24 x 24 px (WCAG 2.5.8; links inside a sentence are
 exempt, as the criterion says). On listings (news, agenda, publications, search) at 320 px: the first item starts
 on the first screen. In Arabic: every phone number, URL and e-mail address sits in a left-to-right isolate.
+At 320 px also axe-core (WCAG 2.0-2.2 A and AA rules, bundled by axe-playwright-python): no violations.
 
 The main site offers Dutch and English (Settings › Talen); the microsite all five languages.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.e2e
 
@@ -56,6 +58,8 @@ LISTINGS = {
     "/publicaties/": ".publication-list > li",
     "/zoeken/?q=opvang": ".result-list > li",
 }
+AXE = Axe()
+AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 MODES = {
     "320": {"viewport": {"width": 320, "height": 740}, "font_size": None},
     "text200": {"viewport": {"width": 360, "height": 740}, "font_size": 32},
@@ -153,6 +157,9 @@ def _check(page, mode: str, url: str, path: str, *, rtl: bool) -> list[str]:
         problems.append(f"{path}: first listing item at {measured['first']} px")
     if rtl and (unisolated := page.evaluate(UNISOLATED)):
         problems.append(f"{path}: not isolated left-to-right: {unisolated}")
+    if mode == "320":
+        violations = AXE.run(page, options=AXE_RULES).response["violations"]
+        problems += [f"{path}: axe {rule['id']}: {rule['nodes'][0]['html'][:100]}" for rule in violations]
     return problems
 
 
