@@ -20,20 +20,18 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-# Atkinson Hyperlegible Next, the site's typeface (static/fonts); DejaVu where Pillow cannot read it.
+# Atkinson Hyperlegible Bold, the site's heading typeface (static/fonts); DejaVu where Pillow cannot read it.
 BRAND_FONT = Path(__file__).resolve().parents[1] / "cms" / "static" / "fonts"
-BRAND_FONT = BRAND_FONT / "atkinson-hyperlegible-next-latin-wght-normal.woff2"
+BRAND_FONT = BRAND_FONT / "atkinson-hyperlegible-latin-700-normal.woff2"
 WARM = "#f2a65a"
 CREAM = "#fbfaf7"
 
 
-def _font(size: int, weight: int = 750):
+def _font(size: int):
     from PIL import ImageFont
 
     try:
-        font = ImageFont.truetype(str(BRAND_FONT), size)
-        font.set_variation_by_axes([weight])
-        return font
+        return ImageFont.truetype(str(BRAND_FONT), size)
     except OSError:
         try:
             return ImageFont.truetype("DejaVuSans-Bold.ttf", size)
