@@ -218,4 +218,5 @@ def test_seed_demo_changes_nothing_once_staff_have_worked(django_user_model):
     assert SiteLanguages.for_site(microsite).languages == ["nl", "en"]
     assert not Theme.objects.filter(pk=theme.pk).exists()
     drafted = ContentPage.objects.get(pk=drafted.pk)
-    assert drafted.has_unpublished_changes and drafted.get_latest_revision().content["title"] == "Concept van de redactie"
+    assert drafted.has_unpublished_changes
+    assert drafted.get_latest_revision().content["title"] == "Concept van de redactie"
