@@ -38,7 +38,8 @@ def test_an_editor_is_told_a_colleague_saved_a_newer_version(django_user_model, 
     session = form.context["editing_sessions"]
     revision_id = page.get_latest_revision().pk
 
-    # Bram saves a new version while Anna still has the page open.
+    # Bram opens the page too and saves a new version while Anna still has it open.
+    assert bram.get(edit_url).status_code == 200
     fresh = Page.objects.get(pk=page.pk).specific
     fresh.title = "Door Bram aangepast"
     fresh.save_revision(user=django_user_model.objects.get(username="bram"))
