@@ -1,6 +1,7 @@
 """Translations follow their source: deleting or moving a Dutch page does the same for its translations, and
-deleting a translatable snippet in Dutch (a theme, site texts, an event) deletes its translations. Without this an English copy of a deleted news item stayed live and listed, and the English copy
-of a deleted theme was still offered as a filter that found nothing.
+deleting a translatable snippet in Dutch (a theme, site texts, an event) deletes its translations. Without this
+an English copy of a deleted news item stayed live and listed, and the English copy of a deleted theme was still
+offered as a filter that found nothing.
 
 Pages use Wagtail's own mechanism, the `construct_translated_pages_to_cascade_actions` hook (the one
 `wagtail.contrib.simple_translation` offers behind a setting; we translate with wagtail-localize): the delete and
