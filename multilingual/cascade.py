@@ -21,9 +21,7 @@ def translated_pages_to_cascade(pages: list[Page], action: str) -> dict[Page, mo
     if action not in ("delete", "move"):
         return {}
     source = Locale.get_default()
-    return {
-        page: Page.objects.translation_of(page, inclusive=False) for page in pages if page.locale_id == source.pk
-    }
+    return {page: Page.objects.translation_of(page, inclusive=False) for page in pages if page.locale_id == source.pk}
 
 
 def delete_snippet_translations(sender, instance, **kwargs) -> None:
