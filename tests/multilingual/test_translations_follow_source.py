@@ -42,9 +42,10 @@ def test_deleting_a_translation_leaves_its_source(admin_client):
 
 
 def test_deleting_a_theme_deletes_its_translations(client):
-    theme = Theme.objects.filter(locale__language_code="nl", events__isnull=True).first() or Theme.objects.filter(
-        locale__language_code="nl"
-    ).first()
+    theme = (
+        Theme.objects.filter(locale__language_code="nl", events__isnull=True).first()
+        or Theme.objects.filter(locale__language_code="nl").first()
+    )
     english = theme.get_translation_or_none(Locale.objects.get(language_code="en")) or translate(theme, "en", {})
     theme.delete()
     assert not Theme.objects.filter(pk=english.pk).exists()
