@@ -6,8 +6,8 @@ offered as a filter that found nothing.
 Pages use Wagtail's own mechanism, the `construct_translated_pages_to_cascade_actions` hook (the one
 `wagtail.contrib.simple_translation` offers behind a setting; we translate with wagtail-localize): the delete and
 move confirmation pages then say how many translations go along. Only a source page takes its translations along;
-deleting a translation never touches its source. (Unpublishing does not cascade yet: in our admin the unpublish
-view did not act on the pages this hook returned, and a confirmation page promising it would mislead.)
+deleting a translation never touches its source. Unpublishing is offered (ticked by default) by our own unpublish
+view, `admin_views.UnpublishWithTranslationsView`, because this hook gets no request to make it a choice.
 """
 
 from __future__ import annotations

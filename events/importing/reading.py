@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime
 import io
 import re
 import time
@@ -29,6 +28,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from events.importing.ods_cells import TABLE, row_values
 from events.importing.parsing import clean_text
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -246,13 +246,6 @@ def _iter_xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
         workbook.close()
 
 
-_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
-_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
-# Spaces one `<text:s text:c="...">` may stand for (a cell is never wider than this in an agenda).
-_MAX_SPACES = 100
-
-
 def _iter_ods_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     """Rows of the first sheet, streamed from content.xml (never a whole document in memory). Repeated cells and
     rows (`number-columns-repeated`, `number-rows-repeated`, which LibreOffice writes for runs of blank cells)
@@ -269,14 +262,14 @@ def _iter_ods_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     tables = 0
     try:
         for event, element in iterparse(stream, events=("start", "end")):
-            if element.tag == f"{_TABLE}table":
+            if element.tag == f"{TABLE}table":
                 if event == "start":
                     tables += 1
                 elif tables == 1:
                     return  # only the first sheet
-            elif event == "end" and element.tag == f"{_TABLE}table-row" and tables == 1:
-                repeat = min(int(element.get(f"{_TABLE}number-rows-repeated") or 1), MAX_ROWS + 1)
-                values = _ods_row_values(element)
+            elif event == "end" and element.tag == f"{TABLE}table-row" and tables == 1:
+                repeat = min(int(element.get(f"{TABLE}number-rows-repeated") or 1), MAX_ROWS + 1)
+                values = row_values(element, MAX_COLUMNS)
                 element.clear()
                 if is_blank(values):
                     number += repeat  # phantom rows: counted, not materialised
@@ -289,65 +282,6 @@ def _iter_ods_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     finally:
         stream.close()
         archive.close()
-
-
-def _ods_row_values(row) -> list[Any]:
-    values: list[Any] = []
-    for cell in row:
-        if cell.tag not in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
-            continue
-        columns = int(cell.get(f"{_TABLE}number-columns-repeated") or 1)
-        values.extend([_ods_value(cell)] * max(0, min(columns, MAX_COLUMNS - len(values))))
-        if len(values) >= MAX_COLUMNS:
-            break
-    return values
-
-
-def _ods_text(element) -> str:
-    """The text of a paragraph: spans, spaces (`text:s`), tabs and line breaks as the cell shows them."""
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag == f"{_TEXT}s":
-            parts.append(" " * min(int(child.get(f"{_TEXT}c") or 1), _MAX_SPACES))
-        elif child.tag == f"{_TEXT}tab":
-            parts.append("\t")
-        elif child.tag == f"{_TEXT}line-break":
-            parts.append("\n")
-        else:
-            parts.append(_ods_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _ods_value(cell) -> Any:
-    kind = cell.get(f"{_OFFICE}value-type")
-    if kind == "date":
-        raw = cell.get(f"{_OFFICE}date-value") or ""
-        try:
-            if "T" in raw:
-                return datetime.datetime.fromisoformat(raw[:19])
-            return datetime.date.fromisoformat(raw[:10])
-        except ValueError:
-            return raw
-    if kind == "time":
-        raw = cell.get(f"{_OFFICE}time-value") or ""
-        match = re.match(r"^PT(\d{1,4})H(\d{1,2})M(\d{1,2})", raw)
-        if match:
-            # A duration, as LibreOffice stores a time cell: 24:00 is a whole day (parsing reads it as midnight).
-            hours, minutes = int(match.group(1)), int(match.group(2))
-            return datetime.timedelta(hours=hours, minutes=minutes) if hours > 23 else datetime.time(hours, minutes)
-        return raw
-    if kind in ("float", "percentage", "currency"):
-        raw = cell.get(f"{_OFFICE}value")
-        try:
-            number = float(raw)
-        except (TypeError, ValueError):
-            return raw
-        return int(number) if number.is_integer() else number
-    if kind == "boolean":
-        return cell.get(f"{_OFFICE}boolean-value") == "true"
-    text = "\n".join(_ods_text(p) for p in cell if p.tag == f"{_TEXT}p")
-    return text if text else None
 
 
 READERS = {"xlsx": _iter_xlsx_rows, "ods": _iter_ods_rows, "text": _iter_text_rows}
