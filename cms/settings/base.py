@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "multilingual.middleware.SiteLanguageMiddleware",  # issue 8: only the languages a site offers
+    "multilingual.middleware.IsolateLtrMiddleware",  # issue 21: numbers, URLs and names stay LTR in RTL pages
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -215,6 +216,11 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Edit conflicts (issue 24): while a page or snippet is open, the editor asks every 10 s who else has it open and
+# whether someone saved a newer version since; saving or publishing over such a version asks first, with a link
+# to the latest version (Wagtail's concurrent editing notifications, in the admin's Dutch). Explicit, so nobody
+# switches it off by accident: two editors publishing the same page used to mean the last one won silently.
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000
 
 # Documents are served through Django so that permissions and safe headers apply.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
