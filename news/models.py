@@ -41,6 +41,9 @@ class NewsKind(models.TextChoices):
 class NewsIndexPage(RoutablePageMixin, IndexPage):
     """The news overview at /nieuws/: filters, pagination and the RSS and Atom feeds."""
 
+    # The query parameters it reads (news/listing.py): the page cache keys on these (caching/page_cache.py).
+    cache_query_params = ("theme", "kind", "year", "tag", "page")
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro", help_text=_("Een korte tekst boven het nieuwsoverzicht.")),

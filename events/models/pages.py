@@ -32,6 +32,9 @@ SITEMAP_EVENTS = 1000
 class EventIndexPage(RoutablePageMixin, IndexPage):
     """The agenda: upcoming events with filters, a detail page per event and iCal feeds."""
 
+    # Its filters (events/filters.py) and page number: what the page cache keys on (caching/page_cache.py).
+    cache_query_params = ("plaats", "thema", "maand", "verleden", "past", "page")
+
     content_panels = [
         *Page.content_panels,
         FieldPanel(
