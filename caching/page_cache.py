@@ -39,6 +39,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re
 
+from caching import routing
 from caching.cache_control import is_private_path
 from caching.fragments import fragment_version
 
@@ -93,14 +94,8 @@ def _personal(request: HttpRequest) -> bool:
     )
 
 
-def _eligible(request: HttpRequest) -> bool:
-    return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method == "GET"
-        and not is_private_path(request)
-        and not _personal(request)
-        and len(request.META.get("QUERY_STRING", "")) <= _MAX_QUERY_STRING
-    )
+def _anonymous_get(request: HttpRequest) -> bool:
+    return request.method == "GET" and not is_private_path(request) and not _personal(request)
 
 
 def _digest(*parts: object) -> str:
@@ -174,18 +169,28 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not _eligible(request):
+        if not _anonymous_get(request):
             return self.get_response(request)
-        base = _base(request)
-        policy_key = f"page-params:{_digest(base)}"
-        declared = cache.get(policy_key)
-        if declared is not None and declared != _NEVER:
-            key = _page_key(base, request, declared)
-            stored = cache.get(key) if key else None
-            if stored is not None:
-                return _restore(stored)
+        page_cache_on = (
+            settings.PAGE_CACHE_SECONDS > 0 and len(request.META.get("QUERY_STRING", "")) <= _MAX_QUERY_STRING
+        )
+        if page_cache_on:
+            base = _base(request)
+            policy_key = f"page-params:{_digest(base)}"
+            declared = cache.get(policy_key)
+            if declared is not None and declared != _NEVER:
+                key = _page_key(base, request, declared)
+                stored = cache.get(key) if key else None
+                if stored is not None:
+                    return _restore(stored)
 
+        # Not in the cache: render, finding site and page from the cache where possible (caching/routing.py).
+        if settings.SHARED_CACHE:
+            request._los_route_cacheable = True
+            routing.prime_site(request)
         response = self.get_response(request)
+        if not page_cache_on:
+            return response
 
         params = getattr(request, "_page_cache_params", _NOT_DECLARED)
         if params is _NOT_DECLARED:
@@ -199,3 +204,7 @@ class PageCacheMiddleware:
         if key:
             cache.set(key, (response.status_code, list(response.items()), response.content), timeout)
         return response
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        if getattr(request, "_los_route_cacheable", False):
+            routing.prime_route(request, view_func, view_args, view_kwargs)

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -293,6 +294,8 @@ class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
         from news.sharing import share_context
 
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):  # a preview shows the editor's unsaved themes
+            prefetch_related_objects([self], "themes")  # shown twice (meta tags, footer): one query
         context.update(share_context(self, request))
         context["news_index"] = NewsIndexPage.objects.parent_of(self).first()
         related = self.related_page

@@ -311,7 +311,11 @@ else:
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
 # Whole pages for anonymous visitors in the cache above (caching/page_cache.py): stale at once on every change a
 # visitor can see (the same version as the fragments), this is only the upper bound; 0 switches it off.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Whether every process sees the same cache (Redis). Local memory is per process: with several gunicorn workers a
+# publication would only reach the worker that handled it, so the page cache is off by default and routes are not
+# cached without it (cms/settings/dev.py and test.py: one process, so local memory is shared enough).
+SHARED_CACHE = bool(env("REDIS_URL"))
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if SHARED_CACHE else 0)
 # Campaign-link tags no page reads: ignored by the page cache, so a shared link with them is still served from it.
 # Any other parameter a page does not declare (`cache_query_params`) means "render, do not store".
 PAGE_CACHE_IGNORED_PARAMS = frozenset(
