@@ -49,6 +49,11 @@ def news_item() -> NewsPage:
     return NewsPage.objects.live().filter(locale__language_code="nl").order_by("-publication_date").first()
 
 
+def event_url() -> str:
+    event = Event.objects.filter(locale__language_code="nl").order_by("pk").first()
+    return f"/agenda/{event.pk}-{event.slug}/"
+
+
 def page_paths() -> list[str]:
     from campaigns.models import CampaignPage
     from research.models import PublicationPage
@@ -61,6 +66,7 @@ def page_paths() -> list[str]:
         "/publicaties/",
         PublicationPage.objects.live().filter(locale__language_code="nl").first().url,
         "/agenda/",
+        event_url(),
         CampaignPage.objects.get(slug="zorg-in-detentie").url,
         "/over-los/",
         "/en/",
