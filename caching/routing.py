@@ -24,6 +24,13 @@ from wagtail.views import serve
 from caching.fragments import fragment_timeout, fragment_version
 
 
+class _Restrictions(list):
+    """The page's view restrictions as a list that still answers the queryset question callers ask."""
+
+    def exists(self) -> bool:
+        return bool(self)
+
+
 def _site_key(request: HttpRequest) -> str:
     return f"route-site:{request._get_raw_host().lower()[:200]}:{fragment_version()}"
 
@@ -64,7 +71,7 @@ def prime_route(request: HttpRequest, view_func, view_args, view_kwargs: dict) -
     # Wagtail's own before_serve_page hook (check_view_restrictions) asks the page for its view restrictions:
     # two queries (the page's ancestors, then the restrictions), answered here from the same cache entry.
     # PageViewRestriction is an invalidation source, so a page made private leaves the cache at once.
-    page.get_view_restrictions = lambda: restrictions
+    page.get_view_restrictions = lambda: _Restrictions(restrictions)
     request._los_route_primed = True
     try:
         request._wagtail_route_for_request = page.route(request, list(remaining))
