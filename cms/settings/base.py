@@ -22,7 +22,7 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 # site shell, `multilingual` the languages and translation workflow, `editors` roles and guidance, `caching` the
 # cache headers and shared fragments, `security` below. `research` owns funders that other apps show. `demo` is a
 # tool (seed_demo and its loader) that no app imports; it reads each app's demo data (<app>/demo/*.yaml) in this order.
-BASE_APPS = ["home", "multilingual", "editors", "caching"]
+BASE_APPS = ["home", "multilingual", "editors", "caching", "api"]
 FEATURE_APPS = ["research", "news", "events", "campaigns", "search"]
 TOOL_APPS = ["demo"]
 LOCAL_APPS = [*BASE_APPS, *FEATURE_APPS, *TOOL_APPS]
@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "import_export",
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # api: partner sites may read /api/v2/ from the browser
+    "api.http.ConditionalAPIMiddleware",  # api: ETag/Last-Modified and 304 on /api/v2/
     "security.headers.PrivacyHeadersMiddleware",  # security: Referrer-Policy per site, Permissions-Policy
     "security.headers.SiteCSPMiddleware",  # security: Content-Security-Policy (public and admin)
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -227,7 +230,19 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
-REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # How many proxies in front of the app to trust for the client address of the API's rate limit.
+    "NUM_PROXIES": env("TRUSTED_PROXY_COUNT"),
+}
+# The API's per-client limit (api/viewsets.py): far above what a partner page showing the agenda needs.
+LOS_API_RATE = env("API_RATE")
+# Partner sites read the API from the browser: any origin, GET only, never with cookies or credentials.
+CORS_URLS_REGEX = r"^/api/v2/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified")
 
 # Logging: never personal data. Django's request logger would print paths with query strings; we keep
 # errors, and the access log of the proxy is configured without IP addresses (see docs/deployment.md).
