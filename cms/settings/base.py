@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-# The environment schema (every variable and its default) and the security settings have modules of their own.
+# The environment schema (every variable and its default), the API's and the security settings have modules of
+# their own.
+from .api import *  # noqa: F403
 from .environment import BASE_DIR, PROJECT_DIR, env
 from .security import *  # noqa: F403
 
@@ -232,22 +234,6 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
-WAGTAILAPI_LIMIT_MAX = 100
-REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    # How many proxies in front of the app to trust for the client address of the API's rate limit.
-    "NUM_PROXIES": env("TRUSTED_PROXY_COUNT"),
-}
-# The API's per-client limit (api/viewsets.py): far above what a partner page showing the agenda needs.
-LOS_API_RATE = env("API_RATE")
-# Partner sites read the API from the browser: any origin, GET only, never with cookies or credentials.
-CORS_URLS_REGEX = r"^/api/v2/.*$"
-CORS_ALLOW_ALL_ORIGINS = True
-CORS_ALLOW_CREDENTIALS = False
-CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
-CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified")
 
 # Logging: never personal data. Django's request logger would print paths with query strings; we keep
 # errors, and the access log of the proxy is configured without IP addresses (see docs/deployment.md).
