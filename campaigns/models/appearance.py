@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from caching.fragments import CachedSiteSetting
 from home.fields import optional_link
 
 # The fixed, accessible palette: every brand colour reaches at least WCAG AA (4.5:1) against white text and
@@ -27,7 +28,7 @@ DEFAULT_QUICK_EXIT_URL = "https://www.weeronline.nl/"
 
 
 @register_setting(icon="view")
-class SiteAppearance(BaseSiteSetting):
+class SiteAppearance(CachedSiteSetting, BaseSiteSetting):
     """How one site looks (logo, colours) and whether it offers the quick exit."""
 
     logo = optional_link(
@@ -55,6 +56,14 @@ class SiteAppearance(BaseSiteSetting):
         default=DEFAULT_QUICK_EXIT_URL,
         help_text=_("Waar de knop 'Snel weg' naartoe gaat: een onopvallende website, zoals het weerbericht."),
     )
+    safe_browsing_page = optional_link(
+        "wagtailcore.Page",
+        _("pagina over veilig surfen"),
+        _(
+            "Optioneel. Naast de knop 'Snel weg' staat dan een link naar deze pagina, in de taal van de bezoeker: "
+            "uitleg over de geschiedenis wissen en privé surfen."
+        ),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("palette")], heading=_("Uiterlijk")),
@@ -63,12 +72,14 @@ class SiteAppearance(BaseSiteSetting):
                 HelpPanel(
                     content=_(
                         "De knop vervangt de pagina in de browsergeschiedenis, zodat 'Terug' niet naar deze "
-                        "website terugkeert. Eerder bezochte pagina's blijven wel in de geschiedenis staan: "
-                        "leg dat uit op een pagina over veilig surfen."
+                        "website terugkeert. Met JavaScript neemt een heel bezoek maar één plek in de geschiedenis "
+                        "in; zonder JavaScript blijven eerder bezochte pagina's staan: leg dat uit op de pagina "
+                        "over veilig surfen."
                     )
                 ),
                 FieldPanel("quick_exit_enabled"),
                 FieldPanel("quick_exit_url"),
+                FieldPanel("safe_browsing_page"),
             ],
             heading=_("Snel weg"),
         ),

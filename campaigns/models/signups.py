@@ -15,7 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -29,6 +29,7 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.search import index
 
+from caching.fragments import invalidate_fragments
 from home.fields import optional_link
 
 CONSENT_FIELD = "privacy_consent"
@@ -102,10 +103,15 @@ class SignupCounter(models.Model):
     def increment(cls, page: SignupFormPage) -> None:
         counter, _created = cls.objects.get_or_create(page=page)
         cls.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+        # An update sends no signal: the next visitor must see the counter move, not a cached page.
+        invalidate_fragments()
 
 
 class SignupFormPage(AbstractEmailForm):
     """A petition, pledge, newsletter or coalition sign-on form that respects the privacy of who signs."""
+
+    # The thank-you page after signing (`?bedankt=1`) is the same for everyone (caching/page_cache.py).
+    cache_query_params = ("bedankt",)
 
     class Kind(models.TextChoices):
         PETITION = "petition", _("Petitie")
@@ -323,9 +329,12 @@ class SignupFormPage(AbstractEmailForm):
 
     @property
     def public_count(self) -> int | None:
+        """Sign-ups of this petition in all its languages: a Dutch and an English page are one petition (one
+        query; each language keeps its own counter row, so a sign-up still only touches its own)."""
         if not self.show_counter:
             return None
-        return SignupCounter.objects.filter(page_id=self.pk).values_list("count", flat=True).first() or 0
+        counters = SignupCounter.objects.filter(page__translation_key=self.translation_key)
+        return counters.aggregate(total=Sum("count"))["total"] or 0
 
     def approved_organisations(self) -> list[str]:
         """Names of organisations whose sign-on a moderator approved, for the public list."""
