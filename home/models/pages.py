@@ -43,6 +43,8 @@ class HomePage(IntroMixin, HeroImageMixin, Page):
         "events.EventIndexPage",
         "campaigns.CampaignIndexPage",
         "campaigns.ProjectIndexPage",
+        "newsletter.NewsletterPage",
+        "newsletter.SupportPage",
     ]
     max_count_per_parent = 1
 
