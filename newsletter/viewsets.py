@@ -53,7 +53,7 @@ class IssueEditView(EditView):
 
     @cached_property
     def header_buttons(self):
-        """"Test en versturen" next to the title, where the Redactie looks for the next step."""
+        """ "Test en versturen" next to the title, where the Redactie looks for the next step."""
         if not self.request.user.has_perm(SEND_PERMISSION):
             return []
         url = reverse("newsletter_admin:send", args=[self.object.pk])
