@@ -383,21 +383,17 @@ MIDDLEWARE.insert(
     "caching.cache_control.CacheControlMiddleware",
 )
 
-# Newsletter (issue 20; newsletter/, README "Newsletter") ------------------------------------------------------
-# Unconfirmed addresses are deleted after this many days (and their confirmation link stops working then too);
-# the change-or-unsubscribe link in every mail works for NEWSLETTER_MANAGE_LINK_DAYS.
+# Newsletter (issue 20; README "Newsletter and Steun LOS"): unconfirmed addresses are deleted after
+# NEWSLETTER_CONFIRM_DAYS (their link expires then); links in mails work NEWSLETTER_MANAGE_LINK_DAYS; one mail per
+# address per NEWSLETTER_MAIL_INTERVAL seconds; form posts per client (security/public_forms.py); sending in
+# batches, one per interval with the worker; failed mails retried after RETRY_SECONDS x attempt.
 NEWSLETTER_CONFIRM_DAYS = env.int("NEWSLETTER_CONFIRM_DAYS", default=7)
 NEWSLETTER_MANAGE_LINK_DAYS = 365
-# One address gets at most one confirmation or link mail per this many seconds, whoever fills in the form.
 NEWSLETTER_MAIL_INTERVAL = 600
-NEWSLETTER_RATE_LIMIT = (5, 600)  # form posts per client per 10 minutes (security/public_forms.py)
-# Sending: batches of this many mails, one batch per interval (the rate limit; needs the worker), failed mails
-# retried after NEWSLETTER_RETRY_SECONDS x attempt, at most NEWSLETTER_MAX_ATTEMPTS times.
+NEWSLETTER_RATE_LIMIT = (5, 600)
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=50)
 NEWSLETTER_BATCH_INTERVAL = env.int("NEWSLETTER_BATCH_INTERVAL", default=60)
-NEWSLETTER_MAX_ATTEMPTS = 3
-NEWSLETTER_RETRY_SECONDS = 300
+NEWSLETTER_MAX_ATTEMPTS, NEWSLETTER_RETRY_SECONDS = 3, 300
 NEWSLETTER_STALLED_SECONDS = 900  # sending with no progress this long is resumed by newsletter_periodic
 NEWSLETTER_MESSAGE_ID_DOMAIN = env.str("NEWSLETTER_MESSAGE_ID_DOMAIN", default="stichtinglos.nl")
-# Bounces and complaints from Mailgun (newsletter/webhooks.py); the webhook answers 404 while this is empty.
-NEWSLETTER_MAILGUN_WEBHOOK_KEY = env.str("NEWSLETTER_MAILGUN_WEBHOOK_KEY", default="")
+NEWSLETTER_MAILGUN_WEBHOOK_KEY = env.str("NEWSLETTER_MAILGUN_WEBHOOK_KEY", default="")  # empty: webhook is off
