@@ -15,8 +15,6 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.test_editors_moderation import create_user, log_in
-
 pytestmark = pytest.mark.e2e
 
 ADDRESS = "e2e-lezer@example.org"
@@ -40,7 +38,7 @@ def path_of(url: str) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def test_subscribe_confirm_receive_and_unsubscribe_in_one_click(browser, live_site: str, e2e_mail_dir: Path):
+def test_subscribe_confirm_receive_and_unsubscribe_in_one_click(browser, live_site: str, e2e_mail_dir: Path, staff_page):
     visitor = browser.new_context(locale="nl-NL")
     page = visitor.new_page()
     page.goto(live_site + "/nieuwsbrief/")
@@ -57,10 +55,8 @@ def test_subscribe_confirm_receive_and_unsubscribe_in_one_click(browser, live_si
     expect(page.get_by_role("heading", level=1, name="Je bent aangemeld")).to_be_visible()
     assert visitor.cookies() == []
 
-    # The Redactie sends the issue it composed (the demo's draft), after a test to themselves.
-    create_user(browser, live_site, "redacteur-nb", "redactie-wachtwoord-2027", "Redactie")
-    editor = browser.new_context(locale="nl-NL").new_page()
-    log_in(editor, live_site, "redacteur-nb", "redactie-wachtwoord-2027")
+    # The Redactie (signed in as in production, with 2FA) sends the demo's draft issue, after a test to themselves.
+    editor = staff_page("Redactie")
     editor.goto(live_site + "/admin/snippets/newsletter/issue/")
     editor.get_by_role("link", name=re.compile("LOS nieuws: medische zorg")).first.click()
     editor.get_by_role("link", name="Test en versturen").first.click()
