@@ -38,7 +38,7 @@ def path_of(url: str) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def test_subscribe_confirm_receive_and_unsubscribe_in_one_click(browser, live_site: str, e2e_mail_dir: Path, staff_page):
+def test_subscribe_confirm_receive_and_unsubscribe(browser, live_site: str, e2e_mail_dir: Path, staff_page):
     visitor = browser.new_context(locale="nl-NL")
     page = visitor.new_page()
     page.goto(live_site + "/nieuwsbrief/")
