@@ -93,12 +93,25 @@ class Subscriber(models.Model):
         FORM = "form", _("aanmeldformulier")
         IMPORT = "import", _("import van de oude lijst")
 
-    email = models.EmailField(_("e-mailadres"), max_length=254)
-    lists = models.ManyToManyField(MailingList, verbose_name=_("lijsten"), related_name="subscribers")
+    email = models.EmailField(
+        _("e-mailadres"), max_length=254, help_text=_("Alleen te wijzigen door de abonnee zelf (opnieuw aanmelden).")
+    )
+    lists = models.ManyToManyField(
+        MailingList,
+        verbose_name=_("lijsten"),
+        related_name="subscribers",
+        help_text=_("De nieuwsbrieven die deze abonnee ontvangt. Wijzig alleen op verzoek van de abonnee."),
+    )
     language = models.CharField(_("taal"), max_length=8, default="nl", help_text=_("De taal van de mails."))
     # The secret behind the signed links in every mail; a new key makes every earlier link invalid.
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    source = models.CharField(_("herkomst"), max_length=10, choices=Source.choices, default=Source.FORM)
+    source = models.CharField(
+        _("herkomst"),
+        max_length=10,
+        choices=Source.choices,
+        default=Source.FORM,
+        help_text=_("Via het aanmeldformulier of uit de import van de oude lijst."),
+    )
     consent_at = models.DateTimeField(_("toestemming gegeven"), help_text=_("Wanneer de abonnee toestemming gaf."))
     confirmed_at = models.DateTimeField(
         _("bevestigd"),
