@@ -18,7 +18,6 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Q
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -90,8 +89,8 @@ def related_queryset(model: type[Model], page: Page):
 
 
 def _ordered(model: type[Model], queryset):
-    if _has_field(model, "start"):  # events: upcoming, soonest first
-        return queryset.filter(start__gte=timezone.now()).order_by("start")
+    if hasattr(queryset, "upcoming"):  # events: happening now or later (their own definition), soonest first
+        return queryset.upcoming().order_by("start")
     for name in DATE_FIELDS:
         if _has_field(model, name):
             return queryset.order_by(f"-{name}")

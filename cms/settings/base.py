@@ -23,7 +23,7 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 # cache headers and shared fragments, `security` below. `research` owns funders that other apps show. `demo` is a
 # tool (seed_demo and its loader) that no app imports; it reads each app's demo data (<app>/demo/*.yaml) in this order.
 BASE_APPS = ["home", "multilingual", "editors", "caching"]
-FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "newsletter"]
+FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "figures", "newsletter"]
 TOOL_APPS = ["demo"]
 LOCAL_APPS = [*BASE_APPS, *FEATURE_APPS, *TOOL_APPS]
 
@@ -215,6 +215,11 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Edit conflicts (issue 24): while a page or snippet is open, the editor asks every 10 s who else has it open and
+# whether someone saved a newer version since; saving or publishing over such a version asks first, with a link
+# to the latest version (Wagtail's concurrent editing notifications, in the admin's Dutch). Explicit, so nobody
+# switches it off by accident: two editors publishing the same page used to mean the last one won silently.
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000
 
 # Documents are served through Django so that permissions and safe headers apply.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -383,17 +388,11 @@ MIDDLEWARE.insert(
     "caching.cache_control.CacheControlMiddleware",
 )
 
-# Newsletter (issue 20; README "Newsletter and Steun LOS"): unconfirmed addresses are deleted after
-# NEWSLETTER_CONFIRM_DAYS (their link expires then); links in mails work NEWSLETTER_MANAGE_LINK_DAYS; one mail per
-# address per NEWSLETTER_MAIL_INTERVAL seconds; form posts per client (security/public_forms.py); sending in
-# batches, one per interval with the worker; failed mails retried after RETRY_SECONDS x attempt.
-NEWSLETTER_CONFIRM_DAYS = env.int("NEWSLETTER_CONFIRM_DAYS", default=7)
-NEWSLETTER_MANAGE_LINK_DAYS = 365
-NEWSLETTER_MAIL_INTERVAL = 600
-NEWSLETTER_RATE_LIMIT = (5, 600)
+# Newsletter (issue 20): README "Newsletter and Steun LOS" explains each (days, seconds, per-client post limits).
+NEWSLETTER_CONFIRM_DAYS, NEWSLETTER_MANAGE_LINK_DAYS = env.int("NEWSLETTER_CONFIRM_DAYS", default=7), 365
+NEWSLETTER_MAIL_INTERVAL, NEWSLETTER_RATE_LIMIT = 600, (5, 600)
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=50)
 NEWSLETTER_BATCH_INTERVAL = env.int("NEWSLETTER_BATCH_INTERVAL", default=60)
-NEWSLETTER_MAX_ATTEMPTS, NEWSLETTER_RETRY_SECONDS = 3, 300
-NEWSLETTER_STALLED_SECONDS = 900  # sending with no progress this long is resumed by newsletter_periodic
+NEWSLETTER_MAX_ATTEMPTS, NEWSLETTER_RETRY_SECONDS, NEWSLETTER_STALLED_SECONDS = 3, 300, 900
 NEWSLETTER_MESSAGE_ID_DOMAIN = env.str("NEWSLETTER_MESSAGE_ID_DOMAIN", default="stichtinglos.nl")
 NEWSLETTER_MAILGUN_WEBHOOK_KEY = env.str("NEWSLETTER_MAILGUN_WEBHOOK_KEY", default="")  # empty: webhook is off

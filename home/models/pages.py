@@ -43,6 +43,7 @@ class HomePage(IntroMixin, HeroImageMixin, Page):
         "events.EventIndexPage",
         "campaigns.CampaignIndexPage",
         "campaigns.ProjectIndexPage",
+        "figures.FiguresPage",
         "newsletter.NewsletterPage",
         "newsletter.SupportPage",
     ]
