@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "caching.page_cache.PageCacheMiddleware",  # whole pages for anonymous visitors (no query on a hit)
     "multilingual.middleware.SiteLanguageMiddleware",  # issue 8: only the languages a site offers
     "multilingual.middleware.IsolateLtrMiddleware",  # issue 21: numbers, URLs and names stay LTR in RTL pages
     "django.middleware.common.CommonMiddleware",
@@ -315,6 +316,12 @@ else:
 # Navigation, footer and funder strip are cached as HTML fragments per site and language (caching/fragments.py);
 # publishing or saving a snippet or setting makes them stale at once, this is only the upper bound.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
+# Whole pages for anonymous visitors (caching/page_cache.py), stale at once on every change; the seconds are only an
+# upper bound. Local memory is per process (a publication would reach one gunicorn worker only), so without Redis
+# the page cache is off and routes are not cached (dev.py and test.py: one process). Ignored params: campaign tags.
+SHARED_CACHE = bool(env("REDIS_URL"))
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if SHARED_CACHE else 0)
+PAGE_CACHE_IGNORED_PARAMS = frozenset(("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid"))
 # Cache-Control of public pages for anonymous visitors (caching/cache_control.py). Editors, previews, the admin
 # and answers to posted forms get "private, no-store".
 PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=300)
