@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 # their own.
 from .api import *  # noqa: F403
 from .environment import BASE_DIR, PROJECT_DIR, env
+from .newsletter import *  # noqa: F403  (issue 20: the newsletter's limits and its provider webhook)
 from .security import *  # noqa: F403
 
 DEBUG = env("DEBUG")
@@ -396,12 +397,3 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "caching.cache_control.CacheControlMiddleware",
 )
-
-# Newsletter (issue 20): README "Newsletter and Steun LOS" explains each (days, seconds, per-client post limits).
-NEWSLETTER_CONFIRM_DAYS, NEWSLETTER_MANAGE_LINK_DAYS = env.int("NEWSLETTER_CONFIRM_DAYS", default=7), 365
-NEWSLETTER_MAIL_INTERVAL, NEWSLETTER_RATE_LIMIT = 600, (5, 600)
-NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=50)
-NEWSLETTER_BATCH_INTERVAL = env.int("NEWSLETTER_BATCH_INTERVAL", default=60)
-NEWSLETTER_MAX_ATTEMPTS, NEWSLETTER_RETRY_SECONDS, NEWSLETTER_STALLED_SECONDS = 3, 300, 900
-NEWSLETTER_MESSAGE_ID_DOMAIN = env.str("NEWSLETTER_MESSAGE_ID_DOMAIN", default="stichtinglos.nl")
-NEWSLETTER_MAILGUN_WEBHOOK_KEY = env.str("NEWSLETTER_MAILGUN_WEBHOOK_KEY", default="")  # empty: webhook is off
