@@ -26,6 +26,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+from caching.fragments import invalidate_fragments
 from newsletter.models import Delivery, Issue, Subscriber
 from newsletter.rendering import render_issue, site_root, unsubscribe_url
 
@@ -133,6 +134,7 @@ def _finish_if_done(issue: Issue) -> bool:
     Issue.objects.filter(pk=issue.pk, status=Issue.Status.SENDING).update(
         status=Issue.Status.SENT, sent_at=timezone.now()
     )
+    invalidate_fragments()  # the archive pages (page cache) now list this issue; an update() sends no signal
     logger.info("newsletter: issue %s sent", issue.pk)
     return True
 
