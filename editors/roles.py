@@ -70,6 +70,14 @@ EDITOR_PAGES = ("add", "change", "publish", "lock", "unlock")
 # Shelter figures: coordinators report for their own shelters (the views scope them); staff see all shelters.
 SHELTER_FIGURES = ("figures.view_quarterfigures", "figures.add_quarterfigures", "figures.change_quarterfigures")
 ALL_SHELTER_FIGURES = (*SHELTER_FIGURES, "figures.view_all_figures", *crud("figures", "shelter"))
+# Newsletter (issue 20): the Redactie composes and sends issues; subscribers' addresses are personal data that
+# only the Eindredactie sees (and deletes on request; nobody adds them by hand: double opt-in or the import).
+NEWSLETTER_ISSUES = (*crud("newsletter", "issue"), "newsletter.send_issue", "newsletter.view_mailinglist")
+NEWSLETTER_SUBSCRIBERS = (
+    "newsletter.view_subscriber",
+    "newsletter.change_subscriber",
+    "newsletter.delete_subscriber",
+)
 
 
 @dataclass(frozen=True)
@@ -100,7 +108,8 @@ ROLES: tuple[Role, ...] = (
         REDACTIE,
         _(
             "Bewerkt en publiceert de hoofdsite (in elke taal), de agenda, hulpadressen, doorverwijzingen en "
-            "uitgelichte zoekresultaten; start vertalingen."
+            "uitgelichte zoekresultaten; start vertalingen; schrijft en verstuurt nieuwsbrieven (ziet nooit de "
+            "abonnees)."
         ),
         permissions=(
             ADMIN,
@@ -111,6 +120,7 @@ ROLES: tuple[Role, ...] = (
             "research.view_funder",
             *crud("wagtailredirects", "redirect")[1:],
             *crud("wagtailsearchpromotions", "searchpromotion")[1:],
+            *NEWSLETTER_ISSUES,
         ),
         pages={MAIN_SITE: EDITOR_PAGES},
         collections={ROOT_COLLECTION: MEDIA_CHOOSE, LOS_COLLECTION: MEDIA_ALL},
@@ -119,7 +129,7 @@ ROLES: tuple[Role, ...] = (
         EINDREDACTIE,
         _(
             "Alles wat de Redactie mag, op beide sites; keurt ingediende pagina's goed of vraagt om wijzigingen; "
-            "beheert thema's, fondsen en instellingen; ziet de aanmeldingen."
+            "beheert thema's, fondsen en instellingen; ziet de aanmeldingen en de abonnees van de nieuwsbrief."
         ),
         permissions=(
             ADMIN,
@@ -138,6 +148,9 @@ ROLES: tuple[Role, ...] = (
             "campaigns.change_signupsubmission",
             "campaigns.delete_signupsubmission",
             *ALL_SHELTER_FIGURES,
+            *NEWSLETTER_ISSUES,
+            *crud("newsletter", "mailinglist")[1:],
+            *NEWSLETTER_SUBSCRIBERS,
         ),
         pages={MAIN_SITE: (*EDITOR_PAGES, "bulk_delete"), MICROSITE: (*EDITOR_PAGES, "bulk_delete")},
         collections={ROOT_COLLECTION: MEDIA_ALL + MEDIA_DELETE},
@@ -192,8 +205,10 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         OPVANGCOORDINATOREN,
-        "Fill in and correct the quarterly figures of their own shelter(s) only (form or counted client list); "
-        "withdraw their shelter. Which shelters is set on the shelter (coordinators), by LOS staff.",
+        _(
+            "Vult de kwartaalcijfers van de eigen opvang(en) in en verbetert ze (formulier of cliëntenlijst); kan "
+            "de eigen opvang terugtrekken. Welke opvang, legt LOS vast bij de opvang."
+        ),
         permissions=(ADMIN, *SHELTER_FIGURES),
     ),
 )

@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 # The environment schema (every variable and its default), the API's and the security settings have modules of
 # their own.
 from .api import *  # noqa: F403
+from .editors import *  # noqa: F403  (the admin for editors: translations, login form, autosave)
 from .environment import BASE_DIR, PROJECT_DIR, env
+from .newsletter import *  # noqa: F403  (issue 20: the newsletter's limits and its provider webhook)
 from .security import *  # noqa: F403
 
 DEBUG = env("DEBUG")
@@ -25,7 +27,7 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 # cache headers and shared fragments, `security` below. `research` owns funders that other apps show. `demo` is a
 # tool (seed_demo and its loader) that no app imports; it reads each app's demo data (<app>/demo/*.yaml) in this order.
 BASE_APPS = ["home", "multilingual", "editors", "caching", "api"]
-FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "figures"]
+FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "figures", "newsletter"]
 TOOL_APPS = ["demo"]
 LOCAL_APPS = [*BASE_APPS, *FEATURE_APPS, *TOOL_APPS]
 
@@ -184,10 +186,6 @@ LOCALE_PATHS = [PROJECT_DIR / "locale"]
 # Machine translation in wagtail-localize's editor, off unless LOS_MACHINE_TRANSLATOR is set: "deepl" (key in
 # LOS_MACHINE_TRANSLATOR_KEY) or "libretranslate" (LOS_MACHINE_TRANSLATOR_URL, key optional). Texts are sent
 # to that service: use it only for content that may leave our servers.
-# A new translation starts as a draft that the translator publishes when it is done (wagtail-localize's default
-# publishes it at once, in the source language, when the source page is live). See editors/translating.py.
-WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-
 _MACHINE_TRANSLATORS = {
     "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
     "libretranslate": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
@@ -302,11 +300,6 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # The image form explains the description field, Wagtail's default alt text, in Dutch.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "editors.forms.LosImageForm"
-WAGTAILADMIN_USER_LOGIN_FORM = "editors.forms.LosLoginForm"  # the password field labelled in Dutch
-# No autosave: Wagtail 8 saved a new page as a draft at the first keystroke, so every abandoned start stayed in the
-# page list (same title, the real page got "-2" in its address) and "Automatisch opslaan gepauzeerd" warned while
-# typing. A draft now exists when the editor saves it; leaving with unsaved changes still asks first.
-WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 # Performance and scale-out (issue 11; docs/deployment.md) ------------------------------------------------
 # Each piece is switched on by an environment variable; unset, the site runs on one machine with no services.
