@@ -65,6 +65,8 @@ SETTINGS = (
     "search.change_searchsettings",
 )
 EDITOR_PAGES = ("add", "change", "publish", "lock", "unlock")
+# What visitors typed into search (names, phone numbers): only for those who act on it with promoted results.
+SEARCH_TERMS = "search.view_searchtermcount"
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ ROLES: tuple[Role, ...] = (
             "research.view_funder",
             *crud("wagtailredirects", "redirect")[1:],
             *crud("wagtailsearchpromotions", "searchpromotion")[1:],
+            SEARCH_TERMS,
         ),
         pages={MAIN_SITE: EDITOR_PAGES},
         collections={ROOT_COLLECTION: MEDIA_CHOOSE, LOS_COLLECTION: MEDIA_ALL},
@@ -122,6 +125,7 @@ ROLES: tuple[Role, ...] = (
             *SETTINGS,
             *crud("wagtailredirects", "redirect")[1:],
             *crud("wagtailsearchpromotions", "searchpromotion")[1:],
+            SEARCH_TERMS,
             # Sign-ups hold personal data: only the permanent staff who answer for them see them (and approve
             # organisations' sign-ons, which is a change).
             "campaigns.view_signupsubmission",
