@@ -1,7 +1,11 @@
 """Text search configurations for the microsite's other languages (Arabic, French, Spanish), made like those of
 0002 (``unaccent`` before the language's Snowball stemmer). A no-op on other databases."""
 
+import importlib
+
 from django.db import migrations
+
+BASE = importlib.import_module("search.migrations.0002_postgres_text_search_configs")
 
 CONFIGS = {
     "los_arabic": ("arabic", "arabic_stem"),
@@ -11,23 +15,11 @@ CONFIGS = {
 
 
 def create_configs(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
-    for name, (parent, stemmer) in CONFIGS.items():
-        schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}")
-        schema_editor.execute(f"CREATE TEXT SEARCH CONFIGURATION {name} (COPY = pg_catalog.{parent})")
-        schema_editor.execute(
-            f"ALTER TEXT SEARCH CONFIGURATION {name} "
-            f"ALTER MAPPING FOR hword, hword_part, word WITH unaccent, {stemmer}"
-        )
+    BASE.create(schema_editor, CONFIGS)
 
 
 def drop_configs(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for name in CONFIGS:
-        schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}")
+    BASE.drop(schema_editor, CONFIGS)
 
 
 class Migration(migrations.Migration):
