@@ -97,19 +97,19 @@ def test_agenda_items_are_found_upcoming_first(main_site, client):
     from tests.factories.events import EventFactory
 
     nl = Locale.objects.get(language_code="nl")
-    past = EventFactory(title="Regiobijeenkomst Zuid", start=datetime.datetime(2020, 3, 1, 19, tzinfo=AMSTERDAM))
-    later = EventFactory(title="Regiobijeenkomst Oost", start=datetime.datetime(2031, 3, 1, 19, tzinfo=AMSTERDAM))
-    soon = EventFactory(title="Regiobijeenkomst Noord", start=datetime.datetime(2030, 3, 1, 19, tzinfo=AMSTERDAM))
-    EventFactory(title="Regiobijeenkomst verborgen", published=False)
-    for query in ("regiobijeenkomst", "bijeenkomst Noord", "regiobijeenkomsten"):
+    past = EventFactory(title="Zwaluwoverleg Zuid", start=datetime.datetime(2020, 3, 1, 19, tzinfo=AMSTERDAM))
+    later = EventFactory(title="Zwaluwoverleg Oost", start=datetime.datetime(2031, 3, 1, 19, tzinfo=AMSTERDAM))
+    soon = EventFactory(title="Zwaluwoverleg Noord", start=datetime.datetime(2030, 3, 1, 19, tzinfo=AMSTERDAM))
+    EventFactory(title="Zwaluwoverleg verborgen", published=False)
+    for query in ("zwaluwoverleg", "Zwaluwoverleggen", "zwaluwoverleg noord"):
         response = service.search(SearchParams(query=query), site=main_site, locale=nl)
         section = {s.key: s for s in response.sections}["event"]
         assert section.hits[0].title == soon.title, query
-    response = service.search(SearchParams(query="regiobijeenkomst"), site=main_site, locale=nl)
+    response = service.search(SearchParams(query="zwaluwoverleg"), site=main_site, locale=nl)
     section = response.sections[0]
     assert section.total == 3 and [hit.page.pk for hit in section.hits] == [soon.pk, later.pk, past.pk]
     assert all(hit.url.startswith("/agenda/") or "/" in hit.url for hit in section.hits)
-    html = client.get("/zoeken/", {"q": "regiobijeenkomst"}).content.decode()
+    html = client.get("/zoeken/", {"q": "zwaluwoverleg"}).content.decode()
     assert "In de agenda" in html and section.hits[0].url in html
     assert response.as_json()["sections"][0]["total"] == 3
 
