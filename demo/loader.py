@@ -29,6 +29,7 @@ HANDLERS: dict[str, tuple[Callable, Callable]] = {
     "image": (kinds.check_image, kinds.load_image),
     "document": (kinds.check_document, kinds.load_document),
     "submissions": (kinds.check_submissions, kinds.load_submissions),
+    "generated": (kinds.check_generated, kinds.load_generated),
     "translate": (check_translate, load_translate),
 }
 

@@ -23,7 +23,7 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 # cache headers and shared fragments, `security` below. `research` owns funders that other apps show. `demo` is a
 # tool (seed_demo and its loader) that no app imports; it reads each app's demo data (<app>/demo/*.yaml) in this order.
 BASE_APPS = ["home", "multilingual", "editors", "caching"]
-FEATURE_APPS = ["research", "news", "events", "campaigns", "search"]
+FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "figures"]
 TOOL_APPS = ["demo"]
 LOCAL_APPS = [*BASE_APPS, *FEATURE_APPS, *TOOL_APPS]
 
