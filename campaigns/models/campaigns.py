@@ -99,6 +99,7 @@ class CampaignPage(HeroImageMixin, SharePreviewMixin, Page):
         APIField("start_date"),
         APIField("end_date"),
         APIField("themes"),
+        APIField("signup_forms"),
     ]
     override_translatable_fields = [
         SynchronizedField("colour"),
@@ -124,6 +125,17 @@ class CampaignPage(HeroImageMixin, SharePreviewMixin, Page):
             errors["end_date"] = _("De einddatum ligt vóór de startdatum.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def signup_forms(self) -> list[dict]:
+        """For the API: the campaign's live public sign-up forms with their public count (null where the form
+        shows no counter). Never who signed: the submissions are not in the API."""
+        from campaigns.models.signups import SignupFormPage
+
+        forms = SignupFormPage.objects.live().public().child_of(self).order_by("path")
+        return [
+            {"id": form.pk, "title": form.title, "kind": form.kind, "public_count": form.public_count} for form in forms
+        ]
 
     @property
     def colour_class(self) -> str:

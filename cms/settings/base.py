@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-# The environment schema (every variable and its default) and the security settings have modules of their own.
+# The environment schema (every variable and its default), the API's and the security settings have modules of
+# their own.
+from .api import *  # noqa: F403
 from .environment import BASE_DIR, PROJECT_DIR, env
 from .security import *  # noqa: F403
 
@@ -22,7 +24,7 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 # site shell, `multilingual` the languages and translation workflow, `editors` roles and guidance, `caching` the
 # cache headers and shared fragments, `security` below. `research` owns funders that other apps show. `demo` is a
 # tool (seed_demo and its loader) that no app imports; it reads each app's demo data (<app>/demo/*.yaml) in this order.
-BASE_APPS = ["home", "multilingual", "editors", "caching"]
+BASE_APPS = ["home", "multilingual", "editors", "caching", "api"]
 FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "figures"]
 TOOL_APPS = ["demo"]
 LOCAL_APPS = [*BASE_APPS, *FEATURE_APPS, *TOOL_APPS]
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "import_export",
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -70,12 +73,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # api: partner sites may read /api/v2/ from the browser
+    "api.http.ConditionalAPIMiddleware",  # api: ETag/Last-Modified and 304 on /api/v2/
     "security.headers.PrivacyHeadersMiddleware",  # security: Referrer-Policy per site, Permissions-Policy
     "security.headers.SiteCSPMiddleware",  # security: Content-Security-Policy (public and admin)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "multilingual.middleware.SiteLanguageMiddleware",  # issue 8: only the languages a site offers
+    "multilingual.middleware.IsolateLtrMiddleware",  # issue 21: numbers, URLs and names stay LTR in RTL pages
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -215,6 +221,11 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Edit conflicts (issue 24): while a page or snippet is open, the editor asks every 10 s who else has it open and
+# whether someone saved a newer version since; saving or publishing over such a version asks first, with a link
+# to the latest version (Wagtail's concurrent editing notifications, in the admin's Dutch). Explicit, so nobody
+# switches it off by accident: two editors publishing the same page used to mean the last one won silently.
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000
 
 # Documents are served through Django so that permissions and safe headers apply.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -224,10 +235,6 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
-WAGTAILAPI_LIMIT_MAX = 100
-REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
 # Logging: never personal data. Django's request logger would print paths with query strings; we keep
 # errors, and the access log of the proxy is configured without IP addresses (see docs/deployment.md).

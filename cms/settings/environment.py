@@ -32,5 +32,9 @@ env = environ.Env(
     NO_REFERRER_HOSTS=(list, ["ilegalevrouw.nl", ".ilegalevrouw.nl", "ilegalevrouw.localhost"]),
     SECURITY_CONTACT=(list, ["mailto:security@stichtinglos.nl"]),
     SECURITY_POLICY_URL=(str, ""),
+    # The headless API (api/, docs/api.md): proxies in front of the app to trust for the client address, and the
+    # per-client request limit for partner sites.
+    TRUSTED_PROXY_COUNT=(int, 0),
+    API_RATE=(str, "600/minute"),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
