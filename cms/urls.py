@@ -13,6 +13,7 @@ from api.openapi import openapi_view
 from cms.api import api_router
 from multilingual.admin_views import UnpublishWithTranslationsView
 from multilingual.sitemaps import LocalizedSitemap
+from newsletter import webhooks as newsletter_webhooks
 from search import views as search_views
 from security import views as security_views
 
@@ -33,6 +34,7 @@ urlpatterns = [
     path("embed/<slug:kind>/", embed_view, name="embed"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}),
     path(".well-known/security.txt", security_views.security_txt, name="security_txt"),
+    path("nieuwsbrief/webhooks/mailgun/", newsletter_webhooks.mailgun, name="newsletter_mailgun_webhook"),
 ]
 
 if settings.DEBUG:
@@ -47,6 +49,7 @@ urlpatterns += i18n_patterns(
     path(_("zoeken/"), search_views.search, name="search"),
     path(_("zoeken/suggesties/"), search_views.autocomplete, name="search_autocomplete"),
     path("", include("campaigns.urls")),
+    path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -70,6 +70,14 @@ SEARCH_TERMS = "search.view_searchtermcount"
 # Shelter figures: coordinators report for their own shelters (the views scope them); staff see all shelters.
 SHELTER_FIGURES = ("figures.view_quarterfigures", "figures.add_quarterfigures", "figures.change_quarterfigures")
 ALL_SHELTER_FIGURES = (*SHELTER_FIGURES, "figures.view_all_figures", *crud("figures", "shelter"))
+# Newsletter (issue 20): the Redactie composes and sends issues; subscribers' addresses are personal data that
+# only the Eindredactie sees (and deletes on request; nobody adds them by hand: double opt-in or the import).
+NEWSLETTER_ISSUES = (*crud("newsletter", "issue"), "newsletter.send_issue", "newsletter.view_mailinglist")
+NEWSLETTER_SUBSCRIBERS = (
+    "newsletter.view_subscriber",
+    "newsletter.change_subscriber",
+    "newsletter.delete_subscriber",
+)
 
 
 @dataclass(frozen=True)
@@ -99,7 +107,7 @@ ROLES: tuple[Role, ...] = (
     Role(
         REDACTIE,
         "Edit and publish the main site (every language), the agenda, help locations, redirects and promoted "
-        "search results; start translations.",
+        "search results; start translations; compose and send newsletters (never see subscribers).",
         permissions=(
             ADMIN,
             TRANSLATE,
@@ -110,6 +118,7 @@ ROLES: tuple[Role, ...] = (
             *crud("wagtailredirects", "redirect")[1:],
             *crud("wagtailsearchpromotions", "searchpromotion")[1:],
             SEARCH_TERMS,
+            *NEWSLETTER_ISSUES,
         ),
         pages={MAIN_SITE: EDITOR_PAGES},
         collections={ROOT_COLLECTION: MEDIA_CHOOSE, LOS_COLLECTION: MEDIA_ALL},
@@ -117,7 +126,7 @@ ROLES: tuple[Role, ...] = (
     Role(
         EINDREDACTIE,
         "Everything Redactie may, on both sites; approve or reject submitted pages (workflow task), manage "
-        "themes, funders and site settings, see sign-ups.",
+        "themes, funders and site settings, see sign-ups and newsletter subscribers, manage newsletter lists.",
         permissions=(
             ADMIN,
             TRANSLATE,
@@ -136,6 +145,9 @@ ROLES: tuple[Role, ...] = (
             "campaigns.change_signupsubmission",
             "campaigns.delete_signupsubmission",
             *ALL_SHELTER_FIGURES,
+            *NEWSLETTER_ISSUES,
+            *crud("newsletter", "mailinglist")[1:],
+            *NEWSLETTER_SUBSCRIBERS,
         ),
         pages={MAIN_SITE: (*EDITOR_PAGES, "bulk_delete"), MICROSITE: (*EDITOR_PAGES, "bulk_delete")},
         collections={ROOT_COLLECTION: MEDIA_ALL + MEDIA_DELETE},

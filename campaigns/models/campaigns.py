@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -143,5 +144,7 @@ class CampaignPage(HeroImageMixin, SharePreviewMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):  # a preview shows the editor's unsaved themes
+            prefetch_related_objects([self], "themes")  # the template and every kind of related item read them
         context["related"] = related.related_items(self, request, kinds=("news", "events"))
         return context

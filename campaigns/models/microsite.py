@@ -15,7 +15,7 @@ from home.blocks import body_field
 from home.mixins import IntroMixin
 from security.query_params import clean_query
 
-MICROSITE_CONTENT_TYPES = ["campaigns.MicrositePage", "campaigns.HelpFinderPage"]
+MICROSITE_CONTENT_TYPES = ["campaigns.MicrositePage", "campaigns.HelpFinderPage", "newsletter.NewsletterPage"]
 
 
 class MicrositeHomePage(IntroMixin, Page):
@@ -150,6 +150,8 @@ class HelpLocation(TranslatableMixin, models.Model):
 
 class HelpFinderPage(IntroMixin, Page):
     """Find a place to get help, filtered by type and city with a plain form (no JavaScript)."""
+
+    cache_query_params = ("soort", "plaats")  # its filters, keyed by the page cache (caching/page_cache.py)
 
     content_panels = [
         *Page.content_panels,

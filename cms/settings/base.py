@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 # their own.
 from .api import *  # noqa: F403
 from .environment import BASE_DIR, PROJECT_DIR, env
+from .newsletter import *  # noqa: F403  (issue 20: the newsletter's limits and its provider webhook)
 from .security import *  # noqa: F403
 
 DEBUG = env("DEBUG")
@@ -25,7 +26,7 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 # cache headers and shared fragments, `security` below. `research` owns funders that other apps show. `demo` is a
 # tool (seed_demo and its loader) that no app imports; it reads each app's demo data (<app>/demo/*.yaml) in this order.
 BASE_APPS = ["home", "multilingual", "editors", "caching", "api"]
-FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "figures"]
+FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "figures", "newsletter"]
 TOOL_APPS = ["demo"]
 LOCAL_APPS = [*BASE_APPS, *FEATURE_APPS, *TOOL_APPS]
 
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "caching.page_cache.PageCacheMiddleware",  # whole pages for anonymous visitors (no query on a hit)
     "multilingual.middleware.SiteLanguageMiddleware",  # issue 8: only the languages a site offers
     "multilingual.middleware.IsolateLtrMiddleware",  # issue 21: numbers, URLs and names stay LTR in RTL pages
     "django.middleware.common.CommonMiddleware",
@@ -326,6 +328,12 @@ else:
 # Navigation, footer and funder strip are cached as HTML fragments per site and language (caching/fragments.py);
 # publishing or saving a snippet or setting makes them stale at once, this is only the upper bound.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
+# Whole pages for anonymous visitors (caching/page_cache.py), stale at once on every change; the seconds are only an
+# upper bound. Local memory is per process (a publication would reach one gunicorn worker only), so without Redis
+# the page cache is off and routes are not cached (dev.py and test.py: one process). Ignored params: campaign tags.
+SHARED_CACHE = bool(env("REDIS_URL"))
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if SHARED_CACHE else 0)
+PAGE_CACHE_IGNORED_PARAMS = frozenset(("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid"))
 # Cache-Control of public pages for anonymous visitors (caching/cache_control.py). Editors, previews, the admin
 # and answers to posted forms get "private, no-store".
 PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=300)

@@ -44,6 +44,8 @@ class HomePage(IntroMixin, HeroImageMixin, Page):
         "campaigns.CampaignIndexPage",
         "campaigns.ProjectIndexPage",
         "figures.FiguresPage",
+        "newsletter.NewsletterPage",
+        "newsletter.SupportPage",
     ]
     max_count_per_parent = 1
 

@@ -9,7 +9,7 @@ from django.core import mail
 from django.test import RequestFactory
 
 from campaigns.models import SignupCounter, SignupSubmission
-from campaigns.signups import client_key
+from security.public_forms import client_key
 
 pytestmark = pytest.mark.django_db
 

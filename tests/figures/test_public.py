@@ -70,7 +70,7 @@ def test_csv_is_exactly_what_the_page_shows(client):
 
 def test_charts_have_a_text_alternative_and_a_table_and_need_no_javascript(client):
     html = client.get("/cijfers/").content.decode()
-    svgs = re.findall(r"<svg[^>]*>.*?</svg>", html, re.S)
+    svgs = re.findall(r"<svg class=\"chart__svg\"[^>]*>.*?</svg>", html, re.S)
     assert len(svgs) >= 8
     for svg in svgs:
         assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
@@ -120,3 +120,14 @@ def test_the_chart_block_shows_the_protected_series_and_refuses_a_bad_quarter():
             block.clean({"series": "trend", "period": bad})
     assert "figures_chart" in NewsPage.body.field.stream_block.child_blocks
     assert "figures_chart" in PublicationPage.body.field.stream_block.child_blocks
+
+
+def test_new_figures_make_cached_pages_stale_and_the_quarter_is_a_declared_parameter():
+    from caching.fragments import fragment_version
+    from figures.models import FiguresPage
+
+    before = fragment_version()
+    report = QuarterFigures.objects.first()
+    report.save()
+    assert fragment_version() != before
+    assert FiguresPage.cache_query_params == ("kwartaal",)
