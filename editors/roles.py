@@ -67,6 +67,8 @@ SETTINGS = (
     "search.change_searchsettings",
 )
 EDITOR_PAGES = ("add", "change", "publish", "lock", "unlock")
+# What visitors typed into search (names, phone numbers): only for those who act on it with promoted results.
+SEARCH_TERMS = "search.view_searchtermcount"
 # Shelter figures: coordinators report for their own shelters (the views scope them); staff see all shelters.
 SHELTER_FIGURES = ("figures.view_quarterfigures", "figures.add_quarterfigures", "figures.change_quarterfigures")
 ALL_SHELTER_FIGURES = (*SHELTER_FIGURES, "figures.view_all_figures", *crud("figures", "shelter"))
@@ -120,6 +122,7 @@ ROLES: tuple[Role, ...] = (
             "research.view_funder",
             *crud("wagtailredirects", "redirect")[1:],
             *crud("wagtailsearchpromotions", "searchpromotion")[1:],
+            SEARCH_TERMS,
             *NEWSLETTER_ISSUES,
         ),
         pages={MAIN_SITE: EDITOR_PAGES},
@@ -142,6 +145,7 @@ ROLES: tuple[Role, ...] = (
             *SETTINGS,
             *crud("wagtailredirects", "redirect")[1:],
             *crud("wagtailsearchpromotions", "searchpromotion")[1:],
+            SEARCH_TERMS,
             # Sign-ups hold personal data: only the permanent staff who answer for them see them (and approve
             # organisations' sign-ons, which is a change).
             "campaigns.view_signupsubmission",

@@ -263,7 +263,13 @@ SITE_TITLE = _("Stichting LOS")
 # search/backends/wagtail_database.py). Both share one index table, built per object with its own language's
 # configuration; only `default` writes.
 # The los_* configurations (unaccent + stemmer) are created by the search app's migrations on PostgreSQL.
-SEARCH_LANGUAGE_CONFIGS = {"nl": "los_dutch", "en": "los_english"}
+SEARCH_LANGUAGE_CONFIGS = {
+    "nl": "los_dutch",
+    "en": "los_english",
+    "ar": "los_arabic",
+    "fr": "los_french",
+    "es": "los_spanish",
+}
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "search.backends.wagtail_database",
@@ -271,11 +277,16 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "los_dutch",
         "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS,
     },
-    "en": {
-        "BACKEND": "search.backends.wagtail_database",
-        "AUTO_UPDATE": False,
-        "SEARCH_CONFIG": "los_english",
-        "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS,
+    # One query backend per other language: they differ only in SEARCH_CONFIG and never write.
+    **{
+        language: {
+            "BACKEND": "search.backends.wagtail_database",
+            "AUTO_UPDATE": False,
+            "SEARCH_CONFIG": config,
+            "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS,
+        }
+        for language, config in SEARCH_LANGUAGE_CONFIGS.items()
+        if language != "nl"
     },
 }
 # Public search on Elasticsearch (elasticsearch.dsl, search/backends/elastic/) when ELASTICSEARCH_URL is set. The

@@ -180,6 +180,8 @@ class Event(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("title"),
         index.FilterField("published"),
         index.FilterField("start"),
+        # Search finds agenda items in the visitor's language and the Dutch originals (events/search_families.py).
+        index.FilterField("locale"),
     ]
     api_fields = [
         APIField("title"),
