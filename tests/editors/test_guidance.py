@@ -24,6 +24,9 @@ NOT_EDITED_IN_ADMIN = {
     "campaigns.SignupCounter": "a counter",
     "news.NewsPageTag": "the tag field on the news item has the help text",
     "newsletter.Delivery": "written by the sending task; shown as counts on the progress page",
+    "figures.QuarterFigures": "entered through figures/forms.py (QuarterForm), whose number fields carry the help",
+    "figures.FiguresHistory": "earlier versions, written when figures are corrected",
+    "figures.FiguresImport": "written by the quarterly spreadsheet import; shown read-only with its undo",
 }
 NOT_EDITED_FIELDS = {"campaigns.SignupSubmission.form_data": "what a visitor submitted; only 'approved' is edited"}
 # Fields every page type inherits from Wagtail; Wagtail's own Dutch catalogue explains them.
