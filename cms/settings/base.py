@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "security.headers.PrivacyHeadersMiddleware",  # security: Referrer-Policy per site, Permissions-Policy
     "security.headers.SiteCSPMiddleware",  # security: Content-Security-Policy (public and admin)
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "security.bad_input.UnusableInputMiddleware",  # security: NUL and control bytes answer 400 before any view
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "multilingual.middleware.SiteLanguageMiddleware",  # issue 8: only the languages a site offers
