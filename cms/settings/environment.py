@@ -32,5 +32,9 @@ env = environ.Env(
     NO_REFERRER_HOSTS=(list, ["ilegalevrouw.nl", ".ilegalevrouw.nl", "ilegalevrouw.localhost"]),
     SECURITY_CONTACT=(list, ["mailto:security@stichtinglos.nl"]),
     SECURITY_POLICY_URL=(str, ""),
+    CLIENT_IP_HEADER=(str, ""),
+    BACKUP_PASSPHRASE=(str, ""),
+    BACKUP_RETENTION_DAYS=(int, 30),
+    CLIENT_IP_PROXY_HOPS=(int, 1),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)

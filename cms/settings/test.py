@@ -25,4 +25,5 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_transla
 # request in authenticate() (client.login has none) and 2FA would stop every admin test, so both are off here;
 # tests/security switches them on and proves them.
 AXES_ENABLED = False
+LOS_BACKUP_PASSPHRASE = "test-only-backup-passphrase"  # noqa: S105
 LOS_ADMIN_REQUIRE_2FA = False
