@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import TranslationSource
 
 from home.models import SiteLanguages, SiteTexts
@@ -55,8 +56,22 @@ def _site_languages() -> list[tuple[Site, list[str]]]:
     return [(site, chosen.get(site.pk, default_codes)) for site in sites]
 
 
-def build_rows(language: str = "", status: str = "") -> list[Row]:
-    """Rows for every live Dutch page that is missing or out of date in some offered language (or all rows)."""
+def _hidden_private_paths(user) -> list[str]:
+    """Tree paths of private pages (a view restriction on them or above them) this user may not explore in the
+    admin: their titles stay out of the report (issue 17: it showed private page titles to every admin user)."""
+    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if not restricted or user is None:
+        return restricted
+    if user.is_superuser:
+        return []
+    explorable = PagePermissionPolicy().explorable_instances(user)
+    allowed = set(explorable.filter(path__in=restricted).values_list("path", flat=True))
+    return [path for path in restricted if path not in allowed]
+
+
+def build_rows(language: str = "", status: str = "", user=None) -> list[Row]:
+    """Rows for every live Dutch page that is missing or out of date in some offered language (or all rows);
+    private pages only for a `user` who may explore them (without a user: no private pages at all)."""
     default = Locale.get_default()
     site_languages = _site_languages()
     if not site_languages:
@@ -70,6 +85,9 @@ def build_rows(language: str = "", status: str = "") -> list[Row]:
         .order_by("path")
         .only("id", "title", "path", "depth", "translation_key", "last_published_at", "locale_id", "content_type_id")
     )
+    hidden = _hidden_private_paths(user)
+    if hidden:
+        sources = [page for page in sources if not page.path.startswith(tuple(hidden))]
     keys = [page.translation_key for page in sources]
     translations = {
         (page.translation_key, page.locale.language_code): page
