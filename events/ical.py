@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from icalendar import Calendar
+from icalendar import Calendar, vText
 from icalendar import Event as ICalEvent
 
 if TYPE_CHECKING:  # the agenda page (events.models.pages) imports this module
@@ -51,7 +51,9 @@ def build_calendar(
         url = request.build_absolute_uri(index_page.event_url(event, request))
         item.add("url", url)
         if event.organiser:
-            item.add("x-los-organiser", event.organiser)
+            # Our own property has no value type icalendar knows: as plain text it is written unescaped, and a
+            # line break in it made every feed answer 500. As vText it is escaped like SUMMARY and LOCATION.
+            item.add("x-los-organiser", vText(event.organiser))
         item.add("last-modified", event.updated_at)
         calendar.add_component(item)
     return calendar.to_ical()

@@ -28,8 +28,8 @@ from events.importing.columns import COLUMNS, template_xlsx
 from events.importing.engine import analyse_file, file_name_for, run_import, undo_import
 from events.importing.report import STATUS_LABELS
 from events.importing.resources import export_events
-from events.importing.undo import UndoNotPossible, undo_blocker
-from events.importing.uploads import ALLOWED_EXTENSIONS, KeptUpload, open_token, token_for
+from events.importing.undo import UndoNotPossible, later_changes, undo_blocker
+from events.importing.uploads import ALLOWED_EXTENSIONS, KeptUpload, open_token, token_for, token_path
 from events.importing.writers import write_csv, write_xlsx
 from events.models import Event, ImportBatch
 from security.query_params import page_number
@@ -40,6 +40,7 @@ UNDO_PERMISSIONS = ("events.undo_importbatch", "events.delete_event", "events.ch
 EXPORT_PERMISSIONS = ("events.view_event",)
 
 PREVIEW_ROWS = 300
+UNDO_CHANGES_SHOWN = 100
 
 
 def _require(request: HttpRequest, permissions: tuple[str, ...]) -> None:
@@ -141,8 +142,14 @@ def import_preview(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def import_confirm(request: HttpRequest) -> HttpResponse:
+    """Import the previewed file. Idempotent: a second confirmation of the same upload (a double click, the back
+    button) shows the import the first one made instead of importing again."""
     _require(request, IMPORT_PERMISSIONS)
-    kept, original = _load_token(request.POST.get("token", ""))
+    token = request.POST.get("token", "")
+    earlier = _earlier_import(request, token_path(token))
+    if earlier is not None:
+        return earlier
+    kept, original = _load_token(token)
     if "cancel" in request.POST:
         kept.remove()
         messages.info(request, _("De import is geannuleerd. Er is niets veranderd."))
@@ -150,16 +157,25 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     data = kept.read()
     _table, rows, error = analyse_file(data, original)
     if not error and len(rows) > background.BACKGROUND_THRESHOLD:
-        batch = ImportBatch.objects.create(
-            user=request.user,
-            file_name=original,
-            stored_file=kept.path,
-            total_rows=len(rows),
-            status=ImportBatch.Status.QUEUED,
+        batch, created = ImportBatch.objects.get_or_create(
+            upload=kept.path,
+            defaults={
+                "user": request.user,
+                "file_name": original,
+                "stored_file": kept.path,
+                "total_rows": len(rows),
+                "status": ImportBatch.Status.QUEUED,
+            },
         )
-        background.run_import_task.enqueue(batch.pk)
+        if created:
+            background.run_import_task.enqueue(batch.pk)
         return redirect("events_admin:batch", batch.pk)
-    report = run_import(data, original, dry_run=False, user=request.user)
+    report = run_import(data, original, dry_run=False, user=request.user, upload=kept.path)
+    if report.earlier is not None:
+        return _earlier_import(request, kept.path)
+    if report.file_error:  # another import or undo kept the agenda busy: the file stays, to try again
+        messages.error(request, report.file_error)
+        return redirect(reverse("events_admin:preview") + f"?token={token}")
     kept.remove()
     if not report.written:
         messages.error(request, _("Er is niets geïmporteerd: het bestand bevat fouten. Upload een verbeterd bestand."))
@@ -174,6 +190,15 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         % {"new": report.count("new"), "changed": report.count("changed"), "unchanged": report.count("unchanged")},
     )
     return redirect("events_admin:batch", report.batch.pk)
+
+
+def _earlier_import(request: HttpRequest, path: str) -> HttpResponse | None:
+    """The summary of the import already made from the upload `path`, if there is one."""
+    batch = ImportBatch.objects.filter(upload=path).first() if path else None
+    if batch is None:
+        return None
+    messages.info(request, _("Dit bestand is al geïmporteerd (één keer). Hieronder zie je die import."))
+    return redirect("events_admin:batch", batch.pk)
 
 
 def rejected_rows(request: HttpRequest) -> HttpResponse:
@@ -245,25 +270,31 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo an import, after showing what would be lost: events changed since (by a later import, by hand or by a
+    translation) are named, and undo goes ahead only when the user ticks to keep those as they are now."""
     _require(request, UNDO_PERMISSIONS)
     batch = get_object_or_404(ImportBatch, pk=pk)
     blocker = undo_blocker(batch)
-    if request.method == "POST":
-        if blocker:
-            messages.error(request, blocker)
-            return redirect("events_admin:batch", batch.pk)
+    changes = [] if blocker else later_changes(batch, Event)
+    if request.method == "POST" and not blocker:
+        keep = request.POST.get("keep_later_changes") == "1"
         try:
-            removed, restored = undo_import(batch, user=request.user)
+            removed, restored = undo_import(batch, user=request.user, keep_later_changes=keep)
         except UndoNotPossible as error:
             messages.error(request, str(error))
-            return redirect("events_admin:batch", batch.pk)
-        messages.success(
-            request,
-            _("Import ongedaan gemaakt: %(removed)s activiteiten verwijderd, %(restored)s teruggezet.")
-            % {"removed": removed, "restored": restored},
-        )
-        return redirect("events_admin:history")
-    return TemplateResponse(request, "events/admin/import_undo.html", {"batch": batch, "blocker": blocker})
+            blocker, changes = ("", error.changes) if error.changes else (str(error), [])
+        else:
+            messages.success(
+                request,
+                _("Import ongedaan gemaakt: %(removed)s activiteiten verwijderd, %(restored)s teruggezet.")
+                % {"removed": removed, "restored": restored},
+            )
+            return redirect("events_admin:history")
+    return TemplateResponse(
+        request,
+        "events/admin/import_undo.html",
+        {"batch": batch, "blocker": blocker, "changes": changes[:UNDO_CHANGES_SHOWN], "change_count": len(changes)},
+    )
 
 
 def export(request: HttpRequest) -> HttpResponse:

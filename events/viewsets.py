@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, LocaleColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from events.forms import EventForm
 from events.models import Event
 
 
@@ -28,3 +30,4 @@ class EventViewSet(SnippetViewSet):
     search_fields = ["title", "city", "location", "organiser", "external_id"]
     ordering = ["-start"]
     list_per_page = 50
+    edit_handler = ObjectList(Event.panels, base_form_class=EventForm)

@@ -1,23 +1,36 @@
-"""Two-factor authentication for the Wagtail admin, on django-otp (TOTP apps plus one-time backup codes).
+"""Two-factor authentication wherever a login grants access, on django-otp (TOTP apps plus one-time backup codes).
 
 Flow: the editor signs in with Wagtail's own login form (username + password, throttled by django-axes). While
-`LOS_ADMIN_REQUIRE_2FA` is on, `AdminTwoFactorMiddleware` sends every admin request of a session that is not yet
-verified to /admin/2fa/verify/ (a device exists) or /admin/2fa/setup/ (enrolment: scan a QR code, confirm one
-code, receive ten backup codes shown once). django-otp stores the verified device in the session, so signing out
-or the session expiring asks for a code again. Production switches enforcement on by default; development and
-tests keep it off so that `client.force_login` and the login form work as they did (tests/security switch it on).
+`LOS_ADMIN_REQUIRE_2FA` is on, a session that is signed in but not yet verified with a second factor gets nothing a
+login grants:
+
+- admin pages: `AdminTwoFactorMiddleware` sends a page the browser navigates to on to /admin/2fa/verify/ (a device
+  exists) or /admin/2fa/setup/ (first login: scan a QR code or type the key, confirm one code, receive ten backup
+  codes shown once), with that page as `next`. The admin's own background requests (the icon sprite, the
+  JavaScript catalogue) are let through, because Wagtail injects their answer into the page; every other
+  background request (JSON, choosers, previews) is refused with 403 instead of being redirected, so a redirect
+  never lands in a page and `next` is always a page the person asked for;
+- login-restricted pages and documents on the sites (`before_serve_page` / `before_serve_document` hooks below):
+  the same redirect to the second step, then back to the page or document.
+
+django-otp stores the verified device in the session, so signing out or the session expiring asks for a code
+again. There is no "remember this device": LOS's volunteers share computers, and a browser that skips the second
+factor turns a leaked password back into a way in. Production switches enforcement on by default; development and
+tests keep it off so that `client.force_login` works as it did (tests/security and the end-to-end server switch
+it on).
 """
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from base64 import b32encode
+from urllib.parse import quote, urlsplit
 
 import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import Resolver404, resolve, reverse
@@ -30,17 +43,18 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail import hooks
+from wagtail.models import BaseViewRestriction
 
 BACKUP_CODE_COUNT = 10
 SETUP_DEVICE_NAME = "authenticator"
 BACKUP_DEVICE_NAME = "backup"
 
-# Admin views an unverified, signed-in user may still reach: signing in and out, password reset, the
-# two-factor views themselves and the admin's translation catalogue that those pages load.
+# Admin views an unverified, signed-in user may still reach: signing in and out, password reset and the
+# two-factor views themselves.
 EXEMPT_URL_NAMES = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
-    "wagtailadmin_javascript_catalog",
     "wagtailadmin_password_reset",
     "wagtailadmin_password_reset_done",
     "wagtailadmin_password_reset_confirm",
@@ -48,10 +62,41 @@ EXEMPT_URL_NAMES = {
     "security_2fa_verify",
     "security_2fa_setup",
 }
+# Static parts of every admin page, fetched by the admin's JavaScript and injected into the page: no data, so
+# they are served; redirecting them put a second 2FA form into the page and made the sprite the `next` page.
+ASSET_URL_NAMES = {"wagtailadmin_sprite", "wagtailadmin_javascript_catalog"}
+# Restrictions that a login (rather than a shared password) lifts.
+LOGIN_RESTRICTIONS = {BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS}
 
 
 def enforcement_on() -> bool:
     return bool(getattr(settings, "LOS_ADMIN_REQUIRE_2FA", False))
+
+
+def needs_second_factor(request: HttpRequest) -> bool:
+    """A signed-in session that has not (yet) given its second factor, while 2FA is enforced."""
+    user = getattr(request, "user", None)
+    return enforcement_on() and user is not None and user.is_authenticated and not user.is_verified()
+
+
+def second_step_url(request: HttpRequest, next_url: str) -> str:
+    """Where an unverified session goes: setup on the first login, otherwise the code prompt; back to `next_url`."""
+    target = "security_2fa_verify" if user_has_device(request.user) else "security_2fa_setup"
+    return f"{reverse(target)}?next={quote(next_url)}"
+
+
+def is_navigation(request: HttpRequest) -> bool:
+    """A page the person opens (link, address bar, form), not a request the admin's JavaScript makes.
+
+    Browsers say so in Sec-Fetch-Mode; without that header (old browsers, test clients) a request that is not
+    marked as XHR and accepts HTML counts as a page."""
+    mode = request.headers.get("Sec-Fetch-Mode")
+    if mode:
+        return mode == "navigate"
+    if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+        return False
+    accept = request.headers.get("Accept", "")
+    return not accept or "text/html" in accept or "*/*" in accept
 
 
 class AdminTwoFactorMiddleware:
@@ -63,28 +108,51 @@ class AdminTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if enforcement_on() and request.path_info.startswith(settings.LOS_ADMIN_URL_PREFIX):
-            user = request.user
-            if user.is_authenticated and not user.is_verified() and not _is_exempt(request.path_info):
-                target = "security_2fa_verify" if user_has_device(user) else "security_2fa_setup"
-                return HttpResponseRedirect(f"{reverse(target)}?next={quote(request.get_full_path())}")
+        if request.path_info.startswith(settings.LOS_ADMIN_URL_PREFIX) and needs_second_factor(request):
+            name = _url_name(request.path_info)
+            if name not in EXEMPT_URL_NAMES | ASSET_URL_NAMES:
+                if not is_navigation(request):
+                    return HttpResponseForbidden(_("Eerst de tweede stap van het inloggen."), content_type="text/plain")
+                return HttpResponseRedirect(second_step_url(request, request.get_full_path()))
         return self.get_response(request)
 
 
-def _is_exempt(path: str) -> bool:
+def _url_name(path: str) -> str | None:
     try:
-        match = resolve(path)
+        return resolve(path).url_name
     except Resolver404:
-        return False  # Wagtail answers 404 itself, but only to verified users
-    return match.url_name in EXEMPT_URL_NAMES
+        return None  # Wagtail answers 404 itself, but only to verified users
+
+
+@hooks.register("before_serve_page")
+def verify_before_restricted_page(page, request, serve_args, serve_kwargs):
+    """A login-restricted page is served to a verified session only (a password alone is not a login here)."""
+    if needs_second_factor(request) and _login_restricted(page.get_view_restrictions()):
+        return HttpResponseRedirect(second_step_url(request, request.get_full_path()))
+    return None
+
+
+@hooks.register("before_serve_document")
+def verify_before_restricted_document(document, request):
+    """The same for documents in a collection that only signed-in people may see."""
+    if needs_second_factor(request) and _login_restricted(document.collection.get_view_restrictions()):
+        return HttpResponseRedirect(second_step_url(request, request.get_full_path()))
+    return None
+
+
+def _login_restricted(restrictions) -> bool:
+    return any(restriction.restriction_type in LOGIN_RESTRICTIONS for restriction in restrictions)
 
 
 def _next_url(request: HttpRequest) -> str:
+    """The page to go to after the second step: on this site, and a page (never an asset or a login step)."""
     candidate = request.POST.get("next") or request.GET.get("next") or ""
     if candidate and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return candidate
+        name = _url_name(urlsplit(candidate).path)
+        if name not in EXEMPT_URL_NAMES | ASSET_URL_NAMES:
+            return candidate
     return reverse("wagtailadmin_home")
 
 
@@ -94,12 +162,22 @@ class TokenForm(forms.Form):
     token = forms.CharField(
         label=gettext_lazy("Code"),
         max_length=16,
-        help_text=gettext_lazy("De zescijferige code uit uw authenticator-app, of een van uw reservecodes."),
+        help_text=gettext_lazy("De zescijferige code uit je authenticator-app, of een van je reservecodes."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
     )
 
     def clean_token(self) -> str:
         return "".join(self.cleaned_data["token"].split())
+
+
+def _throttled_message(user) -> str | None:
+    """django-otp makes a device wait after a wrong code (twice as long after each one): a code typed during that
+    wait is not checked, and the person is told to wait rather than that a right code is wrong."""
+    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("locked_until"):
+            return _("Te veel verkeerde codes na elkaar. Wacht even en probeer dan de nieuwste code.")
+    return None
 
 
 @never_cache
@@ -109,34 +187,41 @@ def verify(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect("wagtailadmin_login")
     if not user_has_device(request.user):
-        return redirect(f"{reverse('security_2fa_setup')}?next={quote(_next_url(request))}")
+        return redirect(second_step_url(request, _next_url(request)))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = match_token(request.user, form.cleaned_data["token"])
+        waiting = _throttled_message(request.user)
+        device = None if waiting else match_token(request.user, form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
             request.session.cycle_key()
             return HttpResponseRedirect(_next_url(request))
-        form.add_error("token", _("Deze code klopt niet of is verlopen. Probeer de nieuwste code uit de app."))
+        form.add_error(
+            "token", waiting or _("Deze code klopt niet of is verlopen. Probeer de nieuwste code uit de app.")
+        )
     return TemplateResponse(request, "security/two_factor_verify.html", {"form": form, "next": _next_url(request)})
 
 
 @never_cache
 @sensitive_post_parameters("token")
 def setup(request: HttpRequest) -> HttpResponse:
-    """Enrolment: an unconfirmed TOTP device with a QR code; a correct code confirms it and shows backup codes.
+    """Enrolment: an unconfirmed TOTP device with a QR code and its key; a correct code confirms it and shows the
+    backup codes.
 
     An editor who already has a confirmed device must verify first (the middleware sees to that) and can then
     replace it here, e.g. after losing a phone."""
     if not request.user.is_authenticated:
         return redirect("wagtailadmin_login")
     if user_has_device(request.user) and not request.user.is_verified():
-        return redirect(f"{reverse('security_2fa_verify')}?next={quote(_next_url(request))}")
+        return redirect(second_step_url(request, _next_url(request)))
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=request.user, name=SETUP_DEVICE_NAME, confirmed=False)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # No throttling while enrolling: whoever can post here may start a new enrolment anyway, and a colleague
+        # who mistyped must be able to try the next code at once.
+        device.throttle_reset(commit=False)
         if device.verify_token(form.cleaned_data["token"]):
             codes = _confirm(request.user, device)
             otp_login(request, device)
@@ -145,7 +230,7 @@ def setup(request: HttpRequest) -> HttpResponse:
             return TemplateResponse(
                 request, "security/two_factor_codes.html", {"codes": codes, "next": _next_url(request)}
             )
-        form.add_error("token", _("Deze code klopt niet. Controleer de tijd op uw telefoon en probeer opnieuw."))
+        form.add_error("token", _("Deze code klopt niet. Controleer de tijd op je telefoon en probeer opnieuw."))
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=5, omitsize=False, title=_("QR-code"))
     return TemplateResponse(
         request,
@@ -174,7 +259,5 @@ def _confirm(user, device: TOTPDevice) -> list[str]:
 
 def _grouped_secret(device: TOTPDevice) -> str:
     """The base32 secret in groups of four, for typing into an app when the QR code cannot be scanned."""
-    from base64 import b32encode
-
     secret = b32encode(device.bin_key).decode("ascii").rstrip("=")
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))

@@ -23,7 +23,7 @@ WHITENOISE_AUTOREFRESH = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 # Security: the suite logs in with client.login/force_login and the plain login form. django-axes needs the
 # request in authenticate() (client.login has none) and 2FA would stop every admin test, so both are off here;
-# tests/security switches them on and proves them.
-AXES_ENABLED = False
+# tests/security switches them on and proves them. The end-to-end server logs staff in as production does
+# (tests/e2e/conftest.py sets LOS_TEST_PRODUCTION_LOGIN=1).
+LOS_ADMIN_REQUIRE_2FA = AXES_ENABLED = os.environ.get("LOS_TEST_PRODUCTION_LOGIN") == "1"
 LOS_BACKUP_PASSPHRASE = "test-only-backup-passphrase"  # noqa: S105
-LOS_ADMIN_REQUIRE_2FA = False

@@ -15,13 +15,14 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from events.importing import lock
 from events.importing.columns import AGENDA_COLUMNS, COLUMNS, FIELD_COLUMN, IMPORT_FIELDS, column_field
 from events.importing.matching import load_existing, set_aside_double_claims, set_aside_repeats
 from events.importing.parsing import clean_text
 from events.importing.reading import Table, UnusableFile, read_table
 from events.importing.report import ImportReport, Problem, RowOutcome
 from events.importing.resources import CHUNK_SIZE, ROW_INDEX, EventResource
-from events.importing.rows import ParsedRow, parse_row
+from events.importing.rows import ParsedRow, parse_row, settle
 from events.importing.undo import snapshot, undo_batch
 from events.models import AMSTERDAM, Event, ImportBatch
 from events.tasks import reindex_events
@@ -43,6 +44,10 @@ def file_name_for(name: str) -> str:
     return clean_text(name)[:255] or "bestand"
 
 
+# The lock every import and undo of the agenda holds while it writes (see lock.py).
+AGENDA_LOCK = "events.agenda"
+
+
 def run_import(
     data: bytes,
     file_name: str,
@@ -51,12 +56,16 @@ def run_import(
     user=None,
     source: str = "admin",
     batch: ImportBatch | None = None,
+    upload: str = "",
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Preview (dry_run=True) or import a file. Nothing is written unless every row is valid.
 
     With dry_run=False a finished ImportBatch is returned in the report (an existing `batch`, as the background
-    task passes, is filled in). Progress is reported as (rows done, rows total) after each chunk.
+    task passes, is filled in). An import waits for any other import or undo of the agenda to finish, and then
+    matches against what that one wrote. `upload` names the kept upload: confirming it a second time (a double
+    click) imports nothing and sets `report.earlier` to the import that already did. Progress is reported as
+    (rows done, rows total) after each chunk.
     """
     with translation.override("nl"):
         report = ImportReport(file_name=file_name, dry_run=dry_run)
@@ -65,16 +74,40 @@ def run_import(
         if error:
             report.fail(error)
             return report
-        with transaction.atomic():
-            _run(report, rows, dry_run=dry_run, user=user, source=source, batch=batch, progress=progress)
-            if dry_run or not report.ok:
-                transaction.set_rollback(True)
-                report.batch = None if batch is None else report.batch
-                report.written = False
-            else:
-                report.written = True
-                ids = [row.object_id for row in report.rows if row.status in ("new", "changed") and row.object_id]
-                transaction.on_commit(lambda: _after_commit(ids))
+        try:
+            with transaction.atomic():
+                if not dry_run:
+                    lock.hold(AGENDA_LOCK, wait=True)
+                    if upload:
+                        earlier = ImportBatch.objects.filter(upload=upload).exclude(pk=getattr(batch, "pk", None))
+                        report.earlier = earlier.first()
+                        if report.earlier is not None:
+                            return report
+                _run(
+                    report,
+                    rows,
+                    dry_run=dry_run,
+                    user=user,
+                    source=source,
+                    batch=batch,
+                    upload=upload,
+                    progress=progress,
+                )
+                if dry_run or not report.ok:
+                    transaction.set_rollback(True)
+                    report.batch = None if batch is None else report.batch
+                    report.written = False
+                else:
+                    report.written = True
+                    ids = [row.object_id for row in report.rows if row.status in ("new", "changed") and row.object_id]
+                    transaction.on_commit(lambda: _after_commit(ids))
+        except lock.Busy:
+            report.fail(
+                _(
+                    "Er loopt al een andere import of er wordt een import ongedaan gemaakt. Er is niets veranderd. "
+                    "Probeer het over een paar minuten opnieuw."
+                )
+            )
         return report
 
 
@@ -86,16 +119,21 @@ def _run(
     user,
     source: str,
     batch: ImportBatch | None,
+    upload: str,
     progress: Callable[[int, int], None] | None,
 ) -> None:
     table = report.table
+    existing = load_existing(rows)
+    for row in rows:
+        settle(row, table, existing.get(row.match_key) if row.match_key else None)
     importable, outcomes = set_aside_repeats(rows, table)
-    existing = load_existing(importable)
     importable, double_claims = set_aside_double_claims(importable, existing, table)
     outcomes |= double_claims
     if not dry_run:
         if batch is None:
-            batch = ImportBatch.objects.create(user=user, file_name=file_name_for(report.file_name), source=source)
+            batch = ImportBatch.objects.create(
+                user=user, file_name=file_name_for(report.file_name), source=source, upload=upload
+            )
         batch.status = ImportBatch.Status.RUNNING
         batch.total_rows = len(rows)
     snapshots = {event.pk: snapshot(event, IMPORT_FIELDS) for event in {id(e): e for e in existing.values()}.values()}
@@ -136,7 +174,7 @@ def _complete(outcome: RowOutcome, row: ParsedRow, table: Table, snapshots: dict
         outcome.object_id = instance.pk
         if outcome.status == "changed" and instance.pk in snapshots:
             before = Event(**{name: snapshots[instance.pk][name] for name in IMPORT_FIELDS})
-            outcome.changed_fields = _changed_columns(before, instance)
+            outcome.changed_fields, outcome.cleared_fields = _changed_columns(before, instance)
     return outcome
 
 
@@ -158,9 +196,10 @@ def _problems(row: ParsedRow, message_dict: dict[str, list[str]], table: Table) 
     return problems
 
 
-def _changed_columns(before: Event, after: Event) -> list[str]:
-    """The columns (by their Dutch names) whose value an update changes."""
+def _changed_columns(before: Event, after: Event) -> tuple[list[str], list[str]]:
+    """The columns (by their Dutch names) whose value an update changes, and those of them it empties."""
     changed: list[str] = []
+    cleared: list[str] = []
     for name in IMPORT_FIELDS:
         old, new = getattr(before, name), getattr(after, name)
         if old == new:
@@ -173,9 +212,13 @@ def _changed_columns(before: Event, after: Event) -> list[str]:
                 changed.append(COLUMNS[date_key])
             if (old_local and old_local.time()) != (new_local and new_local.time()):
                 changed.append(COLUMNS[time_key])
+            if new is None:
+                cleared.append(COLUMNS[time_key])
         else:
             changed.append(COLUMNS.get(FIELD_COLUMN[name], name))
-    return list(dict.fromkeys(changed))
+            if new in ("", None):
+                cleared.append(COLUMNS.get(FIELD_COLUMN[name], name))
+    return list(dict.fromkeys(changed)), cleared
 
 
 def _finish(batch: ImportBatch, report: ImportReport, snapshots: dict[int, dict[str, Any]]) -> None:
@@ -201,7 +244,15 @@ def _after_commit(ids: list[int]) -> None:
         reindex_events.enqueue(ids)
 
 
-def undo_import(batch: ImportBatch, *, user=None) -> tuple[int, int]:
-    """Remove the events `batch` created (with their translations) and restore those it changed.
-    Returns (removed, restored); raises UndoNotPossible (see undo_blocker)."""
-    return undo_batch(batch, model=Event, fields=IMPORT_FIELDS, user=user, after_commit=_after_commit)
+def undo_import(batch: ImportBatch, *, user=None, keep_later_changes: bool = False) -> tuple[int, int]:
+    """Remove the events `batch` created (with their translations) and restore those it changed, never destroying
+    later work (see undo.undo_batch). Returns (removed, restored); raises UndoNotPossible."""
+    return undo_batch(
+        batch,
+        model=Event,
+        fields=IMPORT_FIELDS,
+        lock_name=AGENDA_LOCK,
+        user=user,
+        keep_later_changes=keep_later_changes,
+        after_commit=_after_commit,
+    )

@@ -37,7 +37,7 @@ def load_existing(rows: list[ParsedRow]) -> dict[tuple, Event]:
         datetime.date.fromisoformat(row.match_key[2]) for row in rows if row.match_key and row.match_key[0] == "ttl"
     ]
     # Rows with a Kenmerk that no event has yet may still match an event entered without one.
-    days += [row.values["start"].date() for row in rows if row.match_key and row.match_key[0] == "id"]
+    days += [row.when["date"] for row in rows if row.match_key and row.match_key[0] == "id"]
     if days:
         first = aware(min(days), datetime.time()) - datetime.timedelta(days=1)
         last = aware(max(days), datetime.time()) + datetime.timedelta(days=2)
@@ -52,7 +52,7 @@ def load_existing(rows: list[ParsedRow]) -> dict[tuple, Event]:
             key = (
                 "ttl",
                 normalise_key(values["title"]),
-                values["start"].date().isoformat(),
+                row.when["date"].isoformat(),
                 normalise_key(values["city"]),
             )
             fallback = existing.get(key)

@@ -139,33 +139,37 @@ def parse_date(value: Any) -> datetime.date | None:
     )
 
 
-def parse_time(value: Any) -> datetime.time | None:
+def parse_time(value: Any, *, end: bool = False) -> datetime.time | None:
+    """A time of day. 24:00 (typed, or a time cell of a whole day) is accepted as an end (`end=True`) and
+    returned as 00:00: midnight at the end of the day, which the row puts on the next day."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime.datetime):
         return value.time().replace(second=0, microsecond=0)
     if isinstance(value, datetime.time):
         return value.replace(second=0, microsecond=0)
+    minutes = None
     if isinstance(value, datetime.timedelta):
         minutes = round(value.total_seconds() / 60)
-        if 0 <= minutes < 24 * 60:
-            return datetime.time(minutes // 60, minutes % 60)
-    if isinstance(value, float) and 0 <= value < 1:
-        # A time cell without a time format: a fraction of a day.
+    elif isinstance(value, float) and 0 <= value <= 1:
+        # A time cell without a time format: a fraction of a day (1 is 24:00).
         minutes = round(value * 24 * 60)
-        return datetime.time(minutes // 60 % 24, minutes % 60)
-    text = clean_text(value).casefold()
-    if not text:
-        return None
-    if (match := YMD.match(text)) and match.group(4):
-        text = f"{match.group(4)}:{match.group(5)}"
-    match = _TIME.match(text)
-    if match:
-        hours, minutes = int(match.group(1)), int(match.group(2) or 0)
-        if hours < 24 and minutes < 60:
-            return datetime.time(hours, minutes)
-        if hours == 24 and minutes == 0:
-            return datetime.time(23, 59)
+    else:
+        text = clean_text(value).casefold()
+        if not text:
+            return None
+        if (match := YMD.match(text)) and match.group(4):
+            text = f"{match.group(4)}:{match.group(5)}"
+        if match := _TIME.match(text):
+            hours, rest = int(match.group(1)), int(match.group(2) or 0)
+            if rest < 60:
+                minutes = hours * 60 + rest
+    if minutes is not None and 0 <= minutes < 24 * 60:
+        return datetime.time(minutes // 60, minutes % 60)
+    if minutes == 24 * 60:
+        if end:
+            return datetime.time()
+        raise CellError(_("24:00 kan alleen een eindtijd zijn. Schrijf als begintijd 00:00 op de dag erna."))
     raise CellError(
         _("'%(value)s' is geen tijd die we kennen. Schrijf bijvoorbeeld 19:30 of 19.30.")
         % {"value": clean_text(value)[:40]}

@@ -103,6 +103,11 @@ class Table:
             return self.headers[index]
         return self.names[key]
 
+    @property
+    def absent_columns(self) -> list[str]:
+        """Our names of the columns the file does not have (an update leaves those values alone)."""
+        return [name for key, name in self.names.items() if key not in self.columns]
+
     def cell(self, raw: list[Any], key: str) -> Any:
         """The value of column `key` in the data row `raw` (None when the file has no such column)."""
         index = self.columns.get(key)
@@ -265,11 +270,11 @@ def _ods_value(cell, officens: str) -> Any:
             return raw
     if kind == "time":
         raw = cell.getAttrNS(officens, "time-value") or ""
-        match = re.match(r"^-?PT(\d+)H(\d+)M(\d+)", raw)
+        match = re.match(r"^PT(\d{1,4})H(\d{1,2})M(\d{1,2})", raw)
         if match:
+            # A duration, as LibreOffice stores a time cell: 24:00 is a whole day (parsing reads it as midnight).
             hours, minutes = int(match.group(1)), int(match.group(2))
-            if hours < 24:
-                return datetime.time(hours, minutes)
+            return datetime.timedelta(hours=hours, minutes=minutes) if hours > 23 else datetime.time(hours, minutes)
         return raw
     if kind in ("float", "percentage", "currency"):
         raw = cell.getAttrNS(officens, "value")

@@ -79,6 +79,7 @@ class RowOutcome(RowResult):
         self.values: dict[str, Any] = values if values is not None else {}  # parsed values, for the preview
         self.problems: list[Problem] = problems if problems is not None else []
         self.changed_fields: list[str] = []  # column names, for an update
+        self.cleared_fields: list[str] = []  # those of them an empty cell empties
         self.repeat = repeat  # the same record as an earlier row of the file
 
     @property
@@ -113,6 +114,7 @@ class ImportReport(Result):
         self.table: Table | None = None  # as read, when the file could be read
         self.batch: Model | None = None  # the saved import batch, when something was written
         self.written = False
+        self.earlier: Model | None = None  # the import that already imported this very upload (a second click)
 
     def fail(self, message: str) -> None:
         """Record a problem with the whole file or run: nothing is imported."""
@@ -166,6 +168,11 @@ class ImportReport(Result):
             lines.append(
                 _("Deze kolommen worden niet gebruikt: %(columns)s.")
                 % {"columns": ", ".join(self.table.ignored_columns)}
+            )
+        if self.table and self.table.absent_columns:
+            lines.append(
+                _("Niet in het bestand, dus bij bestaande activiteiten ongewijzigd: %(columns)s.")
+                % {"columns": ", ".join(self.table.absent_columns)}
             )
         lines.extend(str(problem) for row in self.rows for problem in row.problems)
         return lines

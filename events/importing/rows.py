@@ -9,6 +9,7 @@ its Kenmerk when it has one, otherwise title + date + city ignoring case and spa
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +27,7 @@ from events.importing.parsing import (
 )
 from events.importing.reading import Table
 from events.importing.report import Problem, RowOutcome
-from events.models import AMSTERDAM
+from events.models import AMSTERDAM, Event
 
 SINGLE_LINE_TEXT = ("external_id", "title", "location", "address", "city", "organiser", "audience")
 LANGUAGE_WORDS = {
@@ -41,7 +42,7 @@ PARSERS = (
     ("date", parse_date),
     ("end_date", parse_date),
     ("start_time", parse_time),
-    ("end_time", parse_time),
+    ("end_time", functools.partial(parse_time, end=True)),
     ("all_day", parse_bool),
 )
 
@@ -51,15 +52,41 @@ def aware(day: datetime.date, time: datetime.time) -> datetime.datetime:
     return datetime.datetime.combine(day, time).replace(tzinfo=AMSTERDAM)
 
 
+def clock_problem(day: datetime.date, time: datetime.time) -> str:
+    """Why `time` on `day` is not one moment on the Dutch clock ('' when it is): on the night the clocks go
+    forward the hour from 02:00 does not exist, on the night they go back it happens twice."""
+    moment = aware(day, time)
+    if moment.astimezone(datetime.UTC).astimezone(AMSTERDAM).replace(tzinfo=None) != moment.replace(tzinfo=None):
+        return _(
+            "%(time)s bestaat niet op %(day)s: die nacht gaat de klok van 02:00 naar 03:00 (zomertijd). "
+            "Kies een tijd vanaf 03:00."
+        ) % {"time": time.strftime("%H:%M"), "day": day.strftime("%d-%m-%Y")}
+    if moment.utcoffset() != moment.replace(fold=1).utcoffset():
+        return _(
+            "%(time)s komt op %(day)s twee keer voor: die nacht gaat de klok van 03:00 terug naar 02:00 "
+            "(wintertijd). Kies een tijd vóór 02:00 of vanaf 03:00."
+        ) % {"time": time.strftime("%H:%M"), "day": day.strftime("%d-%m-%Y")}
+    return ""
+
+
+# The columns that fill one Event field each (the dates and times together fill start, end and all_day).
+PLAIN_COLUMNS = (*SINGLE_LINE_TEXT, "description", "registration_url", "online_url", "language")
+WHEN_COLUMNS = ("date", "start_time", "end_date", "end_time", "all_day")
+
+
 @dataclass
 class ParsedRow:
-    """One data row: its spreadsheet row number, raw cells, model values and the problems found so far."""
+    """One data row: its spreadsheet row number, raw cells, model values and the problems found so far.
+
+    `when` holds the date and time cells as parsed (None when empty or absent); `start`, `end` and `all_day`
+    are made from them by `settle`, once it is known which existing event (if any) the row updates."""
 
     number: int
     raw: list[Any]
     values: dict[str, Any] = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)  # column key -> messages
     match_key: tuple | None = None
+    when: dict[str, Any] = field(default_factory=dict)
 
     def add_error(self, key: str, message: str) -> None:
         self.errors.setdefault(key, []).append(message)
@@ -70,6 +97,7 @@ class ParsedRow:
 
 
 def parse_row(table: Table, number: int, raw: list[Any]) -> ParsedRow:
+    """The row's cells as values (absent columns as empty, as a new event gets them) and its match key."""
     row = ParsedRow(number, raw)
     values = row.values
     for key in SINGLE_LINE_TEXT:
@@ -80,7 +108,7 @@ def parse_row(table: Table, number: int, raw: list[Any]) -> ParsedRow:
     language = clean_text(table.cell(raw, "language")).casefold()
     values["language"] = LANGUAGE_WORDS.get(language, "other" if language else "nl")
 
-    parsed: dict[str, Any] = {}
+    parsed = row.when
     for key, parser in PARSERS:
         try:
             parsed[key] = parser(table.cell(raw, key))
@@ -100,7 +128,6 @@ def parse_row(table: Table, number: int, raw: list[Any]) -> ParsedRow:
         row.add_error("date", _("De datum ontbreekt."))
     if not values["title"]:
         row.add_error("title", _("De titel ontbreekt."))
-    _set_start_and_end(row, parsed)
     if values["title"] and day is not None:
         if values["external_id"]:
             row.match_key = ("id", values["external_id"].lower())
@@ -109,21 +136,61 @@ def parse_row(table: Table, number: int, raw: list[Any]) -> ParsedRow:
     return row
 
 
-def _set_start_and_end(row: ParsedRow, parsed: dict[str, Any]) -> None:
-    """`start`, `end` and `all_day` from the date and time columns: no start time means all day."""
+def settle(row: ParsedRow, table: Table, existing: Event | None) -> None:
+    """Complete the row's values: a row that updates `existing` keeps the event's value of every column the
+    file does not have (an absent column is not an empty one: a file with only Kenmerk, Titel, Datum and
+    Begintijd changes only those), then start, end and all_day are made from the dates and times."""
+    present = table.columns.keys()
+    when = dict(row.when)
+    from_file = {key for key in WHEN_COLUMNS if key in present}
+    if existing is not None:
+        for key in PLAIN_COLUMNS:
+            if key not in present:
+                row.values[key] = getattr(existing, key)
+        start, end = existing.local_start, existing.local_end
+        if "start_time" not in present and not existing.all_day:
+            when["start_time"] = start.time()
+        if end is not None and "end_date" not in present and "end_time" not in present:
+            # The event keeps its end as it was: the same clock time, as many days after the (new) start.
+            offset = (end.date() - start.date()).days
+            when["end_date"] = when["date"] + datetime.timedelta(days=offset) if when["date"] and offset else None
+            when["end_time"] = None if existing.all_day else end.time()
+            from_file.discard("end_time")
+    _set_start_and_end(row, when, end_time_from_file="end_time" in from_file)
+
+
+def _set_start_and_end(row: ParsedRow, parsed: dict[str, Any], *, end_time_from_file: bool) -> None:
+    """`start`, `end` and `all_day` from the date and time columns: no start time means all day; an end time of
+    00:00 or 24:00 on the start day means midnight at the end of it; an end date without an end time means the
+    end of that day."""
     values = row.values
     day, start_time, end_time, end_day = parsed["date"], parsed["start_time"], parsed["end_time"], parsed["end_date"]
     all_day = bool(parsed["all_day"]) or start_time is None
-    if start_time is None and end_time is not None and "start_time" not in row.errors:
+    if start_time is None and end_time is not None and end_time_from_file and "start_time" not in row.errors:
         row.add_error("start_time", _("Er is een eindtijd maar geen begintijd."))
     values["all_day"] = all_day
     values["start"] = values["end"] = None
     if day is None:
         return
-    values["start"] = aware(day, datetime.time() if all_day else start_time)
-    if end_day is not None or end_time is not None:
-        last_day = end_day or day
-        values["end"] = aware(last_day, datetime.time(23, 59) if all_day else (end_time or start_time))
-        if values["end"] < values["start"] and not row.errors.get("end_time") and not row.errors.get("end_date"):
-            key = "end_time" if end_day is None or end_day == day else "end_date"
-            row.add_error(key, _("Het einde ligt vóór het begin."))
+    start_time = datetime.time() if all_day else start_time
+    if problem := clock_problem(day, start_time):
+        row.add_error("start_time", problem)
+        return
+    values["start"] = aware(day, start_time)
+    if end_day is None and end_time is None:
+        return
+    last_day = end_day or day
+    if all_day or end_time is None:
+        if last_day == day:
+            return  # the end of the start day itself: an event of one day (as Event.normalise_times keeps it)
+        end_time = datetime.time(23, 59)
+    elif end_time == datetime.time() and start_time != datetime.time() and last_day == day:
+        # 00:00 (or 24:00) as the end of an evening: midnight, the start of the next day.
+        last_day += datetime.timedelta(days=1)
+    if problem := clock_problem(last_day, end_time):
+        row.add_error("end_time", problem)
+        return
+    values["end"] = aware(last_day, end_time)
+    if values["end"] < values["start"] and not row.errors.get("end_time") and not row.errors.get("end_date"):
+        key = "end_time" if end_day is None or end_day == day else "end_date"
+        row.add_error(key, _("Het einde ligt vóór het begin."))

@@ -84,6 +84,15 @@ def token_for(kept: KeptUpload, original_name: str) -> str:
     return signing.dumps({"f": kept.path, "n": original_name}, salt=TOKEN_SALT)
 
 
+def token_path(token: str) -> str:
+    """The kept file's name a token stands for (also when the file is gone), or '' for a forged or old token."""
+    try:
+        path = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)["f"]
+    except (signing.BadSignature, KeyError, TypeError):
+        return ""
+    return path if isinstance(path, str) else ""
+
+
 def open_token(token: str) -> tuple[KeptUpload, str] | None:
     """The kept file and its original name for a token, or None when the token is forged, old or its file gone."""
     try:

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -201,6 +202,17 @@ class Event(TranslatableMixin, index.Indexed, models.Model):
         verbose_name_plural = _("activiteiten")
         ordering = ["start", "pk"]
         indexes = [models.Index(fields=["published", "start"])]
+        constraints = [
+            # One event per Kenmerk in each language (case ignored, as imports match): two imports of the same
+            # file at once can never leave two copies (migration 0008 merged the copies made before).
+            models.UniqueConstraint(
+                Lower("external_id"),
+                "locale",
+                condition=~Q(external_id=""),
+                name="events_event_one_per_kenmerk_and_language",
+                violation_error_message=_("Er is al een activiteit met dit kenmerk."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} ({timezone.localtime(self.start, AMSTERDAM):%d-%m-%Y})"
@@ -209,6 +221,18 @@ class Event(TranslatableMixin, index.Indexed, models.Model):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("Het einde ligt vóór het begin.")})
+        self.normalise_times()
+
+    def normalise_times(self) -> None:
+        """All-day events in the shape imports give them and the agenda reads: from 00:00 of the first day, and
+        for more than one day until 23:59 of the last one (an end at 00:00 of the last day, as an editor picks
+        it in the date widget, includes that day; the same day means no end)."""
+        if not (self.all_day and self.start):
+            return
+        first = self.local_start.date()
+        self.start = datetime.datetime.combine(first, datetime.time(), tzinfo=AMSTERDAM)
+        last = self.local_end.date() if self.end else first
+        self.end = datetime.datetime.combine(last, datetime.time(23, 59), tzinfo=AMSTERDAM) if last > first else None
 
     @property
     def slug(self) -> str:

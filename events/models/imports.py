@@ -41,6 +41,9 @@ class ImportBatch(models.Model):
     previous_values = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
     # While a background import runs, the uploaded file stays in the upload storage (events.importing.uploads).
     stored_file = models.CharField(max_length=255, blank=True)
+    # The kept upload this import came from: a second confirmation of the same upload finds this import
+    # instead of importing the file again (a double click on "Importeren").
+    upload = models.CharField(max_length=255, blank=True)
     undone_at = models.DateTimeField(_("ongedaan gemaakt op"), null=True, blank=True)
     undone_by = optional_link(
         settings.AUTH_USER_MODEL,
@@ -52,6 +55,9 @@ class ImportBatch(models.Model):
         verbose_name_plural = _("imports")
         ordering = ["-created_at", "-pk"]
         permissions = [("undo_importbatch", _("Kan een import ongedaan maken"))]
+        constraints = [
+            models.UniqueConstraint(fields=["upload"], condition=~models.Q(upload=""), name="events_import_once"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.file_name} ({timezone.localtime(self.created_at):%d-%m-%Y %H:%M})"

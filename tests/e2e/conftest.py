@@ -3,6 +3,17 @@
 The server gets a database of its own (a SQLite file, or a throwaway PostgreSQL database when DATABASE_URL
 points at PostgreSQL): a copy of the test database, which seed_demo filled once for the run exactly as
 `make run` does.
+
+Staff log in as in production: the server enforces two-factor authentication and login throttling
+(`LOS_TEST_PRODUCTION_LOGIN=1`). To test a staff flow:
+
+- `staff_page("Vrijwilligers")` (fixture) gives a Dutch browser page signed in, password and second factor, as a
+  member of that group (one account per group in `editors.roles.ROLES`, made before the server's database is
+  copied: `staff_username(group)`, password `STAFF_PASSWORD`). Test as the least-privileged group that should
+  manage the thing.
+- `log_in(page, live_site, username, password)` (from `tests.e2e.staff_login`) signs in any account, e.g. one a
+  test created in the admin's user form; the first login enrols an authenticator as a new colleague would.
+- `ADMIN_USER` / `ADMIN_PASSWORD`: a superuser, for set-up steps only.
 """
 
 from __future__ import annotations
@@ -17,9 +28,18 @@ import pytest
 
 from cms.local_services import copy_test_database, drop_scratch_database, free_port, wait_until_serving
 
+from .staff_login import ADMIN_PASSWORD, ADMIN_USER, log_in
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-ADMIN_USER, ADMIN_PASSWORD = "e2e-admin", "e2e-wachtwoord-lang-genoeg"
+STAFF_PASSWORD = "e2e-medewerker-wachtwoord-2027"
+DUTCH_BROWSER = {"locale": "nl-NL", "timezone_id": "Europe/Amsterdam"}
+
+
+def staff_username(group: str) -> str:
+    """The e2e account that is a member of `group` only."""
+    return "e2e-" + group.lower().replace(" ", "-")
+
 
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from such a thread
 # unless told otherwise. Only the end-to-end tests need it.
@@ -60,18 +80,30 @@ def live_site(django_db_setup, django_db_blocker):
     from django.contrib.auth import get_user_model
 
     tmp = Path(tempfile.mkdtemp(prefix="los-e2e-"))
+    from django.contrib.auth.models import Group
+
+    from editors.roles import ROLES
+
+    users = get_user_model().objects
     with django_db_blocker.unblock():
-        user = get_user_model().objects.create_superuser(ADMIN_USER, "e2e@example.org", ADMIN_PASSWORD)
+        made = [users.create_superuser(ADMIN_USER, "e2e@example.org", ADMIN_PASSWORD)]
+        for role in ROLES:
+            name = staff_username(role.name)
+            made.append(users.create_user(name, f"{name}@example.org", STAFF_PASSWORD, first_name=role.name))
+            made[-1].groups.add(Group.objects.get(name=role.name))
         try:
             database_url = copy_test_database(tmp / "e2e.sqlite3")
         finally:
-            user.delete()
+            for user in made:
+                user.delete()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": database_url,
         # The copy refers to the files seed_demo wrote: the server must see the same media folder.
         "LOS_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        # Production's login: two-factor authentication and login throttling on.
+        "LOS_TEST_PRODUCTION_LOGIN": "1",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     port = free_port()
@@ -91,3 +123,21 @@ def live_site(django_db_setup, django_db_blocker):
     server.terminate()
     server.wait(timeout=10)
     drop_scratch_database(database_url)
+
+
+@pytest.fixture
+def staff_page(browser, live_site):
+    """A factory: `staff_page("Redactie")` is a page in a Dutch browser, signed in (2FA included) as the e2e member
+    of that group, on the dashboard. `staff_page(group, accept_downloads=True)` passes context options on."""
+    contexts = []
+
+    def open_as(group: str, **context_options):
+        context = browser.new_context(**DUTCH_BROWSER, **context_options)
+        contexts.append(context)
+        page = context.new_page()
+        log_in(page, live_site, staff_username(group), STAFF_PASSWORD)
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()

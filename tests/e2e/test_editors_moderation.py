@@ -9,46 +9,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from tests.e2e.conftest import ADMIN_PASSWORD, ADMIN_USER
+from tests.e2e.staff_login import create_colleague, log_in
 
 pytestmark = pytest.mark.e2e
 
 TITLE = "Stagiair meldt: nieuwe cijfers detentie"
 
 
-def log_in(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(base + "/admin/login/")
-    page.get_by_label(re.compile("Gebruikersnaam|Username")).fill(username)
-    page.get_by_label(re.compile("Wachtwoord|Password")).fill(password)
-    page.get_by_role("button", name=re.compile("Inloggen|Sign in")).click()
-    expect(page).not_to_have_url(re.compile(r"/admin/login/"))
-
-
-def create_user(browser, base: str, username: str, password: str, group: str) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    log_in(page, base, ADMIN_USER, ADMIN_PASSWORD)
-    page.goto(base + "/admin/users/new/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_email").fill(f"{username}@example.org")
-    page.locator("#id_first_name").fill(username.title())
-    page.locator("#id_last_name").fill("Test")
-    page.locator("#id_password1").fill(password)
-    page.locator("#id_password2").fill(password)
-    checkbox = page.get_by_label(group, exact=True)
-    if not checkbox.is_visible():
-        page.get_by_role("tab", name=re.compile("Rollen|Roles")).first.click()
-    checkbox.check()
-    page.locator("form [type=submit]").last.click()
-    expect(page).to_have_url(re.compile(r"/admin/users/"))
-    context.close()
-
-
 def test_intern_submits_moderator_approves_page_goes_live(browser, live_site: str):
-    create_user(browser, live_site, "stagiair", "stagiair-wachtwoord-2027", "Stagiairs")
-    create_user(browser, live_site, "eindredacteur", "eindredactie-wachtwoord-2027", "Eindredactie")
+    create_colleague(browser, live_site, "stagiair", "stagiair-wachtwoord-2027", "Stagiairs")
+    create_colleague(browser, live_site, "eindredacteur", "eindredactie-wachtwoord-2027", "Eindredactie")
 
     # The intern finds Nieuws, writes a news item and submits it for approval.
     intern = browser.new_context().new_page()
@@ -85,7 +57,7 @@ def test_intern_submits_moderator_approves_page_goes_live(browser, live_site: st
 
 
 def test_translator_edits_translations_but_not_dutch_pages(browser, live_site: str):
-    create_user(browser, live_site, "vertaler", "vertaler-wachtwoord-2027", "Vertalers")
+    create_colleague(browser, live_site, "vertaler", "vertaler-wachtwoord-2027", "Vertalers")
     page = browser.new_context().new_page()
     log_in(page, live_site, "vertaler", "vertaler-wachtwoord-2027")
 

@@ -13,22 +13,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import ADMIN_PASSWORD, ADMIN_USER
+from tests.e2e.staff_login import log_in
 
 pytestmark = pytest.mark.e2e
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "events"
 VOLUNTEER, VOLUNTEER_PASSWORD = "e2e-vrijwilliger", "vrijwilliger-wachtwoord-2027"
-
-
-def log_in(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(base + "/admin/login/")
-    page.get_by_label(re.compile("Gebruikersnaam|Username")).fill(username)
-    page.get_by_label(re.compile("Wachtwoord|Password")).fill(password)
-    page.get_by_role("button", name=re.compile("Inloggen|Sign in")).click()
-    expect(page).not_to_have_url(re.compile(r"/admin/login/"))
 
 
 def create_volunteer(browser, base: str) -> None:

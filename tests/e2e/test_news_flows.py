@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ADMIN_PASSWORD, ADMIN_USER
+from tests.e2e.staff_login import log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -43,10 +44,7 @@ def test_visitor_filters_news_by_theme_and_opens_an_item(page: Page, live_site: 
 
 
 def test_editor_reacts_to_the_news_and_it_is_published(page: Page, live_site: str):
-    page.goto(live_site + "/admin/login/")
-    page.get_by_label(re.compile("Gebruikersnaam|Username")).fill(ADMIN_USER)
-    page.get_by_label(re.compile("Wachtwoord|Password")).fill(ADMIN_PASSWORD)
-    page.get_by_role("button", name=re.compile("Inloggen|Sign in")).click()
+    log_in(page, live_site, ADMIN_USER, ADMIN_PASSWORD)
     expect(page.locator("body")).to_contain_text(re.compile("Dashboard|Welkom|Stichting LOS"))
 
     page.get_by_role("link", name="Reageer op nieuws").first.click()

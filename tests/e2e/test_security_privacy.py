@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import ADMIN_PASSWORD, ADMIN_USER
+from .staff_login import log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -114,10 +115,7 @@ def test_video_player_is_the_only_other_host_and_only_after_a_click(page: Page, 
 
 
 def login(page: Page, live_site: str) -> None:
-    page.goto(live_site + "/admin/login/")
-    page.fill("#id_username", ADMIN_USER)
-    page.fill("#id_password", ADMIN_PASSWORD)
-    page.click("button[type=submit]")
+    log_in(page, live_site, ADMIN_USER, ADMIN_PASSWORD)
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ADMIN_PASSWORD, ADMIN_USER
+from tests.e2e.staff_login import pass_second_factor
 
 pytestmark = pytest.mark.e2e
 
@@ -37,6 +38,7 @@ def test_visitor_follows_navigation_and_editor_logs_in(page: Page, live_site: st
     page.get_by_label(re.compile("Gebruikersnaam|Username")).fill(ADMIN_USER)
     page.get_by_label(re.compile("Wachtwoord|Password")).fill(ADMIN_PASSWORD)
     page.get_by_role("button", name=re.compile("Inloggen|Sign in")).click()
+    pass_second_factor(page, ADMIN_USER)  # production's login: the second factor follows the password
     expect(page.locator("body")).to_contain_text(re.compile("Stichting LOS|Dashboard|Welkom"))
 
 

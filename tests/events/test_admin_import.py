@@ -295,3 +295,52 @@ def test_view_only_user_can_export_but_not_import(client, django_user_model):
     response = upload(client, "agenda.ods")
     assert response.status_code in (302, 403) and "voorbeeld" not in response.get("Location", "")
     assert stored_uploads() == []
+
+
+def test_confirming_the_same_upload_twice_imports_it_once(volunteer_client):
+    """A double click on "Importeren" (or the back button and a second click): one import, one event per row."""
+    token = token_of(upload(volunteer_client, "agenda.xlsx"))
+    before = Event.objects.count()
+    first = volunteer_client.post(reverse("events_admin:confirm"), {"token": token, "confirm": "1"})
+    second = volunteer_client.post(reverse("events_admin:confirm"), {"token": token, "confirm": "1"})
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]  # both show the one import
+    assert Event.objects.count() == before + 3
+    assert ImportBatch.objects.filter(file_name="agenda.xlsx").count() == 1
+
+
+def test_the_event_form_refuses_a_kenmerk_another_event_has(admin_client):
+    """The unique Kenmerk per language is a clear message in the editor, never an error page."""
+    EventFactory(external_id="LOS-7")
+    response = admin_client.post(
+        reverse("wagtailsnippets_events_event:add"),
+        {
+            "title": "Tweede",
+            "start": "2030-05-01 19:30",
+            "external_id": "los-7",
+            "language": "nl",
+            "published": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "Er is al een activiteit met dit kenmerk." in response.content.decode()
+    assert Event.objects.filter(external_id__iexact="los-7").count() == 1
+
+
+def test_an_all_day_event_saved_in_the_admin_includes_its_last_day(admin_client):
+    """Entered with its end at 00:00 of the last day, as the date widget offers it: it runs through that day."""
+    response = admin_client.post(
+        reverse("wagtailsnippets_events_event:add"),
+        {
+            "title": "Festival",
+            "start": "2030-06-10 10:00",
+            "end": "2030-06-12 00:00",
+            "all_day": "on",
+            "language": "nl",
+            "published": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    event = Event.objects.get(title="Festival")
+    assert (event.local_start.day, event.local_start.hour) == (10, 0)
+    assert (event.local_end.day, event.local_end.hour, event.local_end.minute) == (12, 23, 59)

@@ -218,3 +218,21 @@ def test_agenda_is_in_the_main_menu(client):
 def test_events_are_plain_rows_with_the_contract_fields():
     names = {field.name for field in Event._meta.get_fields()}
     assert {"title", "start", "end", "location", "city", "external_id", "import_batch", "published"} <= names
+
+
+def test_ical_survives_line_breaks_and_separators_in_every_text(client):
+    """Issue 17 ("iCal"): an organiser with a line break made every iCal feed answer 500."""
+    event = EventFactory(
+        title="Debat\r\nover opvang",
+        organiser="Stichting LOS\nen partners; Amsterdam, Utrecht",
+        location="Zaal 1\nachterom",
+        description="Eerste regel\nTweede regel",
+        start=timezone.now() + datetime.timedelta(days=3),
+    )
+    for url in ("/agenda/ical/", f"/agenda/{event.pk}-debat/ical/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        item = next(c for c in Calendar.from_ical(response.content).walk("VEVENT") if "Debat" in str(c["SUMMARY"]))
+        # Escaped as RFC 5545 text (an unknown property parses back as written).
+        assert b"X-LOS-ORGANISER:Stichting LOS\\nen partners\\; Amsterdam\\, Utrecht" in response.content
+        assert str(item["DESCRIPTION"]) == "Eerste regel\nTweede regel"

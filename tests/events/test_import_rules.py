@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from events.importing import run_import, undo_blocker, undo_import
+from events.importing import UndoNotPossible, run_import, undo_blocker, undo_import
 from events.models import AMSTERDAM, Event, ImportBatch
 from tests.events.conftest import FIXTURES, database_state, fixture_bytes
 from tests.factories.events import EventFactory
@@ -180,8 +180,12 @@ def test_undo_removes_created_and_restores_changed_events():
     second = run_import(fixture_bytes("matching_corrected.csv"), "matching_corrected.csv", dry_run=False)
     assert Event.objects.filter(title="Nieuwe bijeenkomst").exists()
 
-    # The first import cannot be undone while a later one changed the same events.
-    assert "latere import" in undo_blocker(ImportBatch.objects.get(pk=first.batch.pk))
+    # The first import cannot be undone while a later one changed the same events: they are named.
+    first_batch = ImportBatch.objects.get(pk=first.batch.pk)
+    with pytest.raises(UndoNotPossible) as refused:
+        undo_import(first_batch)
+    reasons = {change.pk: change.reason for change in refused.value.changes}
+    assert reasons[training.pk] == "gewijzigd door een latere import (matching_corrected.csv)"
 
     batch = ImportBatch.objects.get(pk=second.batch.pk)  # fresh from the database (JSON round trip)
     removed, restored = undo_import(batch)

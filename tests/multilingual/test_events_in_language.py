@@ -14,7 +14,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from editors import roles
-from events.importing import run_import, undo_import
+from events.importing import UndoNotPossible, run_import, undo_import
 from events.models import AMSTERDAM, Event, EventIndexPage
 from events.templatetags.events_tags import related_events as related_events_tag
 from multilingual.translation import translate
@@ -92,11 +92,19 @@ def test_a_reimport_changes_the_translation_too_without_a_sync(client, english_a
     assert "2027-03-21T10:00:00+01:00" in html
 
 
-def test_undoing_an_import_removes_the_translations_of_what_it_created(imported):
+def test_undo_keeps_an_event_translated_after_the_import(imported):
+    """A translation made after the import is later work: undo names it and, when asked to keep it, removes only
+    the other events (issue 17: undo deleted an event with a hand-made English translation)."""
     report, training, english = imported
-    removed, _restored = undo_import(report.batch)
-    assert removed == 3  # the originals; their translations go with them
-    assert not Event.objects.filter(pk__in=[training.pk, english.pk]).exists()
+    with pytest.raises(UndoNotPossible) as refused:
+        undo_import(report.batch)
+    assert [(change.pk, change.reason) for change in refused.value.changes] == [
+        (training.pk, "na de import vertaald (English)")
+    ]
+    assert Event.objects.filter(pk__in=[training.pk, english.pk]).count() == 2
+    removed, _restored = undo_import(report.batch, keep_later_changes=True)
+    assert removed == 2
+    assert Event.objects.filter(pk__in=[training.pk, english.pk]).count() == 2
 
 
 def test_exports_and_counts_see_originals_only(admin_client, imported):
