@@ -1,5 +1,6 @@
 """Headless API: Wagtail API v2 over pages, images and documents (read-only, published content only)."""
 
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
@@ -8,6 +9,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from cms.api_filters import LOSPagesAPIViewSet
 from research.api import FundersAPIViewSet
+from security.query_params import clean_query, search_terms
 
 MAX_OFFSET = 100_000
 
@@ -23,8 +25,29 @@ class BoundedPagination(WagtailPagination):
         return super().paginate_queryset(queryset, request, view)
 
 
+class PlainWordsSearchFilter(SearchFilter):
+    """Wagtail's `?search=`, given plain words only (security/query_params.py, as the site's own search): on SQLite,
+    FTS5 query syntax or a query of punctuation only (`*`, `-`, `' OR '1'='1`) answered 500; no words, no results."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return super().filter_queryset(request, queryset, view)
+        words = search_terms(clean_query(request.GET["search"]))
+        if not words:
+            return queryset.none()
+        original = request._request.GET
+        request._request.GET = original.copy()
+        request._request.GET["search"] = words
+        try:
+            return super().filter_queryset(request, queryset, view)
+        finally:
+            request._request.GET = original
+
+
 def bounded(viewset):
-    return type(viewset.__name__, (viewset,), {"pagination_class": BoundedPagination})
+    """The endpoint with bounded pagination and plain-words search."""
+    filters = [PlainWordsSearchFilter if backend is SearchFilter else backend for backend in viewset.filter_backends]
+    return type(viewset.__name__, (viewset,), {"pagination_class": BoundedPagination, "filter_backends": filters})
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -158,6 +158,7 @@ class Tally:
     """Counts requests and collects every 5xx (URL and status), so one run lists all failures at once."""
 
     def __init__(self, client):
+        client.raise_request_exception = False  # an exception is a 500 like any other: list them all
         self.client, self.requests, self.errors = client, 0, []
 
     def get(self, url: str) -> None:
