@@ -18,7 +18,6 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Q
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -65,6 +64,32 @@ def _page_theme_ids(page: Page) -> list[int]:
     return [theme.pk for theme in themes.all()]
 
 
+def _visible(model: type[Model], locale_id: int | None):
+    """What visitors may see of `model`: live public pages in the language, published originals of plain models."""
+    base = model._default_manager.all()
+    # Plain models with an on/off switch and translations (events): published originals only.
+    if hasattr(base, "originals"):
+        base = base.originals()
+    if _has_field(model, "published"):
+        base = base.filter(published=True)
+    if issubclass(model, Page):
+        base = base.live().public().filter(locale_id=locale_id)
+    return base
+
+
+def latest(kind: str, request: HttpRequest | None, locale_id: int | None) -> RelatedLink | None:
+    """The newest item of a kind ("news", "publications"; "events": the next one), or None (also without the app)."""
+    app_label, model_name, _heading = SOURCES[kind]
+    model = optional_model(app_label, model_name)
+    if model is None:
+        return None
+    items = list(_ordered(model, _visible(model, locale_id))[:1])
+    prepare = getattr(model, "prepare_for_display", None)
+    if prepare is not None:
+        items = prepare(items, request)
+    return _link(items[0], request) if items else None
+
+
 def related_queryset(model: type[Model], page: Page):
     """Items of `model` related to `page` (by `related_page` or shared themes), or None if nothing can match."""
     conditions = Q()
@@ -76,22 +101,15 @@ def related_queryset(model: type[Model], page: Page):
         conditions |= Q(themes__in=theme_ids)
     if not conditions:
         return None
-    base = model._default_manager.all()
-    # Plain models with an on/off switch and translations (events): published originals only.
-    if hasattr(base, "originals"):
-        base = base.originals()
-    if _has_field(model, "published"):
-        base = base.filter(published=True)
-    if issubclass(model, Page):
-        base = base.live().public().filter(locale_id=page.locale_id).exclude(pk=page.pk)
+    base = _visible(model, page.locale_id).exclude(pk=page.pk)
     # The themes join can repeat rows: select the matching keys once, then order the items themselves.
     queryset = base.filter(pk__in=base.filter(conditions).values("pk"))
     return _ordered(model, queryset)
 
 
 def _ordered(model: type[Model], queryset):
-    if _has_field(model, "start"):  # events: upcoming, soonest first
-        return queryset.filter(start__gte=timezone.now()).order_by("start")
+    if hasattr(queryset, "upcoming"):  # events: happening now or later (their own definition), soonest first
+        return queryset.upcoming().order_by("start")
     for name in DATE_FIELDS:
         if _has_field(model, name):
             return queryset.order_by(f"-{name}")

@@ -8,6 +8,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from cms.api_filters import LOSPagesAPIViewSet
+from figures.api import FiguresAPIViewSet
 from research.api import FundersAPIViewSet
 from security.query_params import clean_query, search_terms
 
@@ -55,3 +56,4 @@ api_router.register_endpoint("pages", bounded(LOSPagesAPIViewSet))
 api_router.register_endpoint("images", bounded(ImagesAPIViewSet))
 api_router.register_endpoint("documents", bounded(DocumentsAPIViewSet))
 api_router.register_endpoint("funders", bounded(FundersAPIViewSet))
+api_router.register_endpoint("figures", FiguresAPIViewSet)

@@ -20,7 +20,7 @@ from django.conf import settings
 
 from demo.values import DemoDataError
 
-KINDS = ("page", "snippet", "setting", "site", "locale", "image", "document", "submissions", "translate")
+KINDS = ("page", "snippet", "setting", "site", "locale", "image", "document", "submissions", "generated", "translate")
 ROOT = "root"  # Wagtail's tree root, the parent of every site's home page
 
 
@@ -89,7 +89,7 @@ class CheckResolver:
 
     def __call__(self, reference: Any) -> None:
         target = self.catalogue.target(self.entry, reference)
-        if target.kind in ("translate", "submissions"):
+        if target.kind in ("translate", "submissions", "generated"):
             raise self.entry.error(f"verwijst naar '{reference}', een {target.kind}-item: verwijs naar één ding")
         if target.position >= self.entry.position and not (self.later and target.app == self.entry.app):
             raise self.entry.error(f"verwijst naar '{reference}', dat pas verderop in de demo-gegevens staat")

@@ -290,6 +290,21 @@ def load_document(entry: Entry, state: State):
     return document
 
 
+def check_generated(entry: Entry, catalogue: Catalogue) -> None:
+    if not isinstance(entry.value, str) or not isinstance(entry.data, dict):
+        raise entry.error("'generated:' is een functie (app.module.functie) met haar opties eronder")
+    try:
+        import_string(entry.value)
+    except ImportError:
+        raise entry.error(f"functie '{entry.value}' bestaat niet") from None
+
+
+def load_generated(entry: Entry, state: State) -> None:
+    """Many generated rows (two years of shelter figures): the function gets the entry's options, adds only what
+    is missing (so loading twice adds nothing) and returns how many objects it made."""
+    state.created += import_string(entry.value)(**entry.data)
+
+
 def check_submissions(entry: Entry, catalogue: Catalogue) -> None:
     CheckResolver(catalogue, entry)(entry.value)
     page = catalogue.target(entry, entry.value)

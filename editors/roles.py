@@ -65,6 +65,9 @@ SETTINGS = (
     "search.change_searchsettings",
 )
 EDITOR_PAGES = ("add", "change", "publish", "lock", "unlock")
+# Shelter figures: coordinators report for their own shelters (the views scope them); staff see all shelters.
+SHELTER_FIGURES = ("figures.view_quarterfigures", "figures.add_quarterfigures", "figures.change_quarterfigures")
+ALL_SHELTER_FIGURES = (*SHELTER_FIGURES, "figures.view_all_figures", *crud("figures", "shelter"))
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ STAGIAIRS = "Stagiairs"
 VRIJWILLIGERS = "Vrijwilligers"
 VERTALERS = "Vertalers"
 MICROSITE_REDACTIE = "Microsite redactie"
+OPVANGCOORDINATOREN = "Opvangcoördinatoren"
 
 ROLES: tuple[Role, ...] = (
     Role(
@@ -127,6 +131,7 @@ ROLES: tuple[Role, ...] = (
             "campaigns.view_signupsubmission",
             "campaigns.change_signupsubmission",
             "campaigns.delete_signupsubmission",
+            *ALL_SHELTER_FIGURES,
         ),
         pages={MAIN_SITE: (*EDITOR_PAGES, "bulk_delete"), MICROSITE: (*EDITOR_PAGES, "bulk_delete")},
         collections={ROOT_COLLECTION: MEDIA_ALL + MEDIA_DELETE},
@@ -174,6 +179,12 @@ ROLES: tuple[Role, ...] = (
         permissions=(ADMIN, *crud("campaigns", "helplocation")),
         pages={MICROSITE: ("add", "change", "lock")},
         collections={MICROSITE_COLLECTION: MEDIA_ALL},
+    ),
+    Role(
+        OPVANGCOORDINATOREN,
+        "Fill in and correct the quarterly figures of their own shelter(s) only (form or counted client list); "
+        "withdraw their shelter. Which shelters is set on the shelter (coordinators), by LOS staff.",
+        permissions=(ADMIN, *SHELTER_FIGURES),
     ),
 )
 ROLES_BY_NAME = {role.name: role for role in ROLES}

@@ -67,7 +67,7 @@ class AgendaFilters:
     def queryset(self) -> EventQuerySet:
         now = timezone.now()
         if self.past:
-            events = self.events.filter(start__lt=now).order_by("-start", "-pk")
+            events = self.events.past(now).order_by("-start", "-pk")
         else:
             events = self.events.upcoming(now).order_by("start", "pk")
         if self.city:

@@ -305,7 +305,7 @@ def export(request: HttpRequest) -> HttpResponse:
         return TemplateResponse(request, "events/admin/export.html", {"count": Event.objects.originals().count()})
     events = Event.objects.originals().order_by("start", "pk")
     if request.GET.get("upcoming") == "1":
-        events = events.filter(start__gte=timezone.now())
+        events = events.upcoming()
     content = export_events(events, file_format)
     stamp = timezone.localdate().strftime("%Y-%m-%d")
     if file_format == "csv":

@@ -39,6 +39,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
                 if status == translation_report.OUTDATED
                 else translation_report.site_texts_gaps(language=language),
                 "row_count": len(rows),
+                "orphans": translation_report.orphans(language=language, user=self.request.user),
                 "languages": [(code, language_name(code)) for code in codes],
                 "selected_language": language,
                 "selected_status": status,

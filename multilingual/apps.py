@@ -8,3 +8,10 @@ class MultilingualConfig(AppConfig):
     name = "multilingual"
     label = "multilingual"
     verbose_name = _("Talen en vertalingen")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
+        from multilingual.cascade import delete_snippet_translations
+
+        post_delete.connect(delete_snippet_translations, dispatch_uid="multilingual.delete_snippet_translations")

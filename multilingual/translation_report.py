@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import TranslationSource
@@ -164,6 +165,52 @@ def site_texts_gaps(language: str = "") -> list[SiteTextsGap]:
         if missing:
             gaps.append(SiteTextsGap(site, source, missing))
     return gaps
+
+
+@dataclass
+class Orphan:
+    """A translation that no longer follows its Dutch source: the source was deleted, or it sits elsewhere in the
+    tree than the source (one of the two was moved). Visitors may still find it; an editor decides."""
+
+    page: Page
+    code: str
+    reason: str
+
+
+def orphans(language: str = "", user=None) -> list[Orphan]:
+    """Translated pages whose source is gone or in another place (three queries for the whole site); private
+    pages only for a `user` who may explore them, as in `build_rows`."""
+    default = Locale.get_default()
+    translations = Page.objects.exclude(locale=default).filter(depth__gt=2, alias_of__isnull=True)
+    if language:
+        translations = translations.filter(locale__language_code=language)
+    hidden = tuple(_hidden_private_paths(user))
+    translations = [
+        page
+        for page in translations.select_related("locale").only(
+            "id", "title", "path", "translation_key", "locale__language_code"
+        )
+        if not (hidden and page.path.startswith(hidden))
+    ]
+    sources = {
+        page.translation_key: page
+        for page in Page.objects.filter(
+            locale=default, translation_key__in={t.translation_key for t in translations}
+        ).only("id", "path", "translation_key")
+    }
+    steplen = Page.steplen
+    parent_paths = {page.path[:-steplen] for page in [*translations, *sources.values()]}
+    parent_keys = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "translation_key"))
+    found = []
+    for page in translations:
+        source = sources.get(page.translation_key)
+        if source is None:
+            found.append(Orphan(page, page.locale.language_code, _("de Nederlandse pagina is verwijderd")))
+        elif parent_keys.get(page.path[:-steplen]) != parent_keys.get(source.path[:-steplen]):
+            found.append(
+                Orphan(page, page.locale.language_code, _("staat op een andere plek dan de Nederlandse pagina"))
+            )
+    return found
 
 
 def paginate(rows: list[Row], page_number: str | None, per_page: int = 50):

@@ -8,8 +8,10 @@ from wagtail.admin.menu import MenuItem
 
 from multilingual import missing_translation
 from multilingual.admin_views import TranslationStatusView
+from multilingual.cascade import translated_pages_to_cascade
 
 hooks.register("before_serve_page", missing_translation.serve_mismatch)
+hooks.register("construct_translated_pages_to_cascade_actions", translated_pages_to_cascade)
 
 
 @hooks.register("register_admin_urls")

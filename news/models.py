@@ -22,7 +22,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import body_field
+from figures.blocks import FiguresChartBlock
+from home.blocks import BaseStreamBlock, body_field
 from home.fields import alt_text_field, optional_link
 from home.mixins import IndexPage, SharePreviewMixin
 
@@ -94,6 +95,12 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+class NewsStreamBlock(BaseStreamBlock):
+    """The body of a news item: the shared blocks and a chart of the shelter figures (a news reaction)."""
+
+    figures_chart = FiguresChartBlock()
+
+
 class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
     """A news item: LOS news, a reaction, a press release, a media item, case law or a policy update."""
 
@@ -123,7 +130,9 @@ class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
             "op sociale media. Maximaal 300 tekens."
         ),
     )
-    body = body_field(help_text=_("De tekst van het bericht. Mag leeg blijven bij een kort mediabericht."))
+    body = body_field(
+        NewsStreamBlock(), help_text=_("De tekst van het bericht. Mag leeg blijven bij een kort mediabericht.")
+    )
     themes = ParentalManyToManyField(
         "home.Theme",
         verbose_name=_("thema's"),

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from figures.blocks import FiguresChartBlock
 from home.blocks import BaseStreamBlock
 
 
@@ -29,6 +30,7 @@ class PublicationStreamBlock(BaseStreamBlock):
     """The body of a publication: chapters, and the shared blocks between them."""
 
     section = SectionBlock()
+    figures_chart = FiguresChartBlock()
 
 
 def section_anchor(number: int, title: str) -> str:

@@ -55,6 +55,14 @@ class SiteAppearance(BaseSiteSetting):
         default=DEFAULT_QUICK_EXIT_URL,
         help_text=_("Waar de knop 'Snel weg' naartoe gaat: een onopvallende website, zoals het weerbericht."),
     )
+    safe_browsing_page = optional_link(
+        "wagtailcore.Page",
+        _("pagina over veilig surfen"),
+        _(
+            "Optioneel. Naast de knop 'Snel weg' staat dan een link naar deze pagina, in de taal van de bezoeker: "
+            "uitleg over de geschiedenis wissen en privé surfen."
+        ),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("palette")], heading=_("Uiterlijk")),
@@ -63,12 +71,14 @@ class SiteAppearance(BaseSiteSetting):
                 HelpPanel(
                     content=_(
                         "De knop vervangt de pagina in de browsergeschiedenis, zodat 'Terug' niet naar deze "
-                        "website terugkeert. Eerder bezochte pagina's blijven wel in de geschiedenis staan: "
-                        "leg dat uit op een pagina over veilig surfen."
+                        "website terugkeert. Met JavaScript neemt een heel bezoek maar één plek in de geschiedenis "
+                        "in; zonder JavaScript blijven eerder bezochte pagina's staan: leg dat uit op de pagina "
+                        "over veilig surfen."
                     )
                 ),
                 FieldPanel("quick_exit_enabled"),
                 FieldPanel("quick_exit_url"),
+                FieldPanel("safe_browsing_page"),
             ],
             heading=_("Snel weg"),
         ),

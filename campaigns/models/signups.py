@@ -15,7 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -341,9 +341,12 @@ class SignupFormPage(AbstractEmailForm):
 
     @property
     def public_count(self) -> int | None:
+        """Sign-ups of this petition in all its languages: a Dutch and an English page are one petition (one
+        query; each language keeps its own counter row, so a sign-up still only touches its own)."""
         if not self.show_counter:
             return None
-        return SignupCounter.objects.filter(page_id=self.pk).values_list("count", flat=True).first() or 0
+        counters = SignupCounter.objects.filter(page__translation_key=self.translation_key)
+        return counters.aggregate(total=Sum("count"))["total"] or 0
 
     def approved_organisations(self) -> list[str]:
         """Names of organisations whose sign-on a moderator approved, for the public list."""

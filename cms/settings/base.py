@@ -23,7 +23,7 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 # cache headers and shared fragments, `security` below. `research` owns funders that other apps show. `demo` is a
 # tool (seed_demo and its loader) that no app imports; it reads each app's demo data (<app>/demo/*.yaml) in this order.
 BASE_APPS = ["home", "multilingual", "editors", "caching"]
-FEATURE_APPS = ["research", "news", "events", "campaigns", "search"]
+FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "figures"]
 TOOL_APPS = ["demo"]
 LOCAL_APPS = [*BASE_APPS, *FEATURE_APPS, *TOOL_APPS]
 
@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "multilingual.middleware.SiteLanguageMiddleware",  # issue 8: only the languages a site offers
+    "multilingual.middleware.IsolateLtrMiddleware",  # issue 21: numbers, URLs and names stay LTR in RTL pages
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -216,6 +217,11 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Edit conflicts (issue 24): while a page or snippet is open, the editor asks every 10 s who else has it open and
+# whether someone saved a newer version since; saving or publishing over such a version asks first, with a link
+# to the latest version (Wagtail's concurrent editing notifications, in the admin's Dutch). Explicit, so nobody
+# switches it off by accident: two editors publishing the same page used to mean the last one won silently.
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000
 
 # Documents are served through Django so that permissions and safe headers apply.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

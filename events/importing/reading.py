@@ -1,11 +1,14 @@
 """Reading a volunteer's spreadsheet safely into a `Table`: whatever kind of sheet it describes.
 
 The file type is recognised by its content, not its name: XLSX (openpyxl read-only, cached formula results), ODS
-(odfpy, streaming over repeated rows), and text (CSV/TSV/Excel "Unicode text") decoded as UTF-8 with or without
-BOM, UTF-16 by its BOM, else Windows-1252, with the delimiter sniffed among comma, semicolon and tab. The header
-row may sit below a title or blank rows; blank rows anywhere (also the phantom rows some programs save by the
-million) are skipped. Row numbers are those the spreadsheet program shows. Size, rows and columns are bounded
-before anything is expanded.
+(streamed from its XML), and text (CSV/TSV/Excel "Unicode text") decoded as UTF-8 with or without BOM, UTF-16 by
+its BOM, else Windows-1252, with the delimiter sniffed among comma, semicolon and tab. The header row may sit
+below a title or blank rows; blank rows anywhere (also the phantom rows some programs save by the million) are
+skipped. Row numbers are those the spreadsheet program shows.
+
+Hostile files are bounded before anything is expanded (issue 17): the file size, what its archive unpacks to,
+the columns (a declared dimension or repeated cells never widen a row beyond MAX_COLUMNS), the rows (repeated
+rows and gaps up to MAX_ROWS / MAX_SHEET_ROW), and the time reading may take (MAX_READ_SECONDS, between rows).
 
 Django-import-export's own readers are not used: tablib assumes commas and UTF-8 (see shared STACK-NOTES).
 Nothing here knows what the rows mean; a `ColumnSet` (the agenda's is in `columns.py`) names the columns.
@@ -15,9 +18,9 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime
 import io
 import re
+import time
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -25,6 +28,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from events.importing.ods_cells import TABLE, row_values
 from events.importing.parsing import clean_text
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -34,6 +38,12 @@ HEADER_SEARCH_ROWS = 30
 MAX_CONSECUTIVE_BLANK_ROWS = 1_000
 # A trailing run of blank ODS cells can be 16,000 wide: keep enough for any real sheet.
 MAX_COLUMNS = 256
+# No row of a spreadsheet below this one is read (blank rows count: MAX_ROWS data rows leave room for them).
+MAX_SHEET_ROW = 2 * MAX_ROWS + HEADER_SEARCH_ROWS + MAX_CONSECUTIVE_BLANK_ROWS
+# What a spreadsheet (a zip archive) may unpack to: a big real agenda sheet is a tenth of this.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+# How long reading one file may take before it is refused (checked between rows).
+MAX_READ_SECONDS = 60
 
 _HEADER_NOISE = re.compile(r"[\s_\-.:/()*]+")
 
@@ -199,97 +209,79 @@ def _iter_text_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
     yield from enumerate(reader, start=1)
 
 
+def _check_unpacked_size(archive: zipfile.ZipFile) -> None:
+    """A few kilobytes can unpack to gigabytes: refuse before anything is unpacked."""
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+        raise _too_complex()
+
+
+def _too_complex() -> UnusableFile:
+    return UnusableFile(
+        _("Dit bestand is te groot of te ingewikkeld om te lezen. Sla alleen de agenda op in een nieuw bestand.")
+    )
+
+
 def _iter_xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
+    """Rows of the first sheet, at most MAX_COLUMNS wide and up to row MAX_SHEET_ROW. The sheet's declared
+    dimension (`A1:XFD1048576` pinned a worker for minutes) is ignored: read-only openpyxl would pad every row to
+    it and add every row up to it."""
     import openpyxl
 
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        _check_unpacked_size(archive)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise UnusableFile(_("Dit Excel-bestand kan niet worden geopend. Is het beschadigd?")) from error
     try:
         sheet = workbook.worksheets[0]
-        for row in sheet.iter_rows():
-            cells = list(row)
-            number = next((c.row for c in cells if getattr(c, "row", None)), None)
-            values = [getattr(c, "value", None) for c in cells]
-            if number is None:
-                continue  # an empty row: read-only mode yields it without coordinates
-            yield number, values
+        sheet.reset_dimensions()
+        rows = sheet.iter_rows(max_row=MAX_SHEET_ROW, max_col=MAX_COLUMNS, values_only=True)
+        for number, values in enumerate(rows, start=1):
+            end = len(values)
+            while end and values[end - 1] is None:  # the padding up to MAX_COLUMNS
+                end -= 1
+            yield number, list(values[:end])
     finally:
         workbook.close()
 
 
 def _iter_ods_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
-    from odf.namespaces import OFFICENS, TABLENS
-    from odf.opendocument import load
+    """Rows of the first sheet, streamed from content.xml (never a whole document in memory). Repeated cells and
+    rows (`number-columns-repeated`, `number-rows-repeated`, which LibreOffice writes for runs of blank cells)
+    are expanded only up to MAX_COLUMNS wide and MAX_ROWS rows: a 1.3 KB file grew to 2 GB when they were not."""
+    from defusedxml.ElementTree import iterparse
 
     try:
-        document = load(io.BytesIO(data))
-    except Exception as error:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        _check_unpacked_size(archive)
+        stream = archive.open("content.xml")
+    except (zipfile.BadZipFile, KeyError) as error:
         raise UnusableFile(_("Dit LibreOffice-bestand kan niet worden geopend. Is het beschadigd?")) from error
-    from odf.table import Table as OdsTable
-
-    tables = document.spreadsheet.getElementsByType(OdsTable)
-    if not tables:
-        return
     number = 0
-    for row in _ods_table_rows(tables[0]):
-        repeat = int(row.getAttrNS(TABLENS, "number-rows-repeated") or 1)
-        values: list[Any] = []
-        for cell in row.childNodes:
-            if cell.qname[1] not in ("table-cell", "covered-table-cell"):
-                continue
-            columns = int(cell.getAttrNS(TABLENS, "number-columns-repeated") or 1)
-            values.extend([_ods_value(cell, OFFICENS)] * min(columns, MAX_COLUMNS))
-        if is_blank(values):
-            number += repeat  # phantom rows: counted, not materialised
-            continue
-        for _i in range(min(repeat, MAX_ROWS + 1)):
-            number += 1
-            yield number, values
-
-
-def _ods_table_rows(table) -> Iterator[Any]:
-    for node in table.childNodes:
-        name = node.qname[1]
-        if name == "table-row":
-            yield node
-        elif name in ("table-rows", "table-header-rows", "table-row-group"):
-            yield from _ods_table_rows(node)
-
-
-def _ods_value(cell, officens: str) -> Any:
-    kind = cell.getAttrNS(officens, "value-type")
-    if kind == "date":
-        raw = cell.getAttrNS(officens, "date-value") or ""
-        try:
-            if "T" in raw:
-                return datetime.datetime.fromisoformat(raw[:19])
-            return datetime.date.fromisoformat(raw[:10])
-        except ValueError:
-            return raw
-    if kind == "time":
-        raw = cell.getAttrNS(officens, "time-value") or ""
-        match = re.match(r"^PT(\d{1,4})H(\d{1,2})M(\d{1,2})", raw)
-        if match:
-            # A duration, as LibreOffice stores a time cell: 24:00 is a whole day (parsing reads it as midnight).
-            hours, minutes = int(match.group(1)), int(match.group(2))
-            return datetime.timedelta(hours=hours, minutes=minutes) if hours > 23 else datetime.time(hours, minutes)
-        return raw
-    if kind in ("float", "percentage", "currency"):
-        raw = cell.getAttrNS(officens, "value")
-        try:
-            number = float(raw)
-        except (TypeError, ValueError):
-            return raw
-        return int(number) if number.is_integer() else number
-    if kind == "boolean":
-        return cell.getAttrNS(officens, "boolean-value") == "true"
-    from odf import teletype
-
-    paragraphs = [teletype.extractText(p) for p in cell.childNodes if p.qname[1] == "p"]
-    text = "\n".join(paragraphs)
-    return text if text else None
+    tables = 0
+    try:
+        for event, element in iterparse(stream, events=("start", "end")):
+            if element.tag == f"{TABLE}table":
+                if event == "start":
+                    tables += 1
+                elif tables == 1:
+                    return  # only the first sheet
+            elif event == "end" and element.tag == f"{TABLE}table-row" and tables == 1:
+                repeat = min(int(element.get(f"{TABLE}number-rows-repeated") or 1), MAX_ROWS + 1)
+                values = row_values(element, MAX_COLUMNS)
+                element.clear()
+                if is_blank(values):
+                    number += repeat  # phantom rows: counted, not materialised
+                    continue
+                for _i in range(repeat):
+                    number += 1
+                    yield number, values
+    except (ValueError, SyntaxError) as error:  # ParseError is a SyntaxError; a bad repeat count a ValueError
+        raise UnusableFile(_("Dit LibreOffice-bestand kan niet worden geopend. Is het beschadigd?")) from error
+    finally:
+        stream.close()
+        archive.close()
 
 
 READERS = {"xlsx": _iter_xlsx_rows, "ods": _iter_ods_rows, "text": _iter_text_rows}
@@ -311,8 +303,11 @@ def read_table(data: bytes, file_name: str, column_set: ColumnSet) -> Table:
     seen = 0
     rows: list[tuple[int, list[Any]]] = []
     blank_run = 0
+    deadline = time.monotonic() + MAX_READ_SECONDS
     try:
         for number, values in reader(data):
+            if time.monotonic() > deadline:
+                raise _too_complex()
             if is_blank(values):
                 blank_run += 1
                 if header is not None and blank_run > MAX_CONSECUTIVE_BLANK_ROWS:

@@ -49,11 +49,22 @@ class EventQuerySet(models.QuerySet):
         (translations are swapped in for display by Event.in_active_language)."""
         return self.originals().filter(published=True)
 
-    def upcoming(self, now: datetime.datetime | None = None) -> EventQuerySet:
-        """Events that have not ended yet (an event without an end counts until the end of its day)."""
+    @staticmethod
+    def running_or_later(now: datetime.datetime | None = None) -> Q:
+        """The one definition of "happening now or later", for the agenda, related items, exports and the past
+        view alike: not ended yet. An event without an end (one day, or an all-day event) lasts until the end of
+        its day, so an all-day event today and a festival running this week count."""
         now = now or timezone.now()
         today_start = timezone.localtime(now, AMSTERDAM).replace(hour=0, minute=0, second=0, microsecond=0)
-        return self.filter(Q(end__gte=now) | Q(end__isnull=True, start__gte=today_start))
+        return Q(end__gte=now) | Q(end__isnull=True, start__gte=today_start)
+
+    def upcoming(self, now: datetime.datetime | None = None) -> EventQuerySet:
+        """Events happening now or later (see running_or_later)."""
+        return self.filter(self.running_or_later(now))
+
+    def past(self, now: datetime.datetime | None = None) -> EventQuerySet:
+        """Events that are over: exactly those `upcoming` leaves out."""
+        return self.exclude(self.running_or_later(now))
 
     def in_month(self, month: datetime.date) -> EventQuerySet:
         """Events starting in the month of `month` (Dutch time)."""

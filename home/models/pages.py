@@ -43,6 +43,7 @@ class HomePage(IntroMixin, HeroImageMixin, Page):
         "events.EventIndexPage",
         "campaigns.CampaignIndexPage",
         "campaigns.ProjectIndexPage",
+        "figures.FiguresPage",
     ]
     max_count_per_parent = 1
 

@@ -62,6 +62,13 @@ def news_home_sections(context) -> dict:
     return {"request": context["request"], "featured": featured, "latest": latest, "news_index": index}
 
 
+@register.simple_tag(takes_context=True)
+def news_index_url(context) -> str:
+    """The address of the site's news overview (themes on the home page lead to it, filtered), or ""."""
+    _items, index = _site_news(context)
+    return index.get_url(request=context["request"]) if index is not None else ""
+
+
 @register.inclusion_tag("news/feed_links.html", takes_context=True)
 def news_feed_links(context) -> dict:
     """Feed autodiscovery links for the head of a page outside the news section."""

@@ -104,7 +104,7 @@ def test_moderators_approve_sign_ons_but_cannot_add_them(client, superuser, sign
     client.force_login(superuser)
     listing = client.get("/admin/sign_ons/")
     assert listing.status_code == 200
-    assert "Voorbeeldkerk Utrecht (demo)" in listing.content.decode()
+    assert "Diaconie Utrecht-Oost" in listing.content.decode()
     assert client.get("/admin/sign_ons/new/").status_code in (302, 403, 404)
     pending = SignupSubmission.objects.create(page=sign_on, organisation="Te Keuren", form_data={})
     response = client.post(f"/admin/sign_ons/edit/{pending.pk}/", {"approved": "on"})

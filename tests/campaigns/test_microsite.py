@@ -40,7 +40,9 @@ def test_each_site_has_its_own_navigation_settings_and_look(client):
     assert "info@ilegalevrouw.nl" in micro and "info@ilegalevrouw.nl" not in main
     assert re.search(r'<body class="[^"]*site-microsite[^"]*palette-paars', micro)
     assert "palette-" not in re.search(r"<body[^>]*>", main).group(0)
-    assert 'class="site-brand__logo"' in micro and 'class="site-brand__logo"' not in main
+    # Each site its own SVG wordmark (components/wordmarks/<site>.html), named for screen readers.
+    assert 'class="wordmark" dir="ltr" viewBox="0 0 196 44" role="img" aria-label="iLegalevrouw"' in micro
+    assert 'role="img" aria-label="Stichting LOS"' in main
 
 
 def test_quick_exit_on_every_microsite_page_and_not_on_the_main_site(client, microsite):
@@ -61,6 +63,31 @@ def test_main_site_can_switch_the_quick_exit_on_with_its_own_url(client, main_si
     html = client.get("/over-los/").content.decode()
     assert 'href="https://nos.nl/weer" rel="noreferrer" data-quick-exit' in html
     assert 'data-quick-exit-url="https://nos.nl/weer"' in html
+
+
+def test_quick_exit_links_the_safe_browsing_page_in_the_visitors_language(client):
+    assert '<a class="quick-exit__safe" href="/veilig-surfen/">' in client.get("/", **MICRO).content.decode()
+    arabic = client.get("/ar/", **MICRO).content.decode()
+    assert '<a class="quick-exit__safe" href="/ar/tasaffuh-aamin/">' in arabic
+
+
+def test_microsite_news_says_it_leaves_and_carries_the_quick_exit(client):
+    html = client.get("/", **MICRO).content.decode()
+    assert "Deze berichten staan op de website van Stichting LOS" in html
+    assert re.search(r'<a href="[^"]+/nieuws/[^"?]+\?qe=1">', html)
+
+
+def test_a_los_page_reached_from_the_microsite_shows_the_quick_exit(client):
+    html = client.get("/nieuws/", {"qe": "1"}).content.decode()
+    assert f'<a class="quick-exit__button" href="{DEFAULT_QUICK_EXIT_URL}"' in html
+    assert 'data-carry="qe"' in html
+
+
+@pytest.mark.parametrize("value", ["", "0", "2", "1\x00", "<script>", "1" * 5000, "javascript:alert(1)"])
+def test_other_values_of_the_quick_exit_parameter_change_nothing(client, value):
+    response = client.get("/nieuws/", {"qe": value})
+    assert response.status_code in (200, 400)
+    assert b"quick-exit__button" not in response.content
 
 
 def test_safe_browsing_page_documents_the_shortcut(client):
@@ -92,10 +119,10 @@ def test_microsite_loads_nothing_from_other_hosts(client, microsite):
 
 def test_help_finder_filters_by_type_and_city(client):
     html = client.get("/hulp-zoeken/", {"soort": "shelter", "plaats": "Utrecht"}, **MICRO).content.decode()
-    assert "Vrouwenopvang Utrecht (demo)" in html
-    assert "Vrouwenopvang Amsterdam (demo)" not in html and "Juridisch Loket" not in html
+    assert "Vrouwenopvang Utrecht" in html
+    assert "Vrouwenopvang Amsterdam" not in html and "Juridisch Loket" not in html
     everything = client.get("/hulp-zoeken/", **MICRO).content.decode()
-    assert "Juridisch Loket" in everything and "Vrouwenopvang Amsterdam (demo)" in everything
+    assert "Juridisch Loket" in everything and "Vrouwenopvang Amsterdam" in everything
     assert '<option value="shelter" selected>' in html
 
 

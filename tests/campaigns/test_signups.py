@@ -129,7 +129,7 @@ def test_organisation_sign_on_is_public_only_after_approval(client, sign_on):
     assert response.status_code == 302
     campaign_html = client.get("/campagnes/geen-strafbaarstelling/").content.decode()
     assert "Stichting Test Onderdak" not in campaign_html
-    assert "Voorbeeldkerk Utrecht (demo)" in campaign_html  # approved in the demo
+    assert "Diaconie Utrecht-Oost" in campaign_html  # approved in the demo
     SignupSubmission.objects.filter(organisation="Stichting Test Onderdak").update(approved=True)
     assert "Stichting Test Onderdak" in client.get("/campagnes/geen-strafbaarstelling/").content.decode()
     assert "a@example.org" not in client.get("/campagnes/geen-strafbaarstelling/").content.decode()

@@ -164,3 +164,59 @@ def test_a_sites_languages_keep_only_those_the_installation_serves(settings):
     settings.LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
     field = SiteLanguages._meta.get_field("languages")
     assert convert_plain(field, ["nl", "en", "fr", "ar"], resolve=lambda reference: None) == ["nl", "en"]
+
+
+def test_seed_demo_changes_nothing_once_staff_have_worked(django_user_model):
+    """Issue 24 item 5: after staff edited every kind of demo object, seed_demo changes none of them (it refuses,
+    saying why). Recognising objects by slug or name brought a corrected page back as a second page, a renamed
+    funder as a duplicate, refilled cleared settings and removed menu links, reset the microsite's languages,
+    brought back deleted themes and published over a pending draft."""
+    from wagtail.log_actions import log
+    from wagtail.models import Locale
+
+    from home.models import NavigationSettings, OrganisationSettings, SiteLanguages, Theme
+    from news.models import NewsPage
+    from research.models import Funder
+
+    editor = django_user_model.objects.create_superuser("redacteur", "r@example.org", "een-lang-wachtwoord-123")
+    main_site = Site.objects.get(is_default_site=True)
+    microsite = Site.objects.get(hostname=MICROSITE_HOSTNAME)
+    page = NewsPage.objects.live().filter(locale__language_code="nl").first()
+    page.slug = page.slug + "-verbeterd"
+    page.save_revision(user=editor).publish(user=editor)  # the admin logs this with the editor
+    drafted = ContentPage.objects.live().filter(locale__language_code="nl").first()
+    drafted.title = "Concept van de redactie"
+    drafted.save_revision(user=editor)  # a pending draft
+    funder = Funder.objects.first()
+    funder.name = "Hernoemd fonds"
+    funder.save()
+    log(funder, "wagtail.edit", user=editor)
+    organisation = OrganisationSettings.for_site(main_site)
+    organisation.phone = ""
+    organisation.mastodon_url = ""
+    organisation.save()
+    navigation = NavigationSettings.for_site(main_site)
+    navigation.main_menu_items.all().last().delete()
+    menu_items = navigation.main_menu_items.count()
+    languages = SiteLanguages.for_site(microsite)
+    languages.languages = ["nl", "en"]
+    languages.save()
+    theme = Theme.objects.filter(locale=Locale.get_default()).last()
+    theme.delete()
+
+    counts = (Page.objects.count(), Funder.objects.count(), Theme.objects.count())
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+
+    assert "Er is al gewerkt in deze database" in out.getvalue() and "redacteur" in out.getvalue()
+    assert (Page.objects.count(), Funder.objects.count(), Theme.objects.count()) == counts
+    assert not NewsPage.objects.filter(slug=page.slug.removesuffix("-verbeterd")).exists()
+    assert Funder.objects.get(pk=funder.pk).name == "Hernoemd fonds"
+    organisation = OrganisationSettings.for_site(main_site)
+    assert (organisation.phone, organisation.mastodon_url) == ("", "")
+    assert NavigationSettings.for_site(main_site).main_menu_items.count() == menu_items
+    assert SiteLanguages.for_site(microsite).languages == ["nl", "en"]
+    assert not Theme.objects.filter(pk=theme.pk).exists()
+    drafted = ContentPage.objects.get(pk=drafted.pk)
+    assert drafted.has_unpublished_changes
+    assert drafted.get_latest_revision().content["title"] == "Concept van de redactie"

@@ -54,7 +54,7 @@ def test_switch_a_microsite_page_to_arabic_mirrors_the_layout(page: Page, live_s
     page.goto(site + "/veilig-surfen/")
     width = page.viewport_size["width"]
     ltr_brand = _box(page, ".site-brand")
-    ltr_tools = _box(page, ".site-header__tools")
+    ltr_tools = _box(page, ".language-switcher")
     assert ltr_brand["x"] < ltr_tools["x"]  # Dutch: logo left, tools right
     ltr_first_menu = _box(page, ".main-nav__list > li:first-child")
 
@@ -68,7 +68,7 @@ def test_switch_a_microsite_page_to_arabic_mirrors_the_layout(page: Page, live_s
     assert page.evaluate("getComputedStyle(document.querySelector('.article, main')).textAlign") in {"start", "right"}
 
     brand = _box(page, ".site-brand")
-    tools = _box(page, ".site-header__tools")
+    tools = _box(page, ".language-switcher")
     first_menu = _box(page, ".main-nav__list > li:first-child")
     # Mirrored: the logo now sits at the right, the tools at the left.
     assert brand["x"] > tools["x"]
@@ -81,20 +81,3 @@ def test_switch_a_microsite_page_to_arabic_mirrors_the_layout(page: Page, live_s
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "multilingual-microsite-ar.png"))
     assert page.context.cookies() == []
-
-
-@pytest.mark.parametrize(
-    "path",
-    ["/", "/ar/", "/fr/", "/ar/tasaffuh-aamin/"],
-    ids=["microsite-nl", "microsite-ar", "microsite-fr", "microsite-ar-page"],
-)
-def test_microsite_reflows_on_a_360_px_phone_in_every_direction(page: Page, live_site: str, path: str):
-    """WCAG 1.4.10: no horizontal scrolling at 360 CSS px, also with five languages in the switcher and in RTL
-    (where overflow would hide the start of the header off the left edge)."""
-    page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(microsite(live_site) + path)
-    expect(page.get_by_role("navigation", name=re.compile(".")).first).to_be_visible()
-    scroll_width, client_width = page.evaluate(
-        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
-    assert scroll_width <= client_width, f"{path}: {scroll_width}px wide content in a {client_width}px viewport"

@@ -27,7 +27,12 @@ def _header_and_footer(client, path: str, host: str = MICROSITE_HOSTNAME) -> str
         ("/", DUTCH_TAGLINE, "iLegalevrouw is een project van Stichting LOS."),
         ("/en/", "For women without a residence permit", "iLegalevrouw is a project of Stichting LOS."),
         ("/fr/", "Pour les femmes sans titre de séjour", "iLegalevrouw est un projet de la Stichting LOS."),
-        ("/ar/", "للنساء اللواتي لا يملكن تصريح إقامة", "iLegalevrouw مشروع تابع لمؤسسة LOS."),
+        # In right-to-left pages the Latin names are isolated left-to-right (multilingual/bidi.py).
+        (
+            "/ar/",
+            "للنساء اللواتي لا يملكن تصريح إقامة",
+            '<bdi dir="ltr">iLegalevrouw</bdi> مشروع تابع لمؤسسة <bdi dir="ltr">LOS</bdi>.',
+        ),
     ],
 )
 def test_the_microsite_header_and_footer_speak_the_pages_language(db, client, path, tagline, footer):

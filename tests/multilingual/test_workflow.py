@@ -172,6 +172,8 @@ def test_unpublishing_a_translation_does_not_offer_the_others(admin_client, dutc
 
 
 def test_translation_status_report(admin_client, dutch_page, microsite):
+    # The demo microsite is complete in every language; one Spanish page goes missing for this test.
+    Page.objects.get(slug="navegar-con-seguridad", locale__language_code="es").delete()
     english_page = translate(dutch_page, "en", ENGLISH)
     rows = {row.page.pk: row for row in translation_report.build_rows()}
     assert dutch_page.pk not in rows  # translated and current
@@ -185,7 +187,7 @@ def test_translation_status_report(admin_client, dutch_page, microsite):
     assert [(cell.code, cell.status) for cell in rows[dutch_page.pk].cells] == [("en", "outdated")]
     assert rows[dutch_page.pk].cells[0].translation.pk == english_page.pk
 
-    # Microsite pages are expected in the microsite's languages; the Spanish ones are missing in the demo.
+    # Microsite pages are expected in the microsite's languages.
     safe = Page.objects.get(slug="veilig-surfen", locale__language_code="nl")
     cells = {cell.code: cell.status for cell in rows[safe.pk].cells}
     assert cells == {"en": "current", "fr": "current", "es": "missing", "ar": "current"}

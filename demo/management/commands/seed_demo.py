@@ -1,7 +1,8 @@
 """Build the demo LOS site from the apps' demo data files (`<app>/demo/*.yaml`, see docs/demo-content.md).
 
-Safe to run again: what exists is left as it is, so a second run adds nothing. `--news N` adds N generated news
-items on top, quickly (for benchmarks).
+Safe to run again: what exists is left as it is, so a second run adds nothing. On a database where people have
+worked in the admin it changes nothing at all and says so (demo.loader.staff_work). `--news N` adds N generated
+news items on top, quickly (for benchmarks).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.generated import NEWS_INDEX, create_generated_news
-from demo.loader import load
+from demo.loader import StaffHaveWorked, load
 from demo.values import DemoDataError
 
 
@@ -36,6 +37,12 @@ class Command(BaseCommand):
 
         try:
             state = load(log=log)
+        except StaffHaveWorked as refusal:
+            # Not an error: `make run` calls seed_demo every time, also after someone has edited the demo site.
+            self.stdout.write(self.style.WARNING(str(refusal)))
+            if options["news"] > 0:
+                raise CommandError("--news werkt alleen op een database waarin nog niemand heeft gewerkt.") from None
+            return
         except DemoDataError as error:
             raise CommandError(str(error)) from error
         created = state.created

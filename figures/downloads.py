@@ -1,0 +1,46 @@
+"""CSV and JSON downloads of exactly the tables the figures page shows (same protection, same texts)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+from figures.statistics import PublicFigures
+from security.spreadsheets import neutralise_formula
+
+
+def csv_rows(figures: PublicFigures) -> list[list[str]]:
+    """One line per number: table, row, column, value ("<5" and "x" as on the page)."""
+    rows = [[_("tabel"), _("rij"), _("kolom"), _("waarde")]]
+    for table in figures.tables:
+        for label, values in table.rows:
+            rows += [
+                [table.title, label, column, value.text] for column, value in zip(table.columns, values, strict=True)
+            ]
+    return rows
+
+
+def csv_response(figures: PublicFigures) -> HttpResponse:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in csv_rows(figures):
+        writer.writerow([neutralise_formula(cell) for cell in row])
+    period = figures.selected.key if figures.selected else "geen"
+    return _download(buffer.getvalue().encode("utf-8-sig"), f"opvangcijfers-{period}.csv", "text/csv; charset=utf-8")
+
+
+def json_response(figures: PublicFigures) -> HttpResponse:
+    content = json.dumps(figures.as_json(), ensure_ascii=False, indent=1).encode()
+    period = figures.selected.key if figures.selected else "geen"
+    return _download(content, f"opvangcijfers-{period}.json", "application/json")
+
+
+def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
