@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint format messages bench bench-import bench-search loadtest clean
+.PHONY: help install run test test-fast lint format messages openapi bench bench-import bench-search loadtest clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,6 +24,9 @@ install: $(STAMP) messages ## Create .venv and install everything (also compiles
 
 messages: $(STAMP) ## Compile the .po translation files
 	$(MANAGE) compile_translations -v0
+
+openapi: install ## Rewrite docs/api/openapi.json, the reviewed copy of the API description (a test compares it)
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) openapi
 
 run: install ## Migrate, load demo content, create a local admin, serve http://$(HOST):$(PORT)
 	$(MANAGE) migrate --no-input -v0

@@ -4,12 +4,18 @@ For each size (news items; plus N/20 publications and N/5 events):
 1. a fresh database (PostgreSQL when BENCH_DATABASE_URL points at a server, else a SQLite file), migrated,
    filled with the demo content (seed_demo) and the generated items (bench/dataset.py, bulk inserts), which
    also measures the agenda import throughput;
-2. gunicorn with cms.settings.production on 127.0.0.1 (static files collected and compressed by WhiteNoise,
-   Redis cache when BENCH_REDIS_URL or a local Redis answers);
-3. a bounded load generator: per page type, CONCURRENCY client threads with keep-alive connections, stopping
-   at --seconds or --requests, whichever comes first, after one warm-up request (renditions, caches).
-Reports per page type the median and 95th percentile latency and requests per second, as a table and as JSON
-(--output). Timing goals live here, never in test asserts.
+2. the agenda import benchmark (bench/import_bench.py, `make bench-import`) on that database: rows per second;
+3. gunicorn with cms.settings.production on 127.0.0.1 (static files collected and compressed by WhiteNoise,
+   Redis cache when BENCH_REDIS_URL or a local Redis answers), twice: with the page cache (caching/page_cache.py)
+   and without it ("cold": every request renders the page; menus, settings and routes still come from the cache,
+   as between two publications);
+4. a bounded load generator: per page type, CONCURRENCY client threads with keep-alive connections, stopping
+   at --seconds or --requests, whichever comes first, after one warm-up request (renditions, caches). A static
+   file (WhiteNoise, gzip) is measured the same way first: the floor the page cache is compared with.
+Reports per page type the median and 95th percentile latency and requests per second, cached and cold, the
+cached page's requests per second as a share of the static file's, as a table and as JSON (--output). Timing
+goals live here, never in test asserts. Ratios within one run are meaningful on a busy machine; absolute figures
+are not (docs/benchmarks/README.md).
 
     make bench                          # SIZES="1000 10000"
     make bench SIZES="1000 10000 100000"
@@ -24,6 +30,7 @@ import http.client
 import json
 import os
 import platform
+import re
 import secrets
 import shutil
 import socket
@@ -71,6 +78,8 @@ PAGES = [
     ("search_suggestions", "/zoeken/suggesties/?q=opv", "localhost"),
     ("news_feed", "/nieuws/feed/rss/", "localhost"),
 ]
+STATIC_FILE = "/static/css/main.css"
+IMPORT_LINE = re.compile(r"^bench\.(\w+)\s+(\d+) rows\s+([\d.]+) s\s+(\d+) rows/s\s+peak memory\s+([\d.]+) MiB", re.M)
 
 
 def _redis_url() -> str:
@@ -83,7 +92,7 @@ def _redis_url() -> str:
         return ""
 
 
-def _env(database_url: str, redis_url: str, static_root: Path, media_root: Path) -> dict:
+def _env(database_url: str, redis_url: str, static_root: Path, media_root: Path, page_cache: int = 600) -> dict:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -100,6 +109,7 @@ def _env(database_url: str, redis_url: str, static_root: Path, media_root: Path)
         # it measures one process's own cache (reported as "locmem" below).
         "EMAIL_URL": "smtp://127.0.0.1:25",
         "CACHE_SINGLE_PROCESS": "false" if redis_url else "true",
+        "PAGE_CACHE_SECONDS": str(page_cache),
     }
     env.pop("DEBUG", None)
     return env
@@ -199,6 +209,8 @@ def bench_size(size: int, args, tmp: Path, static_root: Path) -> dict:
     started = time.perf_counter()
     _run([*manage, "migrate", "--no-input", "-v0"], env)
     _run([*manage, "seed_demo", "-v0"], env)
+    # A shared Redis may hold pages of an earlier run's database under a version that is still current.
+    _run([*manage, "shell", "-c", "from django.core.cache import cache; cache.clear()"], env)
     seeded = time.perf_counter() - started
     print(f"  migrated and seeded in {seeded:.0f} s; building the data set...", flush=True)
     dataset = json.loads(_run([PYTHON, "bench/dataset.py", "--news", str(size)], env).strip().splitlines()[-1])
@@ -208,55 +220,18 @@ def bench_size(size: int, args, tmp: Path, static_root: Path) -> dict:
         f"import {dataset['import']['rows_per_second']:,} rows/s",
         flush=True,
     )
-    port = free_port()
-    log = tmp / f"gunicorn-{size}.log"
-    server = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "cms.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--threads",
-            "1",
-            "--timeout",
-            "60",
-        ],  # fmt: skip
-        env=env,
-        cwd=ROOT,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-    results = {}
+    print("  agenda import (bench/import_bench.py)...", flush=True)
+    imports = import_throughput(env, args.import_rows)
+    for fmt, figures in imports.items():
+        print(f"  import {fmt:<5} {figures['rows']:,} rows  {figures['rows_per_second']:,} rows/s", flush=True)
+    results: dict = {}
     try:
-        if not wait_until_serving(f"http://127.0.0.1:{port}", server, seconds=90):
-            server.kill()
-            raise SystemExit(log.read_text()[-4000:])
-        load = Load(port, args.concurrency, args.seconds, args.requests)
-        for name, target, host in PAGES:
-            paths = dataset["urls"].get(target, [target])
-            warm = Load(port, 1, 120, len(paths)).run(paths, host)  # renditions and caches, as in production
-            if warm["errors"]:
-                print(f"  {name:<22} warm-up failed: {warm['error_statuses']}", flush=True)
-            results[name] = load.run(paths, host)
-            r = results[name]
-            if not r["requests"]:
-                print(f"  {name:<22} no successful requests: {r['error_statuses']}", flush=True)
-                continue
-            print(
-                f"  {name:<22} median {r['median_ms']:>7} ms  p95 {r['p95_ms']:>7} ms  {r['rps']:>6} req/s  "
-                f"({r['requests']} requests, {r['errors']} errors)",
-                flush=True,
-            )
+        for mode, seconds in (("cached", 600), ("cold", 0)):
+            print(f"  -- pages {mode} --", flush=True)
+            mode_env = _env(database_url, redis_url, static_root, media_root, seconds)
+            log = tmp / f"gunicorn-{size}-{mode}.log"
+            results[mode] = serve_and_measure(mode_env, args, log, dataset, with_static=mode == "cached")
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
         if not args.keep_databases:
             drop_scratch_database(database_url)
         shutil.rmtree(media_root, ignore_errors=True)
@@ -266,32 +241,85 @@ def bench_size(size: int, args, tmp: Path, static_root: Path) -> dict:
         "cache": "redis" if redis_url else "locmem",
         "seed_seconds": round(seeded, 1),
         "dataset": {k: v for k, v in dataset.items() if k != "urls"},
-        "pages": results,
+        "imports": imports,
+        "static": results["cached"].pop("static_file"),
+        "pages": results["cached"],
+        "cold": results["cold"],
     }
 
 
+def import_throughput(env: dict, rows: int) -> dict:
+    """`make bench-import` on this database, parsed: rows, seconds, rows/s and peak memory per format."""
+    output = _run([PYTHON, "bench/import_bench.py"], {**env, "BENCH_ROWS": str(rows)})
+    return {
+        fmt: {"rows": int(n), "seconds": float(sec), "rows_per_second": int(rps), "peak_mib": float(mib)}
+        for fmt, n, sec, rps, mib in IMPORT_LINE.findall(output)
+    }
+
+
+def _print(name: str, r: dict) -> None:
+    if not r["requests"]:
+        print(f"  {name:<22} no successful requests: {r['error_statuses']}", flush=True)
+        return
+    print(
+        f"  {name:<22} median {r['median_ms']:>7} ms  p95 {r['p95_ms']:>7} ms  {r['rps']:>6} req/s  "
+        f"({r['requests']} requests, {r['errors']} errors)",
+        flush=True,
+    )
+
+
+def serve_and_measure(env: dict, args, log: Path, dataset: dict, with_static: bool) -> dict:
+    """Start gunicorn with `env`, measure (the static file and) every page type, stop it."""
+    port = free_port()
+    command = [PYTHON, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"127.0.0.1:{port}",
+               "--workers", str(args.workers), "--threads", "1", "--timeout", "60"]  # fmt: skip
+    server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    results = {}
+    try:
+        if not wait_until_serving(f"http://127.0.0.1:{port}", server, seconds=90):
+            server.kill()
+            raise SystemExit(log.read_text()[-4000:])
+        load = Load(port, args.concurrency, args.seconds, args.requests)
+        targets = [("static_file", STATIC_FILE, "localhost")] if with_static else []
+        for name, target, host in targets + PAGES:
+            paths = dataset["urls"].get(target, [target])
+            warm = Load(port, 1, 120, len(paths)).run(paths, host)  # renditions and caches, as in production
+            if warm["errors"]:
+                print(f"  {name:<22} warm-up failed: {warm['error_statuses']}", flush=True)
+            results[name] = load.run(paths, host)
+            _print(name, results[name])
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return results
+
+
+def _cell(r: dict | None) -> str:
+    return f"{r['median_ms']} / {r['p95_ms']}, {r['rps']}" if r and r["median_ms"] else "n/a"
+
+
 def table(report: dict) -> str:
-    sizes = [run["size"] for run in report["runs"]]
-    lines = ["| page type | " + " | ".join(f"{s:,}: median / p95 ms, req/s" for s in sizes) + " |"]
-    lines.append("|---|" + "---|" * len(sizes))
-    for name, _target, _host in PAGES:
-        cells = []
-        for run in report["runs"]:
-            r = run["pages"].get(name)
-            cells.append(f"{r['median_ms']} / {r['p95_ms']}, {r['rps']}" if r and r["median_ms"] else "n/a")
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines.append("")
-    lines.append("| data set | " + " | ".join(f"{s:,}" for s in sizes) + " |")
-    lines.append("|---|" + "---|" * len(sizes))
-    for label, key in (("news / publications / events", None), ("build (s)", "build_seconds"),
-                       ("search index (s)", "search_index_seconds")):  # fmt: skip
-        cells = []
-        for run in report["runs"]:
-            d = run["dataset"]
-            cells.append(f"{d['news']:,} / {d['publications']:,} / {d['events']:,}" if key is None else str(d[key]))
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
-    cells = [f"{run['dataset']['import']['rows_per_second']:,}" for run in report["runs"]]
-    lines.append("| agenda import, CSV (rows/s) | " + " | ".join(cells) + " |")
+    """Per size: the static floor, every page type cached and cold, the cached share of the floor; imports."""
+    lines = []
+    for run in report["runs"]:
+        floor = run["static"]["rps"] or 0
+        lines += [f"**{run['size']:,} news items** ({run['database']}, {run['cache']} cache)", ""]
+        lines.append("| page type | cached: median / p95 ms, req/s | cold: median / p95 ms, req/s | cached ÷ static |")
+        lines += ["|---|---|---|---|", f"| static file `{STATIC_FILE}` (floor) | {_cell(run['static'])} | | 1.00 |"]
+        for name, _target, _host in PAGES:
+            cached, cold = run["pages"].get(name), run["cold"].get(name)
+            share = f"{cached['rps'] / floor:.2f}" if cached and cached["rps"] and floor else "n/a"
+            lines.append(f"| {name} | {_cell(cached)} | {_cell(cold)} | {share} |")
+        d = run["dataset"]
+        lines.append(f"\nData set: {d['news']:,} news / {d['publications']:,} publications / {d['events']:,} events, ")
+        lines[-1] += f"built in {d['build_seconds']} s, search index {d['search_index_seconds']} s.\n"
+        lines += ["| agenda import | rows | seconds | rows/s | peak memory (MiB) |", "|---|---|---|---|---|"]
+        for fmt, i in run["imports"].items():
+            lines.append(f"| {fmt} | {i['rows']:,} | {i['seconds']} | {i['rows_per_second']:,} | {i['peak_mib']} |")
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -304,6 +332,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--output", default="", help="JSON file (default: bench/results/site-<date>.json)")
     parser.add_argument("--note", default="", help="free text stored with the results (e.g. concurrent load)")
+    parser.add_argument("--import-rows", type=int, default=10000, help="rows per file of the import benchmark")
     parser.add_argument("--keep-databases", action="store_true")
     args = parser.parse_args()
 
@@ -321,6 +350,7 @@ def main() -> None:
             "concurrency": args.concurrency,
             "seconds_cap": args.seconds,
             "requests_cap": args.requests,
+            "import_rows": args.import_rows,
         },
         "runs": [],
     }

@@ -26,10 +26,15 @@ _PRIVATE_PREFIXES = ("/admin/", "/django-admin/")
 _PUBLIC_STATUSES = {200, 203, 204, 300, 301, 304, 404, 405, 410}
 
 
+def is_private_path(request: HttpRequest) -> bool:
+    """The admin: never public, never stored (also by the page cache, caching/page_cache.py)."""
+    return request.path.startswith(_PRIVATE_PREFIXES)
+
+
 def _is_private(request: HttpRequest, response: HttpResponse) -> bool:
     if request.method not in ("GET", "HEAD"):
         return True
-    if request.path.startswith(_PRIVATE_PREFIXES) or getattr(request, "is_preview", False):
+    if is_private_path(request) or getattr(request, "is_preview", False):
         return True
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return True

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 VERSION_KEY = "fragments:version"
 
@@ -64,3 +64,27 @@ def cached_value(request: HttpRequest | None, name: str, build):
     so it goes stale with every other fragment. The one helper for what pages share; Django's get_or_set does
     the rest."""
     return cache.get_or_set(f"fragment:{name}:{fragment_key(request)}", build, fragment_timeout())
+
+
+def active_locale() -> Locale:
+    """Wagtail's Locale.get_active() (a query each time), cached per language like every fragment."""
+    return cached_value(None, "active-locale", Locale.get_active)
+
+
+class CachedSiteSetting:
+    """Mixin for a site setting every page shows (organisation, appearance): read from the fragment cache per site,
+    instead of one query per request. Saving any setting replaces the version (caching/signals.py). Put it before
+    BaseSiteSetting in the bases."""
+
+    @classmethod
+    def for_request(cls, request: HttpRequest):
+        attr = cls.get_cache_attr_name()
+        if hasattr(request, attr):
+            return getattr(request, attr)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        instance = cached_value(request, f"setting:{cls._meta.label_lower}", lambda: cls.for_site(site))
+        instance._request = request  # as Wagtail does: page links in the setting are made for this request
+        setattr(request, attr, instance)
+        return instance

@@ -1,13 +1,17 @@
-"""Shared fragments go stale when what they show changes (caching/fragments.py).
+"""Shared fragments and cached pages go stale when what they show changes (caching/fragments.py, page_cache.py).
 
-Pages (publish, unpublish, move, delete) are watched here; which other models feed a fragment each app says for
-itself with `register_fragment_sources()` in its AppConfig.ready, so this base app names no feature model.
+Pages (publish, unpublish, move, delete, view restrictions), images, and every registered snippet and setting
+(a new app's snippets and settings take part without registering) are watched here; which other models feed what
+visitors see each app says for itself with `register_fragment_sources()` in its AppConfig.ready (orderables of a
+setting, imported events, ...), so this base app names no feature model. Writes that send no signal (`.update()`,
+bulk imports) call `caching.fragments.invalidate_fragments()` themselves.
 """
 
 from __future__ import annotations
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -41,6 +45,13 @@ def _page_deleted(sender, instance, **kwargs) -> None:
         invalidate_fragments()
 
 
+def _snippet_or_setting_changed(sender, **kwargs) -> None:
+    """Any snippet (registered in the admin) or setting is something visitors see: themes, funders, site texts,
+    events, appearance, languages, and whatever a new app registers."""
+    if getattr(sender, "snippet_viewset", None) is not None or issubclass(sender, BaseSiteSetting | BaseGenericSetting):
+        invalidate_fragments()
+
+
 def connect() -> None:
     # A funder's logo or a hero image can be replaced by a new file under the same image.
     post_save.connect(_changed, sender=get_image_model(), dispatch_uid="fragments-save-image")
@@ -52,3 +63,7 @@ def connect() -> None:
     page_unpublished.connect(_changed, dispatch_uid="fragments-unpublished")
     post_page_move.connect(_changed, dispatch_uid="fragments-moved")
     post_delete.connect(_page_deleted, dispatch_uid="fragments-page-deleted")
+    post_save.connect(_snippet_or_setting_changed, dispatch_uid="fragments-snippet-saved")
+    post_delete.connect(_snippet_or_setting_changed, dispatch_uid="fragments-snippet-deleted")
+    # A page made private (or public again) must leave the page cache at once.
+    register_fragment_sources("wagtailcore.PageViewRestriction")

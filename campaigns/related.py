@@ -58,10 +58,11 @@ def _has_field(model: type[Model], name: str) -> bool:
 
 
 def _page_theme_ids(page: Page) -> list[int]:
-    themes = getattr(page, "themes", None)
-    if themes is None:
-        return []
-    return [theme.pk for theme in themes.all()]
+    """The page's theme ids, read once per page object (every kind of related item asks)."""
+    if not hasattr(page, "_related_theme_ids"):
+        themes = getattr(page, "themes", None)
+        page._related_theme_ids = [] if themes is None else [theme.pk for theme in themes.all()]
+    return page._related_theme_ids
 
 
 def _visible(model: type[Model], locale_id: int | None):

@@ -8,6 +8,8 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.embeds import embed_view
+from api.openapi import openapi_view
 from cms.api import api_router
 from multilingual.admin_views import UnpublishWithTranslationsView
 from multilingual.sitemaps import LocalizedSitemap
@@ -32,7 +34,9 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/search/", search_views.api, name="search_api"),
+    path("api/v2/openapi.json", openapi_view, {"router": api_router}, name="openapi"),
     path("api/v2/", api_router.urls),
+    path("embed/<slug:kind>/", embed_view, name="embed"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}),
     path(".well-known/security.txt", security_views.security_txt, name="security_txt"),
 ]

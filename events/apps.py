@@ -6,3 +6,10 @@ class EventsConfig(AppConfig):
     name = "events"
     label = "events"
     verbose_name = _("Agenda")
+
+    def ready(self) -> None:
+        from caching.signals import register_fragment_sources
+
+        # Events are a snippet (followed by every cache already); a bulk import writes them without signals, so
+        # its batch, saved when the import finishes or is undone, makes cached pages stale.
+        register_fragment_sources("events.ImportBatch")

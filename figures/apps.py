@@ -6,3 +6,10 @@ class FiguresConfig(AppConfig):
     name = "figures"
     label = "figures"
     verbose_name = _("Opvangcijfers")
+
+    def ready(self) -> None:
+        from caching.signals import register_fragment_sources
+
+        # What the figures page and chart blocks show: cached pages go stale when figures or an import change
+        # them (shelters are a snippet, followed already).
+        register_fragment_sources("figures.QuarterFigures", "figures.FiguresHistory", "figures.FiguresImport")

@@ -134,8 +134,12 @@ def line_chart(title: str, description: str, labels: list[str], series: list[Ser
     )
     ticks = format_html_join(
         "",
-        '<text class="chart__axis" x="{}" y="{}" text-anchor="middle">{}</text>',
-        ((x(i), LINE_HEIGHT - LINE_MARGIN + 16, label) for i, label in enumerate(labels) if _tick(i, len(labels))),
+        '<text class="chart__axis" x="{}" y="{}" text-anchor="{}">{}</text>',
+        (
+            (x(i), LINE_HEIGHT - LINE_MARGIN + 16, _anchor(i, len(labels)), label)
+            for i, label in enumerate(labels)
+            if _tick(i, len(labels))
+        ),
     )
     lines = []
     for number, s in enumerate(series[: len(SERIES_CLASSES)]):
@@ -179,4 +183,11 @@ def line_chart(title: str, description: str, labels: list[str], series: list[Ser
 
 def _tick(index: int, count: int) -> bool:
     """Label every period when they fit, else every other one (and always the last)."""
-    return count <= 8 or index % 2 == (count - 1) % 2
+    return count <= 4 or index % 2 == (count - 1) % 2
+
+
+def _anchor(index: int, count: int) -> str:
+    """The first and last labels stay inside the drawing."""
+    if count > 1 and index == 0:
+        return "start"
+    return "end" if count > 1 and index == count - 1 else "middle"

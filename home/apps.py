@@ -12,14 +12,6 @@ class HomeConfig(AppConfig):
     def ready(self) -> None:
         from caching.signals import register_fragment_sources
 
-        # What the menu, footer and theme names show: saving any of these makes the cached fragments stale.
-        register_fragment_sources(
-            "home.NavigationSettings",
-            "home.MainMenuItem",
-            "home.FooterLink",
-            "home.OrganisationSettings",
-            "home.SiteTexts",
-            "home.Theme",
-            "wagtailcore.Site",
-            "wagtailcore.Locale",
-        )
+        # What the menu and footer show besides snippets and settings (which every cache follows by itself,
+        # caching/signals.py): the setting's menu rows, sites and locales.
+        register_fragment_sources("home.MainMenuItem", "home.FooterLink", "wagtailcore.Site", "wagtailcore.Locale")

@@ -14,6 +14,7 @@ from django.db.models import JSONField, Subquery
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
+from caching.fragments import cached_value
 from home.models import SiteLanguages, default_site_languages
 
 
@@ -38,7 +39,7 @@ def language_name(code: str) -> str:
 
 
 def enabled_languages(request: HttpRequest | None, site: Site | None = None) -> list[str]:
-    """Language codes the site of this request offers, Dutch first (one query per request, then memoised)."""
+    """Language codes the site of this request offers, Dutch first (cached per site, memoised per request)."""
     cached = getattr(request, "_los_site_languages", None) if request is not None else None
     if cached is not None:
         return cached
@@ -47,7 +48,12 @@ def enabled_languages(request: HttpRequest | None, site: Site | None = None) -> 
     if site is None:
         codes = [settings.LANGUAGE_CODE]
     else:
-        row = SiteLanguages.objects.filter(site_id=site.pk).values_list("languages", flat=True).first()
+        # Cached per site like the menu (saving the setting makes it stale): no query on a prefixed address.
+        row = cached_value(
+            None,
+            f"site-languages:{site.pk}",
+            lambda: SiteLanguages.objects.filter(site_id=site.pk).values_list("languages", flat=True).first(),
+        )
         codes = _codes_from(row)
     if request is not None:
         request._los_site_languages = codes

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -41,6 +42,9 @@ class NewsKind(models.TextChoices):
 
 class NewsIndexPage(RoutablePageMixin, IndexPage):
     """The news overview at /nieuws/: filters, pagination and the RSS and Atom feeds."""
+
+    # The query parameters it reads (news/listing.py): the page cache keys on these (caching/page_cache.py).
+    cache_query_params = ("theme", "kind", "year", "tag", "page")
 
     content_panels = [
         *Page.content_panels,
@@ -299,6 +303,8 @@ class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
         from news.sharing import share_context
 
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):  # a preview shows the editor's unsaved themes
+            prefetch_related_objects([self], "themes")  # shown twice (meta tags, footer): one query
         context.update(share_context(self, request))
         context["news_index"] = NewsIndexPage.objects.parent_of(self).first()
         related = self.related_page

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-from wagtail.api.v2.views import BaseAPIViewSet
-
+from api.viewsets import TranslatableAPIViewSet
 from research.models import Funder
 
 
-class FundersAPIViewSet(BaseAPIViewSet):
-    """`/api/v2/funders/`: every funder with its logo rendition, acknowledgement text and period."""
+class FundersAPIViewSet(TranslatableAPIViewSet):
+    """`/api/v2/funders/`: every funder with its logo rendition, acknowledgement text and period (`?locale=`)."""
 
     model = Funder
-    body_fields = [*BaseAPIViewSet.body_fields, "name", "link", "description", "acknowledgement", "logo_alt"]
+    body_fields = [*TranslatableAPIViewSet.body_fields, "name", "link", "description", "acknowledgement", "logo_alt"]
     listing_default_fields = [
-        *BaseAPIViewSet.listing_default_fields,
+        *TranslatableAPIViewSet.listing_default_fields,
         "name",
         "language",
         "link",
         "active_from",
         "active_until",
     ]
-    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
 
     def get_queryset(self):
-        queryset = Funder.objects.select_related("locale", "logo").order_by("name")
-        locale = self.request.GET.get("locale")
-        if locale:
-            queryset = queryset.filter(locale__language_code=locale[:10])
-        return queryset
+        return super().get_queryset().select_related("logo").order_by("name", "pk")

@@ -12,5 +12,5 @@ class ResearchConfig(AppConfig):
     def ready(self) -> None:
         from caching.signals import register_fragment_sources
 
-        # The footer's funder strip.
-        register_fragment_sources("research.Funder", "research.FunderSettings", "research.FooterFunder")
+        # The footer's funder strip (funders and the setting are followed as snippet and setting already).
+        register_fragment_sources("research.FooterFunder")

@@ -6,12 +6,13 @@ from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
+from caching.fragments import active_locale
 from research.models.funders import FooterFunder, Funder, localize_funders, prefetch_logo_renditions
 
 
 def _active_locale_id() -> int | None:
     try:
-        return Locale.get_active().pk
+        return active_locale().pk
     except Locale.DoesNotExist:
         return None
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from caching.fragments import CachedSiteSetting
 from home.fields import optional_link
 
 # The fixed, accessible palette: every brand colour reaches at least WCAG AA (4.5:1) against white text and
@@ -27,7 +28,7 @@ DEFAULT_QUICK_EXIT_URL = "https://www.weeronline.nl/"
 
 
 @register_setting(icon="view")
-class SiteAppearance(BaseSiteSetting):
+class SiteAppearance(CachedSiteSetting, BaseSiteSetting):
     """How one site looks (logo, colours) and whether it offers the quick exit."""
 
     logo = optional_link(

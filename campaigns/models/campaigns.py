@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -99,6 +100,7 @@ class CampaignPage(HeroImageMixin, SharePreviewMixin, Page):
         APIField("start_date"),
         APIField("end_date"),
         APIField("themes"),
+        APIField("signup_forms"),
     ]
     override_translatable_fields = [
         SynchronizedField("colour"),
@@ -126,10 +128,23 @@ class CampaignPage(HeroImageMixin, SharePreviewMixin, Page):
             raise ValidationError(errors)
 
     @property
+    def signup_forms(self) -> list[dict]:
+        """For the API: the campaign's live public sign-up forms with their public count (null where the form
+        shows no counter). Never who signed: the submissions are not in the API."""
+        from campaigns.models.signups import SignupFormPage
+
+        forms = SignupFormPage.objects.live().public().child_of(self).order_by("path")
+        return [
+            {"id": form.pk, "title": form.title, "kind": form.kind, "public_count": form.public_count} for form in forms
+        ]
+
+    @property
     def colour_class(self) -> str:
         return f"campaign-colour-{self.colour}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):  # a preview shows the editor's unsaved themes
+            prefetch_related_objects([self], "themes")  # the template and every kind of related item read them
         context["related"] = related.related_items(self, request, kinds=("news", "events"))
         return context

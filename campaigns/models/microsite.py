@@ -151,6 +151,8 @@ class HelpLocation(TranslatableMixin, models.Model):
 class HelpFinderPage(IntroMixin, Page):
     """Find a place to get help, filtered by type and city with a plain form (no JavaScript)."""
 
+    cache_query_params = ("soort", "plaats")  # its filters, keyed by the page cache (caching/page_cache.py)
+
     content_panels = [
         *Page.content_panels,
         FieldPanel(

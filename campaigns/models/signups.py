@@ -30,6 +30,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from caching.fragments import invalidate_fragments
 from home.fields import optional_link
 
 # Who may read sign-ups decides where they go: the destination address, storing them at all and how long they
@@ -107,10 +108,15 @@ class SignupCounter(models.Model):
     def increment(cls, page: SignupFormPage) -> None:
         counter, _created = cls.objects.get_or_create(page=page)
         cls.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+        # An update sends no signal: the next visitor must see the counter move, not a cached page.
+        invalidate_fragments()
 
 
 class SignupFormPage(AbstractEmailForm):
     """A petition, pledge, newsletter or coalition sign-on form that respects the privacy of who signs."""
+
+    # The thank-you page after signing (`?bedankt=1`) is the same for everyone (caching/page_cache.py).
+    cache_query_params = ("bedankt",)
 
     class Kind(models.TextChoices):
         PETITION = "petition", _("Petitie")

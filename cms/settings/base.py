@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-# The environment schema (every variable and its default) and the security settings have modules of their own.
+# The environment schema (every variable and its default), the API's and the security settings have modules of
+# their own.
+from .api import *  # noqa: F403
 from .environment import BASE_DIR, PROJECT_DIR, env
 from .security import *  # noqa: F403
 
@@ -22,7 +24,7 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 # site shell, `multilingual` the languages and translation workflow, `editors` roles and guidance, `caching` the
 # cache headers and shared fragments, `security` below. `research` owns funders that other apps show. `demo` is a
 # tool (seed_demo and its loader) that no app imports; it reads each app's demo data (<app>/demo/*.yaml) in this order.
-BASE_APPS = ["home", "multilingual", "editors", "caching"]
+BASE_APPS = ["home", "multilingual", "editors", "caching", "api"]
 FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "figures"]
 TOOL_APPS = ["demo"]
 LOCAL_APPS = [*BASE_APPS, *FEATURE_APPS, *TOOL_APPS]
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "import_export",
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -70,12 +73,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # api: partner sites may read /api/v2/ from the browser
+    "api.http.ConditionalAPIMiddleware",  # api: ETag/Last-Modified and 304 on /api/v2/
     "security.headers.PrivacyHeadersMiddleware",  # security: Referrer-Policy per site, Permissions-Policy
     "security.headers.SiteCSPMiddleware",  # security: Content-Security-Policy (public and admin)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "security.bad_input.UnusableInputMiddleware",  # security: NUL and control bytes answer 400 before any view
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "caching.page_cache.PageCacheMiddleware",  # whole pages for anonymous visitors (no query on a hit)
     "multilingual.middleware.SiteLanguageMiddleware",  # issue 8: only the languages a site offers
     "multilingual.middleware.IsolateLtrMiddleware",  # issue 21: numbers, URLs and names stay LTR in RTL pages
     "django.middleware.common.CommonMiddleware",
@@ -232,10 +238,6 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
-WAGTAILAPI_LIMIT_MAX = 100
-REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
-
 # Logging: never personal data. Django's request logger would print paths with query strings; we keep
 # errors, and the access log of the proxy is configured without IP addresses (see docs/deployment.md).
 LOGGING = {
@@ -315,6 +317,12 @@ else:
 # Navigation, footer and funder strip are cached as HTML fragments per site and language (caching/fragments.py);
 # publishing or saving a snippet or setting makes them stale at once, this is only the upper bound.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
+# Whole pages for anonymous visitors (caching/page_cache.py), stale at once on every change; the seconds are only an
+# upper bound. Local memory is per process (a publication would reach one gunicorn worker only), so without Redis
+# the page cache is off and routes are not cached (dev.py and test.py: one process). Ignored params: campaign tags.
+SHARED_CACHE = bool(env("REDIS_URL"))
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if SHARED_CACHE else 0)
+PAGE_CACHE_IGNORED_PARAMS = frozenset(("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "fbclid"))
 # Cache-Control of public pages for anonymous visitors (caching/cache_control.py). Editors, previews, the admin
 # and answers to posted forms get "private, no-store".
 PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=300)

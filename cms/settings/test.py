@@ -12,6 +12,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache is off, so query budgets and every other test measure a real rendering; tests/performance/
+# test_page_cache.py switches it on and proves it.
+PAGE_CACHE_SECONDS = 0
+SHARED_CACHE = True  # one process: site, routes and settings come from the cache as in production
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Generated demo images and uploads go to a throwaway folder, never into the checkout. The end-to-end server
 # and the seed_demo run before it are separate processes: they share one folder through LOS_TEST_MEDIA_ROOT.

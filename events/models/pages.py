@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
+from caching.fragments import cached_value
 from events.filters import AgendaFilters
 from events.ical import calendar_response
 from events.json_ld import event_json_ld
@@ -31,6 +32,9 @@ SITEMAP_EVENTS = 1000
 
 class EventIndexPage(RoutablePageMixin, IndexPage):
     """The agenda: upcoming events with filters, a detail page per event and iCal feeds."""
+
+    # Its filters (events/filters.py) and page number: what the page cache keys on (caching/page_cache.py).
+    cache_query_params = ("plaats", "thema", "maand", "verleden", "past", "page")
 
     content_panels = [
         *Page.content_panels,
@@ -129,14 +133,19 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
 
     @classmethod
     def for_active_language(cls) -> EventIndexPage | None:
-        """The live agenda page in the visitor's language, else the Dutch one (for links from other pages)."""
-        pages = {
-            page.locale.language_code: page
-            for page in cls.objects.live()
-            .filter(locale__language_code__in={translation.get_language(), source_language()})
-            .select_related("locale")
-        }
-        return pages.get(translation.get_language() or "") or pages.get(source_language())
+        """The live agenda page in the visitor's language, else the Dutch one (for links from other pages).
+        Cached per language until a page is published, moved or removed (caching/fragments.py)."""
+
+        def build() -> EventIndexPage | None:
+            pages = {
+                page.locale.language_code: page
+                for page in cls.objects.live()
+                .filter(locale__language_code__in={translation.get_language(), source_language()})
+                .select_related("locale")
+            }
+            return pages.get(translation.get_language() or "") or pages.get(source_language())
+
+        return cached_value(None, "agenda-page", build)
 
     def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict]:
         """The agenda and its upcoming events (at most SITEMAP_EVENTS) in this agenda's language."""

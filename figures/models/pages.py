@@ -18,6 +18,8 @@ QUERY_PARAMETERS = ("kwartaal",)
 class FiguresPage(RoutablePageMixin, IndexPage):
     """The national shelter figures: per quarter and per year, breakdowns, regions, downloads (CSV, JSON)."""
 
+    cache_query_params = QUERY_PARAMETERS  # the quarter shown: the page cache keys on it (caching/page_cache.py)
+
     notes = RichTextField(
         _("toelichting bij de cijfers"),
         blank=True,

@@ -18,6 +18,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from caching.fragments import CachedSiteSetting
+
 SOCIAL_HELP = _("Het volledige adres van het account, bijvoorbeeld https://... Laat leeg als LOS er geen heeft.")
 
 
@@ -87,7 +89,7 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
 
 
 @register_setting(icon="home")
-class OrganisationSettings(BaseSiteSetting):
+class OrganisationSettings(CachedSiteSetting, BaseSiteSetting):
     """Who runs the site: name, contact details, footer text and social accounts."""
 
     name = models.CharField(

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from caching.fragments import cached_value, fragment_key, fragment_timeout
+from caching.fragments import active_locale, cached_value, fragment_key, fragment_timeout
 from home.models import NavigationSettings, SiteTexts
 
 register = template.Library()
@@ -36,7 +36,7 @@ def _localized_pages(pages: list[Page]) -> dict[int, Page]:
     if not pages:
         return {}
     try:
-        locale = Locale.get_active()
+        locale = active_locale()
     except Locale.DoesNotExist:
         return {page.pk: page for page in pages}
     translations = {
@@ -155,4 +155,5 @@ def site_root_url(context) -> str:
     site = Site.find_for_request(request)
     if site is None:
         return "/"
-    return site.root_page.localized.get_url(request=request) or "/"
+    # The same for every page of this site and language: cached with the fragments (no locale or page query).
+    return cached_value(request, "root-url", lambda: site.root_page.localized.get_url(request=request) or "/")

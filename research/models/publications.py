@@ -30,6 +30,9 @@ from research.pdf import count_pdf_pages
 class PublicationIndexPage(RoutablePageMixin, IndexPage):
     """The overview of all publications, with filters, search and an RSS feed."""
 
+    # Filters and pages are cached (caching/page_cache.py); a search (`q`) is personal and never is.
+    cache_query_params = ("thema", "soort", "jaar", "auteur", "project", "sort", "page")
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro", help_text=_("Een paar zinnen boven de lijst: wat voor onderzoek LOS doet en publiceert.")),

@@ -70,7 +70,7 @@ def test_csv_is_exactly_what_the_page_shows(client):
 
 def test_charts_have_a_text_alternative_and_a_table_and_need_no_javascript(client):
     html = client.get("/cijfers/").content.decode()
-    svgs = re.findall(r"<svg[^>]*>.*?</svg>", html, re.S)
+    svgs = re.findall(r"<svg class=\"chart__svg\"[^>]*>.*?</svg>", html, re.S)
     assert len(svgs) >= 8
     for svg in svgs:
         assert 'role="img"' in svg and "<title" in svg and "<desc" in svg

@@ -24,8 +24,8 @@ from django.apps import apps
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from api.filters import declared_filters
 from cms.api import api_router
-from cms.api_filters import declared_filters
 
 from .url_patterns import walk
 

@@ -1,8 +1,8 @@
 """Extra API filters that a page model declares itself, for /api/v2/pages/?type=app.Model&....
 
 A model lists its filters in `api_filters = {"param": ("orm lookup", "parser")}` with a parser from
-`PARSERS`; the news (theme, date_from, date_to) use it, publications can later. Malformed values give a
-clean 400 with a message, never a 500 (NUL bytes included, which PostgreSQL refuses).
+`PARSERS`; the news (theme, date_from, date_to) use it; `api/viewsets.py` applies them on the pages endpoint.
+Malformed values give a clean 400 with a message, never a 500 (NUL bytes included, which PostgreSQL refuses).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import PagesAPIViewSet
 
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 
@@ -61,18 +60,3 @@ class DeclaredFiltersBackend(BaseFilterBackend):
             else:
                 queryset = queryset.filter(**{f"{lookup}__in": parsed}).distinct()
         return queryset
-
-
-class LOSPagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint plus the filters page models declare in `api_filters`."""
-
-    filter_backends = [DeclaredFiltersBackend, *PagesAPIViewSet.filter_backends]
-
-    def check_query_parameters(self, queryset):
-        # Declared filters are valid query parameters only for the type that declares them.
-        original = self.known_query_parameters
-        self.known_query_parameters = original.union(declared_filters(queryset.model))
-        try:
-            super().check_query_parameters(queryset)
-        finally:
-            self.known_query_parameters = original

@@ -1,0 +1,52 @@
+"""A shelter coordinator fills in a quarter on a phone, in production's login (2FA), as the least-privileged
+group that does it (Opvangcoördinatoren); a breakdown that does not add up is refused with the reason first."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from editors.roles import OPVANGCOORDINATOREN
+
+from .conftest import DUTCH_BROWSER, staff_username
+from .staff_login import ADMIN_PASSWORD, ADMIN_USER, log_in
+
+pytestmark = pytest.mark.e2e
+PHONE = {"width": 360, "height": 740}
+
+
+def test_a_coordinator_fills_in_a_quarter_on_a_phone(browser, live_site, staff_page):
+    # LOS staff link the coordinator to their shelter (as the admin does in Opvangcijfers → Opvangen).
+    context = browser.new_context(**DUTCH_BROWSER)
+    admin = context.new_page()
+    log_in(admin, live_site, ADMIN_USER, ADMIN_PASSWORD, next_path="/admin/snippets/figures/shelter/")
+    admin.get_by_role("link", name=re.compile("Opvang Arnhem")).first.click()
+    admin.locator("#id_coordinators").select_option(label=staff_username(OPVANGCOORDINATOREN))
+    admin.get_by_role("button", name=re.compile("Opslaan")).first.click()
+    expect(admin.locator(".messages")).to_contain_text("Opvang Arnhem")
+    context.close()
+
+    page = staff_page(OPVANGCOORDINATOREN, viewport=PHONE)
+    page.goto(live_site + "/admin/cijfers/")
+    expect(page.get_by_role("heading", name=re.compile("Opvang Arnhem"))).to_be_visible()
+    expect(page.get_by_text("Noodopvang Nijmegen")).to_have_count(0)
+    page.get_by_role("link", name="Kwartaal invullen").click()
+    page.locator("#id_year").fill("2027")
+    page.locator("#id_quarter").select_option("1")
+    for name, value in (("supported", "12"), ("intakes", "5"), ("departures", "6")):
+        page.locator(f"#id_{name}").fill(value)
+    page.locator("#id_nationality__MA").fill("12")
+    page.locator("#id_gender__man").fill("10")  # two short
+    page.locator("#id_age__30-49").fill("12")
+    page.locator("#id_household__alleen").fill("12")
+    page.locator("#id_duration__1-3m").fill("6")
+    page.locator("#id_outcome__anders").fill("6")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("alert")).to_contain_text("Gender telt op tot 10, maar ondersteunde mensen is 12.")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.locator("#id_gender__vrouw").fill("2")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".messages")).to_contain_text("2027 Q1")
+    expect(page.get_by_role("link", name="2027 Q1")).to_be_visible()
