@@ -55,6 +55,7 @@ WHO_MAY: dict[str, frozenset[str] | str] = {
 # (and SAMPLE_ARGUMENTS) here. Remove the prefix when you do.
 AWAITING_ROWS: dict[str, str] = {
     "figures_admin:": "figures engineer: rows for the shelter figures admin (coordinators see their own shelters)",
+    "embed_generator": "figures engineer: who may make embed codes",
 }
 # Rows whose view is being fixed by another engineer: a mismatch is reported, not failed, until the fix lands;
 # then the row must leave this list (the test fails when a pending row already holds).
