@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 from home.blocks import BaseStreamBlock, CallToActionBlock
+from newsletter.blocks import SupportBlock
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -112,3 +113,4 @@ class CampaignStreamBlock(BaseStreamBlock):
     partner_logos = PartnerLogosBlock()
     campaign_call_to_action = CampaignCallToActionBlock()
     signup_form = SignupFormBlock()
+    support = SupportBlock()

@@ -13,6 +13,7 @@ from api.openapi import openapi_view
 from cms.api import api_router
 from multilingual.admin_views import UnpublishWithTranslationsView
 from multilingual.sitemaps import LocalizedSitemap
+from newsletter import webhooks as newsletter_webhooks
 from search import views as search_views
 from security import views as security_views
 
@@ -39,6 +40,7 @@ urlpatterns = [
     path("embed/<slug:kind>/", embed_view, name="embed"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}),
     path(".well-known/security.txt", security_views.security_txt, name="security_txt"),
+    path("nieuwsbrief/webhooks/mailgun/", newsletter_webhooks.mailgun, name="newsletter_mailgun_webhook"),
 ]
 
 if settings.DEBUG:
@@ -60,6 +62,7 @@ urlpatterns += i18n_patterns(
         name="wagtailcore_authenticate_with_password",
     ),
     path("_util/login/", security_views.frontend_login, name="wagtailcore_login"),
+    path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

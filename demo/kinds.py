@@ -24,7 +24,7 @@ from demo.pdf import make_pdf
 from demo.values import Fields, child_relation, convert_field, convert_fields
 
 # A snippet that exists already is recognised by the first of these fields its entry gives (in Dutch).
-MATCH_FIELDS = ("external_id", "slug", "name", "title", "site", "page")
+MATCH_FIELDS = ("external_id", "slug", "name", "title", "subject", "site", "page")
 IMAGE_OPTIONS = {"background", "text", "size", "collection", "style", "file"}
 SITE_OPTIONS = {"root_page", "site_name", "port"}
 

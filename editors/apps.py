@@ -6,13 +6,15 @@ from django.utils.translation import gettext_lazy as _
 class EditorsConfig(AppConfig):
     """Roles and groups, the translator guard, the dashboard and the guidance editors get in the admin."""
 
+    default = True  # editors/users_app.py holds a second AppConfig; this one is the app's own
     name = "editors"
     label = "editors"
     verbose_name = _("Redactie")
 
     def ready(self) -> None:
-        from editors import signals
+        from editors import signals, translating
 
         # After every migrate (once, when the last app is done): apply changes to editors/roles.py on deploy.
         post_migrate.connect(signals.sync_roles_after_migrate, dispatch_uid="editors.sync_roles_after_migrate")
         signals.connect_anchor_pages()
+        translating.connect()

@@ -4,9 +4,18 @@ explains the image's description (Wagtail 8 uses it as the default alt text)."""
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.images.forms import BaseImageForm
 
 from security.uploads import LocationSafeImageForm
+
+
+class LosLoginForm(LoginForm):
+    """Wagtail's login form; its password field has no label of its own, so Django showed "Password"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Wachtwoord")
 
 
 class LosImageForm(LocationSafeImageForm, BaseImageForm):

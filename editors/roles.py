@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 ADMIN = "wagtailadmin.access_admin"
 TRANSLATE = "wagtail_localize.submit_translation"
 
@@ -65,9 +67,19 @@ SETTINGS = (
     "search.change_searchsettings",
 )
 EDITOR_PAGES = ("add", "change", "publish", "lock", "unlock")
+# What visitors typed into search (names, phone numbers): only for those who act on it with promoted results.
+SEARCH_TERMS = "search.view_searchtermcount"
 # Shelter figures: coordinators report for their own shelters (the views scope them); staff see all shelters.
 SHELTER_FIGURES = ("figures.view_quarterfigures", "figures.add_quarterfigures", "figures.change_quarterfigures")
 ALL_SHELTER_FIGURES = (*SHELTER_FIGURES, "figures.view_all_figures", *crud("figures", "shelter"))
+# Newsletter (issue 20): the Redactie composes and sends issues; subscribers' addresses are personal data that
+# only the Eindredactie sees (and deletes on request; nobody adds them by hand: double opt-in or the import).
+NEWSLETTER_ISSUES = (*crud("newsletter", "issue"), "newsletter.send_issue", "newsletter.view_mailinglist")
+NEWSLETTER_SUBSCRIBERS = (
+    "newsletter.view_subscriber",
+    "newsletter.change_subscriber",
+    "newsletter.delete_subscriber",
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +87,7 @@ class Role:
     """One group: what it is for, and the permissions it holds (nothing else)."""
 
     name: str
-    purpose: str
+    purpose: str  # shown under the groups on the user form's Roles tab (editors/users.py)
     permissions: tuple[str, ...] = ()
     # page type label -> page permission types ("add", "change", "publish", ...) on every page of that type
     pages: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -96,8 +108,11 @@ OPVANGCOORDINATOREN = "Opvangcoördinatoren"
 ROLES: tuple[Role, ...] = (
     Role(
         REDACTIE,
-        "Edit and publish the main site (every language), the agenda, help locations, redirects and promoted "
-        "search results; start translations.",
+        _(
+            "Bewerkt en publiceert de hoofdsite (in elke taal), de agenda, hulpadressen, doorverwijzingen en "
+            "uitgelichte zoekresultaten; start vertalingen; schrijft en verstuurt nieuwsbrieven (ziet nooit de "
+            "abonnees)."
+        ),
         permissions=(
             ADMIN,
             TRANSLATE,
@@ -107,14 +122,18 @@ ROLES: tuple[Role, ...] = (
             "research.view_funder",
             *crud("wagtailredirects", "redirect")[1:],
             *crud("wagtailsearchpromotions", "searchpromotion")[1:],
+            SEARCH_TERMS,
+            *NEWSLETTER_ISSUES,
         ),
         pages={MAIN_SITE: EDITOR_PAGES},
         collections={ROOT_COLLECTION: MEDIA_CHOOSE, LOS_COLLECTION: MEDIA_ALL},
     ),
     Role(
         EINDREDACTIE,
-        "Everything Redactie may, on both sites; approve or reject submitted pages (workflow task), manage "
-        "themes, funders and site settings, see sign-ups.",
+        _(
+            "Alles wat de Redactie mag, op beide sites; keurt ingediende pagina's goed of vraagt om wijzigingen; "
+            "beheert thema's, fondsen en instellingen; ziet de aanmeldingen en de abonnees van de nieuwsbrief."
+        ),
         permissions=(
             ADMIN,
             TRANSLATE,
@@ -126,19 +145,23 @@ ROLES: tuple[Role, ...] = (
             *SETTINGS,
             *crud("wagtailredirects", "redirect")[1:],
             *crud("wagtailsearchpromotions", "searchpromotion")[1:],
+            SEARCH_TERMS,
             # Sign-ups hold personal data: only the permanent staff who answer for them see them (and approve
             # organisations' sign-ons, which is a change).
             "campaigns.view_signupsubmission",
             "campaigns.change_signupsubmission",
             "campaigns.delete_signupsubmission",
             *ALL_SHELTER_FIGURES,
+            *NEWSLETTER_ISSUES,
+            *crud("newsletter", "mailinglist")[1:],
+            *NEWSLETTER_SUBSCRIBERS,
         ),
         pages={MAIN_SITE: (*EDITOR_PAGES, "bulk_delete"), MICROSITE: (*EDITOR_PAGES, "bulk_delete")},
         collections={ROOT_COLLECTION: MEDIA_ALL + MEDIA_DELETE},
     ),
     Role(
         STAGIAIRS,
-        "Draft news items and hotline (Meldpunt) reports and submit them for approval; never publish.",
+        _("Schrijft nieuwsberichten en Meldpunt-rapporten en dient ze in ter goedkeuring; publiceert nooit zelf."),
         permissions=(ADMIN,),
         # "add": create pages and edit the ones they created; publishing goes through the workflow.
         pages={NEWS: ("add",), PUBLICATIONS: ("add",)},
@@ -146,13 +169,15 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         VRIJWILLIGERS,
-        "The agenda only: events, their spreadsheet import and undoing an import.",
+        _("Alleen de agenda: activiteiten, het importeren van een spreadsheet en het ongedaan maken daarvan."),
         permissions=(ADMIN, *AGENDA),
     ),
     Role(
         VERTALERS,
-        "Translate pages and snippets into the other languages and publish those translations; never change "
-        "Dutch (source) content.",
+        _(
+            "Vertaalt pagina's en andere inhoud naar de andere talen en publiceert die vertalingen; verandert nooit "
+            "de Nederlandse tekst."
+        ),
         permissions=(
             ADMIN,
             TRANSLATE,
@@ -174,16 +199,20 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         MICROSITE_REDACTIE,
-        "Edit the iLegalevrouw microsite and its help locations and submit changes for approval; its own "
-        "image and document collection only.",
+        _(
+            "Bewerkt de microsite iLegalevrouw en haar hulpadressen en dient wijzigingen in ter goedkeuring; alleen "
+            "de eigen verzameling afbeeldingen en documenten."
+        ),
         permissions=(ADMIN, *crud("campaigns", "helplocation")),
         pages={MICROSITE: ("add", "change", "lock")},
         collections={MICROSITE_COLLECTION: MEDIA_ALL},
     ),
     Role(
         OPVANGCOORDINATOREN,
-        "Fill in and correct the quarterly figures of their own shelter(s) only (form or counted client list); "
-        "withdraw their shelter. Which shelters is set on the shelter (coordinators), by LOS staff.",
+        _(
+            "Vult de kwartaalcijfers van de eigen opvang(en) in en verbetert ze (formulier of cliëntenlijst); kan "
+            "de eigen opvang terugtrekken. Welke opvang, legt LOS vast bij de opvang."
+        ),
         permissions=(ADMIN, *SHELTER_FIGURES),
     ),
 )

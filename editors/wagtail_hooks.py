@@ -9,10 +9,17 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 
-from editors import translator_guard
+from editors import translating, translator_guard
 from editors.content_checker import LosContentChecker
 from editors.dashboard import panels_for
 from editors.views import editor_guide
+
+
+# "Vertalen" offers only the languages the page's site serves: our views answer wagtail-localize's own addresses,
+# registered before its URLs (order) so that Django resolves them first.
+@hooks.register("register_admin_urls", order=-10)
+def register_submit_translation_urls():
+    return translating.submit_translation_urls()
 
 
 # Vertalers may change translations only (see editors/translator_guard.py). These run before wagtail-localize's own
@@ -108,3 +115,9 @@ def length_hints_js():
 @hooks.register("insert_global_admin_css")
 def length_hints_css():
     return format_html('<link rel="stylesheet" href="{}">', static("editors/admin/length-hints.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def admin_dutch_js():
+    # The strings wagtail-localize's editor writes without gettext (see editors/admin_dutch.py).
+    return format_html('<script src="{}" defer></script>', static("editors/js/admin_dutch.js"))

@@ -28,6 +28,18 @@ def optional_link(to: str | type[models.Model], verbose_name: Text, help_text: T
     )
 
 
+ALT_HELP = _(
+    "Beschrijf de afbeelding voor wie hem niet kan zien. Leeg gelaten wordt het de beschrijving van de afbeelding "
+    "(die je bij het uploaden gaf); vul alleen in als deze pagina iets anders nodig heeft."
+)
+
+
+def alt_or_description(image, alt: str) -> str:
+    """The page's alternative text for `image`: what the editor typed, else the image's own description
+    (Wagtail 8's image description, asked once at upload), so an editor does not describe the same photo twice."""
+    return alt.strip() or (getattr(image, "description", "") or "").strip() if image else alt
+
+
 def alt_text_field(verbose_name: Text, help_text: Text) -> models.CharField:
     """The alternative text of an image on this page (250 characters: a sentence, not an essay)."""
     return models.CharField(verbose_name, max_length=250, blank=True, help_text=help_text)

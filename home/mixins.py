@@ -26,7 +26,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.fields import alt_text_field, optional_link
+from home.fields import ALT_HELP, alt_or_description, alt_text_field, optional_link
 
 SEARCH_TITLE_LENGTH = 60  # about what search engines show of a title
 SEARCH_DESCRIPTION_LENGTH = 160
@@ -66,13 +66,17 @@ class HeroImageMixin(models.Model):
     def hero_panel(heading: str = "", image_help: str = "", alt_help: str = "") -> MultiFieldPanel:
         """The image and its alternative text together in the editor, with page-specific guidance if given."""
         return MultiFieldPanel(
-            [FieldPanel("hero_image", help_text=image_help), FieldPanel("hero_image_alt", help_text=alt_help)],
+            [
+                FieldPanel("hero_image", help_text=image_help),
+                FieldPanel("hero_image_alt", help_text=alt_help or ALT_HELP),
+            ],
             heading=heading or _("Hoofdafbeelding"),
         )
 
     def clean(self) -> None:
         super().clean()
-        if self.hero_image_id and not self.hero_image_alt.strip():
+        self.hero_image_alt = alt_or_description(self.hero_image, self.hero_image_alt)
+        if self.hero_image_id and not self.hero_image_alt:
             raise ValidationError({"hero_image_alt": _("Beschrijf de afbeelding voor wie hem niet kan zien.")})
 
 

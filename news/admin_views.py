@@ -1,8 +1,10 @@
 """'Reageer op nieuws': from an article an editor just read to a draft LOS reaction in one form.
 
-The form asks only what a reaction needs (source address, outlet, one-line reaction, theme), creates a draft
-news item of kind "Reactie van LOS" under the news overview and opens it in the normal editor, where the
-editor can add text, preview it (also as a social card), schedule it (go-live date) or publish it.
+The form asks only what a reaction needs (source address, outlet, one-line reaction, its own summary, theme, and
+optionally a photo with what it shows), creates a draft news item of kind "Reactie van LOS" under the news overview
+and opens it in the normal editor, where the editor can add text, preview it (also as a social card), schedule it
+(go-live date) or publish it. The photo goes into the LOS collection; its description is stored on the image (so
+the next page that uses it gets it too) and is the page's alternative text.
 """
 
 from __future__ import annotations
@@ -16,14 +18,18 @@ from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.models import Locale
+from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
+from wagtail.models import Collection, Locale
+from wagtail.permissions import policy_registry
 
+from editors.roles import LOS_COLLECTION
 from home.models import Theme
 from news.models import NewsIndexPage, NewsKind, NewsPage
 
 
 class QuickReactionForm(forms.Form):
-    """The four fields of a quick reaction."""
+    """The fields of a quick reaction."""
 
     source_url = forms.URLField(
         label=gettext_lazy("Adres van het artikel"),
@@ -39,8 +45,15 @@ class QuickReactionForm(forms.Form):
     reaction = forms.CharField(
         label=gettext_lazy("Reactie in één zin"),
         max_length=200,
+        help_text=gettext_lazy("Wordt de titel van het bericht. Je kunt hem daarna nog aanpassen."),
+    )
+    summary = forms.CharField(
+        label=gettext_lazy("Samenvatting"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy(
-            "Wordt de titel en de samenvatting van het bericht. U kunt ze daarna nog aanpassen en uitbreiden."
+            "Eén of twee zinnen die de titel aanvullen: wat is er gebeurd en wat vindt LOS ervan? Staat in "
+            "overzichten, de feed en bij het delen. Maximaal 300 tekens."
         ),
     )
     theme = forms.ModelChoiceField(
@@ -48,12 +61,38 @@ class QuickReactionForm(forms.Form):
         queryset=Theme.objects.none(),
         empty_label=None,
         widget=forms.RadioSelect,
-        help_text=gettext_lazy("Het belangrijkste thema; in de editor kunt u er meer kiezen."),
+        help_text=gettext_lazy("Het belangrijkste thema; in de editor kun je er meer kiezen."),
+    )
+    photo = WagtailImageField(
+        label=gettext_lazy("Foto (optioneel)"),
+        required=False,
+        help_text=gettext_lazy("Staat bij het bericht, in overzichten en bij het delen."),
+    )
+    photo_description = forms.CharField(
+        label=gettext_lazy("Wat staat er op de foto?"),
+        max_length=250,
+        required=False,
+        help_text=gettext_lazy(
+            "Eén zin voor wie de foto niet kan zien, alsof je het door de telefoon vertelt. Nodig bij een foto."
+        ),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["theme"].queryset = Theme.objects.filter(locale=Locale.get_default())
+
+    def clean(self):
+        data = super().clean()
+        summary, reaction = data.get("summary", "").strip(), data.get("reaction", "").strip()
+        if summary and summary.casefold() == reaction.casefold():
+            self.add_error("summary", _("Herhaal de titel niet: vertel in een zin of twee meer dan de titel zegt."))
+        if data.get("photo") and not data.get("photo_description", "").strip():
+            self.add_error("photo_description", _("Beschrijf wat er op de foto staat."))
+        images = policy_registry.get_by_type(get_image_model())
+        if data.get("photo") and photo_collection() not in images.collections_user_has_permission_for(self.user, "add"):
+            self.add_error("photo", _("Je mag geen foto's toevoegen. Vraag de redactie om de foto te plaatsen."))
+        return data
 
 
 def default_news_index() -> NewsIndexPage | None:
@@ -72,14 +111,14 @@ def quick_reaction(request: HttpRequest) -> HttpResponse:
         return redirect("wagtailadmin_home")
     if not index.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
-    form = QuickReactionForm(request.POST or None)
+    form = QuickReactionForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         title = data["reaction"].strip()
         page = NewsPage(
             title=title,
             slug=_unique_slug(index, title),
-            intro=title,
+            intro=data["summary"].strip(),
             kind=NewsKind.REACTION,
             source_url=data["source_url"],
             source_name=data["source_name"].strip(),
@@ -87,6 +126,9 @@ def quick_reaction(request: HttpRequest) -> HttpResponse:
             owner=request.user,
         )
         page.themes = [data["theme"]]
+        if data["photo"]:
+            page.listing_image = _save_photo(request, data["photo"], data["photo_description"].strip(), title)
+            page.listing_image_alt = page.listing_image.description
         index.add_child(instance=page)
         page.save_revision(user=request.user, log_action=True)
         messages.success(
@@ -106,6 +148,19 @@ def quick_reaction(request: HttpRequest) -> HttpResponse:
             "header_icon": "edit",
         },
     )
+
+
+def photo_collection() -> Collection:
+    """News photos belong to the main site's collection (editors/roles.py), where its editors find them."""
+    return Collection.objects.filter(name=LOS_COLLECTION).first() or Collection.get_first_root_node()
+
+
+def _save_photo(request: HttpRequest, photo, description: str, title: str):
+    """The uploaded photo as a Wagtail image in the LOS collection, described for screen readers."""
+    image = get_image_model()(title=title[:255], file=photo, collection=photo_collection(), description=description)
+    image.uploaded_by_user = request.user
+    image.save()
+    return image
 
 
 def _unique_slug(index: NewsIndexPage, title: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -23,9 +22,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from editors.widgets import themes_panel
 from figures.blocks import FiguresChartBlock
 from home.blocks import BaseStreamBlock, body_field
-from home.fields import alt_text_field, optional_link
+from home.fields import ALT_HELP, alt_or_description, alt_text_field, optional_link
 from home.mixins import IndexPage, SharePreviewMixin
 
 
@@ -199,12 +199,12 @@ class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
             heading=_("Soort, datum en bron"),
         ),
         MultiFieldPanel(
-            [FieldPanel("listing_image"), FieldPanel("listing_image_alt")],
+            [FieldPanel("listing_image"), FieldPanel("listing_image_alt", help_text=ALT_HELP)],
             heading=_("Afbeelding"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                themes_panel(),
                 FieldPanel("tags"),
                 PageChooserPanel("related_page"),
                 FieldPanel("featured"),
@@ -266,7 +266,8 @@ class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
     def clean(self) -> None:
         super().clean()
         errors = {}
-        if self.listing_image_id and not self.listing_image_alt.strip():
+        self.listing_image_alt = alt_or_description(self.listing_image, self.listing_image_alt)
+        if self.listing_image_id and not self.listing_image_alt:
             errors["listing_image_alt"] = _("Beschrijf de afbeelding voor wie hem niet kan zien.")
         if self.kind == NewsKind.MEDIA and not self.source_url:
             errors["source_url"] = _("Nieuws uit de media heeft een adres van de bron nodig.")

@@ -46,15 +46,25 @@ class SearchFamily:
     facets: tuple[FamilyFacet, ...] = ()
     # Extra text for the Elasticsearch document (e.g. the extracted text of a publication's PDF).
     extra_text: Callable[[Any], str] | None = field(default=None, compare=False)
+    # Whether the database index gets ``extra_text`` too (False where the model's own search fields hold it).
+    index_extra_text: bool = True
     boost: float = 1.0
+    # The name visitors see in the type facet; the model's verbose name when empty.
+    label_text: Any = ""
 
     @property
     def model(self) -> type[models.Model]:
         return apps.get_model(self.model_label)
 
     @property
+    def models(self) -> list[type[models.Model]]:
+        """The family's model and the page types other apps added to it (``add_pages``): one type for visitors,
+        e.g. the overview pages of news, agenda and projects are "pages" like content pages."""
+        return [self.model, *(apps.get_model(label) for label in _added_pages.get(self.key, ()))]
+
+    @property
     def label(self) -> str:
-        return capfirst(self.model._meta.verbose_name)
+        return self.label_text or capfirst(self.model._meta.verbose_name)
 
     def date_of(self, page: Any) -> datetime.date | None:
         value = getattr(page, self.date_field, None) if self.date_field else None
@@ -108,6 +118,7 @@ def _visible_text(block: Any, value: Any) -> list[str]:
 
 
 _families: dict[str, SearchFamily] = {}
+_added_pages: dict[str, tuple[str, ...]] = {}
 
 
 def register(family: SearchFamily) -> SearchFamily:
@@ -120,20 +131,50 @@ def unregister(key: str) -> None:
     _families.pop(key, None)
 
 
+def add_pages(key: str, *model_labels: str) -> None:
+    """Count more page types as family ``key`` (which may register later): an app's overview pages as "page".
+    Only the family's text fields the page type has are used for its excerpts."""
+    known = _added_pages.get(key, ())
+    _added_pages[key] = (*known, *(label for label in model_labels if label not in known))
+
+
 def families() -> list[SearchFamily]:
     return list(_families.values())
 
 
 def family_for_model(model: type[models.Model]) -> SearchFamily | None:
     label = model._meta.label
-    return next((f for f in _families.values() if f.model_label == label), None)
+    return next((f for f in _families.values() if f.model_label == label or label in _added_pages.get(f.key, ())), None)
 
 
 def families_by_content_type() -> dict[int, SearchFamily]:
     """Registered families by the id of their model's content type (a page row knows its ``content_type_id``)."""
     registered = families()
-    content_types = ContentType.objects.get_for_models(*[f.model for f in registered])
-    return {content_types[f.model].pk: f for f in registered}
+    content_types = ContentType.objects.get_for_models(*[model for f in registered for model in f.models])
+    return {content_types[model].pk: f for f in registered for model in f.models}
+
+
+@dataclass(frozen=True)
+class ItemSource:
+    """Things a visitor can open that are not pages (agenda items), found by an app's own ``find`` and shown in a
+    section of their own above the pages: ``find(terms, site=, locale=, request=, limit=)`` returns the number
+    found and up to ``limit`` ``search.results.Hit``s in the order to show."""
+
+    key: str
+    label: Any
+    find: Callable[..., tuple[int, list[Any]]] = field(compare=False)
+
+
+_sources: dict[str, ItemSource] = {}
+
+
+def register_source(source: ItemSource) -> ItemSource:
+    _sources[source.key] = source
+    return source
+
+
+def sources() -> list[ItemSource]:
+    return list(_sources.values())
 
 
 def family_facets() -> dict[str, list[tuple[SearchFamily, FamilyFacet]]]:

@@ -12,10 +12,11 @@ from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from search import registry
+from search import analysis, registry
 from security.query_params import clean_query, page_number, search_terms
 
 PER_PAGE = 10
@@ -26,6 +27,8 @@ SORTS = ("relevance", "date")
 _SLUG = re.compile(r"^[-a-z0-9_]{1,100}$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 WORD = re.compile(r"\w+", re.UNICODE)
+# Excerpts look for the query's words in this much of a page's text (a publication's whole PDF is its text).
+HIGHLIGHT_SCAN = 50_000
 
 
 @dataclass
@@ -51,14 +54,24 @@ class Facet:
 class Hit:
     """One found page as the search page and the API show it."""
 
-    page: Page
-    type: str  # family key
+    page: Any  # a Page, or the item of an ItemSource (an agenda item)
+    type: str  # family or source key
     type_label: str
     title: str
     url: str
     date: Any
     excerpt: SafeString
     promoted: bool = False
+
+
+@dataclass
+class Section:
+    """Items that are not pages (agenda items), shown above the pages: how many match and the first few."""
+
+    key: str
+    label: str
+    total: int
+    hits: list[Hit] = field(default_factory=list)
 
 
 @dataclass
@@ -125,6 +138,7 @@ class SearchResponse:
     facets: list[Facet] = field(default_factory=list)
     suggestion: str = ""
     promotions: list[Hit] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
     page: int = 1
     num_pages: int = 0
     message: str = ""
@@ -146,7 +160,7 @@ class SearchResponse:
         self.num_pages = max(1, math.ceil(window / params.per_page)) if window else 0
         self.page = params.page
         if self.num_pages and params.page > self.num_pages:
-            self.message = _("Pagina %(asked)s bestaat niet; u ziet de laatste pagina.") % {"asked": params.page}
+            self.message = _("Pagina %(asked)s bestaat niet; je ziet de laatste pagina.") % {"asked": params.page}
             self.page = self.num_pages
         start = (self.page - 1) * params.per_page
         return start, start + params.per_page
@@ -173,6 +187,10 @@ class SearchResponse:
             "message": self.message,
             "promotions": [hit_json(h) for h in self.promotions],
             "results": [hit_json(h) for h in self.hits],
+            "sections": [
+                {"type": s.key, "label": str(s.label), "total": s.total, "results": [hit_json(h) for h in s.hits]}
+                for s in self.sections
+            ],
             "facets": [
                 {
                     "name": f.name,
@@ -227,13 +245,16 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
-def _matches(word: str, term: str) -> bool:
-    """Whether a folded word of the text matches a folded query term: a prefix match either way, or a shared
-    stem (common prefix of at least five letters, differing only in a short ending: uitzetting/uitzettingen)."""
+def _matches(word: str, term: str, lemmas: set[str], language: str) -> bool:
+    """Whether a folded word of the text matches a folded query term: a prefix match either way, a shared stem
+    (common prefix of at least five letters, differing only in a short ending: uitzetting/uitzettingen), or, as
+    search itself matches, a shared lemma or compound part (kinderen/kind, vreemdelingendetentie/detentie)."""
     if word.startswith(term) or (len(word) >= 4 and term.startswith(word)):
         return True
     common = len(_common_prefix(word, term))
-    return common >= 5 and max(len(word), len(term)) - common <= 3
+    if common >= 5 and max(len(word), len(term)) - common <= 3:
+        return True
+    return len(word) >= 3 and not lemmas.isdisjoint(analysis.word_forms(word, language))
 
 
 def _common_prefix(a: str, b: str) -> str:
@@ -249,8 +270,10 @@ def highlight(text: str, query: str, *, length: int = 240) -> SafeString:
     """An excerpt around the first matching word, HTML-escaped first, then matching words wrapped in <mark>."""
     text = " ".join((text or "").split())
     terms = [t for t in fold(search_terms(query)).split() if len(t) > 1][:10]
-    folded = fold(text)
-    spans = [m.span() for m in WORD.finditer(folded) if any(_matches(m.group(), t) for t in terms)]
+    language = analysis.language_of(get_language())
+    lemmas = {analysis.lemma(t, language) for t in terms}
+    folded = fold(text[:HIGHLIGHT_SCAN])
+    spans = [m.span() for m in WORD.finditer(folded) if any(_matches(m.group(), t, lemmas, language) for t in terms)]
     start = 0
     if spans and spans[0][0] > length // 3:
         start = text.rfind(" ", 0, spans[0][0] - length // 3) + 1

@@ -3,7 +3,6 @@ and on one site. Every backend re-checks its hits against this before they are s
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from wagtail.models import Locale, Page, Site
@@ -20,8 +19,8 @@ def current_locale() -> Locale:
 
 def scope(site: Site | None, locale: Locale) -> models.QuerySet:
     """Live, public pages of the registered families in one language on one site."""
-    content_types = ContentType.objects.get_for_models(*[f.model for f in registry.families()]).values()
-    pages = Page.objects.live().public().filter(locale=locale, content_type__in=list(content_types))
+    content_types = list(registry.families_by_content_type())
+    pages = Page.objects.live().public().filter(locale=locale, content_type__in=content_types)
     if site is not None:
         within = Q(pk__in=[])
         for path in site_root_paths(site, locale):

@@ -43,7 +43,9 @@ def page_family(
     date_field: str,
     summary_field: str,
     facet: FamilyFacet | None = None,
+    label_text: Any = "",
     extra_text: Callable[[Any], str] | None = None,
+    index_extra_text: bool = True,
 ) -> SearchFamily:
     """A LOS page type: themes, a search description and an intro or summary, and a ``body`` StreamField."""
     return SearchFamily(
@@ -54,7 +56,9 @@ def page_family(
         text_fields=("search_description", summary_field),
         stream_fields=("body",),
         facets=(facet,) if facet else (),
+        label_text=label_text,
         extra_text=extra_text,
+        index_extra_text=index_extra_text,
     )
 
 
@@ -63,7 +67,9 @@ NEWS_KIND = FamilyFacet(name="kind", field="kind", label=_("Soort bericht"))
 PUBLICATION_TYPE = FamilyFacet(name="publication_type", field="publication_type", label=_("Soort publicatie"))
 
 FAMILIES = [
-    page_family("home.ContentPage", "page", date_field="last_checked", summary_field="intro"),
+    # Helpdesk and other content pages; apps add their overview pages and the microsite's pages to this family
+    # (``add_pages`` in <app>/search_families.py): to a visitor they are all "pages".
+    page_family("home.ContentPage", "page", date_field="last_checked", summary_field="intro", label_text=_("Pagina")),
     page_family("news.NewsPage", "news", date_field="publication_date", summary_field="intro", facet=NEWS_KIND),
     page_family(
         "research.PublicationPage",
@@ -72,6 +78,8 @@ FAMILIES = [
         summary_field="summary",
         facet=PUBLICATION_TYPE,
         extra_text=document_text,
+        # PublicationPage indexes its PDF text itself (its ``pdf_text`` search field).
+        index_extra_text=False,
     ),
 ]
 

@@ -25,7 +25,7 @@ from wagtail.search.utils import normalise_query_string
 from search import registry
 from search.backends.base import SearchBackend
 from search.backends.database import DatabaseBackend, suggest
-from search.results import Hit, SearchParams, SearchResponse, hits_for, load_pages
+from search.results import Hit, SearchParams, SearchResponse, Section, hits_for, load_pages
 from search.scope import current_locale, scope
 from search.stats import record_query
 from security.query_params import clean_query, search_terms
@@ -75,11 +75,28 @@ def search(
     if response.params.query:
         if response.page == 1:
             response.promotions = promotions(params.query, site, locale, request)
-        if not response.total and not response.suggestion:
+            if not params.filters:
+                response.sections = sections(params.query, site, locale, request)
+        found = response.total + sum(section.total for section in response.sections)
+        if not found and not response.suggestion:
             response.suggestion = suggest(params.query, site, locale)
         if record:
-            record_query(params.query, language=locale.language_code, found=response.total)
+            record_query(params.query, language=locale.language_code, found=found)
     return response
+
+
+SECTION_SIZE = 3
+
+
+def sections(query: str, site: Site | None, locale: Locale, request: Any = None) -> list[Section]:
+    """The first few matching items of each registered item source (agenda items), for the first page."""
+    terms = search_terms(query)
+    found = []
+    for source in registry.sources():
+        total, hits = source.find(terms, site=site, locale=locale, request=request, limit=SECTION_SIZE)
+        if total:
+            found.append(Section(source.key, str(source.label), total, hits))
+    return found
 
 
 def autocomplete(

@@ -1,9 +1,9 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 
-from search.admin_views import search_terms_report
+from search.admin_views import may_view_search_terms, search_terms_report
 from search.dashboard import ZeroResultSearchesPanel
 
 
@@ -14,11 +14,16 @@ def register_search_report_url():
 
 @hooks.register("register_reports_menu_item")
 def register_search_report_menu_item():
-    return AdminOnlyMenuItem(_("Zoektermen"), reverse("search_terms_report"), icon_name="search", order=700)
+    return SearchTermsMenuItem(_("Zoektermen"), reverse("search_terms_report"), icon_name="search", order=700)
+
+
+class SearchTermsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_view_search_terms(request.user)
 
 
 @hooks.register("construct_homepage_panels")
 def add_zero_result_searches_panel(request, panels):
-    user = request.user
-    if user.has_perm("wagtailsearchpromotions.add_searchpromotion") or user.has_perm("search.change_searchsettings"):
+    # The panel shows what visitors typed: the same permission as the report.
+    if may_view_search_terms(request.user):
         panels.append(ZeroResultSearchesPanel())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -17,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from campaigns import related
 from campaigns.blocks import CampaignStreamBlock
 from campaigns.models.appearance import PALETTE_CHOICES
+from editors.widgets import themes_panel
 from home.blocks import body_field
 from home.fields import themes_field
 from home.mixins import HeroImageMixin, IndexPage, SharePreviewMixin
@@ -82,7 +82,7 @@ class CampaignPage(HeroImageMixin, SharePreviewMixin, Page):
         FieldPanel("intro"),
         FieldPanel("body"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Looptijd")),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        themes_panel(),
     ]
     search_fields = [
         *Page.search_fields,

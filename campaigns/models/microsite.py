@@ -15,7 +15,7 @@ from home.blocks import body_field
 from home.mixins import IntroMixin
 from security.query_params import clean_query
 
-MICROSITE_CONTENT_TYPES = ["campaigns.MicrositePage", "campaigns.HelpFinderPage"]
+MICROSITE_CONTENT_TYPES = ["campaigns.MicrositePage", "campaigns.HelpFinderPage", "newsletter.NewsletterPage"]
 
 
 class MicrositeHomePage(IntroMixin, Page):

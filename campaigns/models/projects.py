@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -13,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from campaigns import related
+from editors.widgets import themes_panel
 from home.blocks import RICH_TEXT_FEATURES, body_field
 from home.fields import themes_field
 from home.mixins import HeroImageMixin, IndexPage, IntroMixin, SharePreviewMixin
@@ -80,7 +80,7 @@ class ProjectPage(IntroMixin, HeroImageMixin, SharePreviewMixin, Page):
             heading=_("Meldlijn"),
         ),
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        themes_panel(),
     ]
     search_fields = [
         *Page.search_fields,

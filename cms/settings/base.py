@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 # The environment schema (every variable and its default), the API's and the security settings have modules of
 # their own.
 from .api import *  # noqa: F403
+from .editors import *  # noqa: F403  (the admin for editors: translations, login form, autosave)
 from .environment import BASE_DIR, PROJECT_DIR, env
+from .newsletter import *  # noqa: F403  (issue 20: the newsletter's limits and its provider webhook)
 from .security import *  # noqa: F403
 
 DEBUG = env("DEBUG")
@@ -25,7 +27,7 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 # cache headers and shared fragments, `security` below. `research` owns funders that other apps show. `demo` is a
 # tool (seed_demo and its loader) that no app imports; it reads each app's demo data (<app>/demo/*.yaml) in this order.
 BASE_APPS = ["home", "multilingual", "editors", "caching", "api"]
-FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "figures"]
+FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "figures", "newsletter"]
 TOOL_APPS = ["demo"]
 LOCAL_APPS = [*BASE_APPS, *FEATURE_APPS, *TOOL_APPS]
 
@@ -48,7 +50,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editors.users_app.LosUsersAppConfig",  # wagtail.users, with the groups explained on the Roles tab
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -262,7 +264,13 @@ SITE_TITLE = _("Stichting LOS")
 # search/backends/wagtail_database.py). Both share one index table, built per object with its own language's
 # configuration; only `default` writes.
 # The los_* configurations (unaccent + stemmer) are created by the search app's migrations on PostgreSQL.
-SEARCH_LANGUAGE_CONFIGS = {"nl": "los_dutch", "en": "los_english"}
+SEARCH_LANGUAGE_CONFIGS = {
+    "nl": "los_dutch",
+    "en": "los_english",
+    "ar": "los_arabic",
+    "fr": "los_french",
+    "es": "los_spanish",
+}
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "search.backends.wagtail_database",
@@ -270,11 +278,16 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "los_dutch",
         "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS,
     },
-    "en": {
-        "BACKEND": "search.backends.wagtail_database",
-        "AUTO_UPDATE": False,
-        "SEARCH_CONFIG": "los_english",
-        "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS,
+    # One query backend per other language: they differ only in SEARCH_CONFIG and never write.
+    **{
+        language: {
+            "BACKEND": "search.backends.wagtail_database",
+            "AUTO_UPDATE": False,
+            "SEARCH_CONFIG": config,
+            "LANGUAGE_CONFIGS": SEARCH_LANGUAGE_CONFIGS,
+        }
+        for language, config in SEARCH_LANGUAGE_CONFIGS.items()
+        if language != "nl"
     },
 }
 # Public search on Elasticsearch (elasticsearch.dsl, search/backends/elastic/) when ELASTICSEARCH_URL is set. The

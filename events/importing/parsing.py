@@ -132,7 +132,11 @@ def parse_date(value: Any) -> datetime.date | None:
             if month:
                 return datetime.date(int(match.group(3)), month, int(match.group(1)))
     except ValueError:
-        pass
+        # The form is right but the day is not in the calendar (31-02-2027, 12-13-2027): say so, not "unknown form".
+        raise CellError(
+            _("De datum '%(value)s' bestaat niet: die dag of maand komt in de kalender niet voor. Controleer het.")
+            % {"value": clean_text(value)[:40]}
+        ) from None
     raise CellError(
         _("'%(value)s' is geen datum die we kennen. Schrijf bijvoorbeeld 12-03-2027 of 12 maart 2027.")
         % {"value": clean_text(value)[:40]}

@@ -25,6 +25,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from editors.widgets import themes_panel
 from events.models.imports import ImportBatch
 from home.fields import optional_link
 from home.models import Theme
@@ -168,7 +169,7 @@ class Event(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("organiser"),
         FieldPanel("description"),
         FieldPanel("registration_url"),
-        MultiFieldPanel([FieldPanel("themes"), FieldPanel("audience"), FieldPanel("language")], heading=_("Voor wie")),
+        MultiFieldPanel([themes_panel(), FieldPanel("audience"), FieldPanel("language")], heading=_("Voor wie")),
         FieldPanel("external_id"),
         FieldPanel("published"),
     ]
@@ -179,6 +180,8 @@ class Event(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("title"),
         index.FilterField("published"),
         index.FilterField("start"),
+        # Search finds agenda items in the visitor's language and the Dutch originals (events/search_families.py).
+        index.FilterField("locale"),
     ]
     api_fields = [
         APIField("title"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -11,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from editors.widgets import themes_panel
 from home.blocks import body_field
 from home.fields import themes_field
 from home.mixins import HeroImageMixin, IntroMixin, SharePreviewMixin
@@ -44,6 +44,8 @@ class HomePage(IntroMixin, HeroImageMixin, Page):
         "campaigns.CampaignIndexPage",
         "campaigns.ProjectIndexPage",
         "figures.FiguresPage",
+        "newsletter.NewsletterPage",
+        "newsletter.SupportPage",
     ]
     max_count_per_parent = 1
 
@@ -81,7 +83,7 @@ class ContentPage(IntroMixin, SharePreviewMixin, Page):
             [
                 HelpPanel(content=_("Controleer helpdeskpagina's minstens één keer per half jaar.")),
                 FieldPanel("last_checked"),
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                themes_panel(),
             ],
             heading=_("Controle en thema's"),
         ),

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from editors.widgets import themes_panel
 from home.fields import optional_link, themes_field
 from home.mixins import IndexPage, SharePreviewMixin
 from research.blocks import PublicationStreamBlock, section_anchor
@@ -169,7 +170,7 @@ class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
         MultiFieldPanel([FieldPanel("doi"), FieldPanel("external_url")], heading=_("Vindplaats")),
         MultiFieldPanel(
             [
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                themes_panel(),
                 PageChooserPanel("related_project"),
                 FieldPanel("funders", widget=forms.CheckboxSelectMultiple),
             ],

@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
-from search import registry
+from search import analysis, registry
 from search.backends.base import SearchBackend
 from search.backends.database_facets import Matches, facet_counts
 from search.backends.wagtail_database import sqlite_ranked_ids
@@ -38,6 +38,8 @@ def wagtail_results(terms: str, pages: QuerySet, language_code: str) -> Any:
     Wagtail's database search builds the match as a subquery on its own index table; ``get_queryset()`` of the
     SQLite and PostgreSQL results gives that queryset before slicing, so facets and filters stay in SQL."""
     backend = get_search_backend(wagtail_backend_name(language_code))
+    # Lemmas: the index holds every indexed word's lemma too (search/analysis.py), so all forms meet.
+    terms = analysis.query_terms(terms, language_code)
     return backend.search(terms, pages, operator="and", order_by_relevance=True).annotate_score("_score")
 
 
@@ -66,13 +68,13 @@ class DatabaseBackend(SearchBackend):
         results = wagtail_results(terms, scope(site, locale), locale.language_code)
         matches = Matches(results.get_queryset(), params.filters)
         response.facets = facet_counts(matches, params, locale.pk)
-        response.total = matches.filtered(matches.matched).count()
+        response.total = len(matches.ids())
         start, stop = response.paginate()
         if response.total:
             if params.sort == "date":
                 dates = matches.dates
                 ids = sorted(
-                    matches.filtered(matches.matched).values_list("pk", flat=True),
+                    matches.ids(),
                     key=lambda pk: (dates.get(pk) is None, -_ordinal(dates.get(pk)), -pk),
                 )[start:stop]
             else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
@@ -49,36 +50,77 @@ def _filter_q(name: str, values: list[str]) -> Q:
     return q
 
 
+# Up to this many matches are sent as a list of ids; with more (and no filter chosen) the full-text match runs
+# again as a subquery, which costs less than sending a long list.
+ID_LIST_LIMIT = 5_000
+
+
 class Matches:
     """The pages matching the query, and the same filtered by the visitor's choices but one (multi-select facets).
 
-    The per-page date (a subquery per family: the costly part of a search) is computed once, for every match, and
-    kept: the year facet, the year filter and the date sort use it from here. Everything else stays in SQL, with
-    the full-text match as a subquery (cheap with planner statistics)."""
+    One pass over the matches fetches each page's id, type and date (the date is a subquery per family: the
+    costly part of a search); the total, the type and year facets and the type and year filters are counted
+    from those rows in Python. Only a theme or family facet, or a chosen theme or family filter, asks the
+    database again, with the matched ids (or, for many matches, the match as a subquery)."""
 
     def __init__(self, matched: models.QuerySet, filters: dict[str, list[str]]) -> None:
         # No ordering: the backends order by a relevance expression, which SQLite evaluates per row.
         self.matched = matched.order_by()
         self.filters = filters
-        self.dates: dict[int, datetime.date | None] = dict(
-            self.matched.annotate(_date=date_expression()).values_list("pk", "_date")
-        )
+        self.dates: dict[int, datetime.date | None] = {}
+        self.content_types: dict[int, int] = {}
+        for pk, content_type, date in self.matched.annotate(_date=date_expression()).values_list(
+            "pk", "content_type_id", "_date"
+        ):
+            self.dates[pk] = date
+            self.content_types[pk] = content_type
+        self._passing: dict[str, set[int]] = {}
+        self._found_types: set[int] | None = None
 
-    def _q(self, name: str, values: list[str]) -> Q:
-        if name == "year":
-            years = {int(v) for v in values}
-            return Q(pk__in=[pk for pk, date in self.dates.items() if date and date.year in years])
-        return _filter_q(name, values)
+    def passing(self, name: str) -> set[int]:
+        """The matched ids that pass the chosen filter ``name``."""
+        if name not in self._passing:
+            values = self.filters[name]
+            if name == "year":
+                years = {int(v) for v in values}
+                ids = {pk for pk, date in self.dates.items() if date and date.year in years}
+            elif name == "type":
+                by_content_type = registry.families_by_content_type()
+                ids = {pk for pk, ct in self.content_types.items() if by_content_type[ct].key in values}
+            else:
+                ids = set(self.pages(set(self.dates)).filter(_filter_q(name, values)).values_list("pk", flat=True))
+            self._passing[name] = ids
+        return self._passing[name]
 
-    def filtered(self, queryset: models.QuerySet, *, except_: str | None = None) -> models.QuerySet:
-        """`queryset` narrowed by every chosen filter but `except_`."""
-        for name, values in self.filters.items():
+    def ids(self, *, except_: str | None = None) -> set[int]:
+        """The matched ids narrowed by every chosen filter but ``except_``."""
+        ids = set(self.dates)
+        for name in self.filters:
             if name != except_:
-                queryset = queryset.filter(self._q(name, values))
-        return queryset
+                ids &= self.passing(name)
+        return ids
+
+    def pages(self, ids: set[int]) -> models.QuerySet:
+        """Pages by id: every match as the match itself (a subquery), a narrowed set as a list of ids."""
+        if len(ids) == len(self.dates) and len(ids) > ID_LIST_LIMIT:
+            return Page.objects.filter(pk__in=self.matched.values("pk"))
+        return Page.objects.filter(pk__in=list(ids))
+
+    def has(self, family: registry.SearchFamily) -> bool:
+        """Whether any match is of the family's own model (a facet of a family without matches costs no query)."""
+        content_type = ContentType.objects.get_for_model(family.model).pk
+        if self._found_types is None:
+            self._found_types = set(self.content_types.values())
+        return content_type in self._found_types
 
     def pages_except(self, name: str) -> models.QuerySet:
-        return Page.objects.filter(pk__in=self.filtered(self.matched, except_=name).values("pk"))
+        return self.pages(self.ids(except_=name))
+
+    def filtered(self, queryset: models.QuerySet) -> models.QuerySet:
+        """``queryset`` (the match, ordered by relevance) narrowed by every chosen filter."""
+        if not self.filters:
+            return queryset
+        return queryset.filter(pk__in=list(self.ids()))
 
 
 def facet_counts(matches: Matches, params: SearchParams, locale_id: int) -> list[Facet]:
@@ -93,11 +135,12 @@ def facet_counts(matches: Matches, params: SearchParams, locale_id: int) -> list
 
 def _type_facet(matches: Matches, params: SearchParams) -> Facet:
     chosen = params.filters.get("type", [])
-    counts = dict(matches.pages_except("type").values_list("content_type").annotate(n=Count("pk")).order_by())
+    by_content_type = registry.families_by_content_type()
+    counts = Counter(by_content_type[matches.content_types[pk]].key for pk in matches.ids(except_="type"))
     values = [
-        FacetValue(f.key, f.label, counts.get(ct, 0), f.key in chosen)
-        for ct, f in registry.families_by_content_type().items()
-        if counts.get(ct) or f.key in chosen
+        FacetValue(f.key, f.label, counts[f.key], f.key in chosen)
+        for f in registry.families()
+        if counts[f.key] or f.key in chosen
     ]
     return Facet("type", _("Soort inhoud"), values)
 
@@ -107,7 +150,7 @@ def _theme_facet(matches: Matches, params: SearchParams, locale_id: int) -> Face
     base = matches.pages_except("theme")
     theme_counts: Counter = Counter()
     for family in registry.families():
-        if not family.theme_field:
+        if not family.theme_field or not matches.has(family):
             continue
         m2m = family.model._meta.get_field(family.theme_field)
         through = m2m.remote_field.through
@@ -134,7 +177,7 @@ def _theme_facet(matches: Matches, params: SearchParams, locale_id: int) -> Face
 
 
 def _year_facet(matches: Matches, params: SearchParams) -> Facet:
-    dates = (matches.dates.get(pk) for pk in matches.pages_except("year").values_list("pk", flat=True))
+    dates = (matches.dates.get(pk) for pk in matches.ids(except_="year"))
     year_counts = Counter(date.year for date in dates if date)
     chosen = params.filters.get("year", [])
     values = [FacetValue(str(y), str(y), n, str(y) in chosen) for y, n in sorted(year_counts.items(), reverse=True)]
@@ -152,6 +195,8 @@ def _family_facets(matches: Matches, params: SearchParams) -> list[Facet]:
         for family, facet in pairs:
             model_field = family.model._meta.get_field(facet.field)
             labels.update({str(k): str(v) for k, v in model_field.flatchoices})
+            if not matches.has(family):
+                continue
             rows = (
                 family.model.objects.filter(pk__in=base.values("pk"))
                 .values_list(facet.field)

@@ -16,8 +16,10 @@ PostgreSQL's ``dutch``/``english`` with the ``unaccent`` dictionary in front of 
 "beinvloeding" finds "beïnvloeding" on both sides (index and query) without touching the text.
 https://www.postgresql.org/docs/current/unaccent.html
 
-On SQLite the backend is Wagtail's FTS5 backend unchanged: FTS5's default ``unicode61`` tokenizer removes
-diacritics, but there is no stemming ("uitzettingen" does not find "uitzetting") and no language choice.
+On SQLite the backend is Wagtail's FTS5 backend: FTS5's default ``unicode61`` tokenizer removes diacritics but
+does not stem. On both databases every object's entry also holds the words search/analysis.py adds (lemmas and
+compound parts from a Dutch, English or Arabic lexicon), so "uitzettingen" finds "uitzetting" and "cel" finds
+"isolatiecel" on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
@@ -27,7 +29,11 @@ from collections import defaultdict
 from typing import Any
 
 from django.db import connection
+from django.utils.html import strip_tags
+from modelsearch import index
 from modelsearch.backends.database import SearchBackend as _vendor_backend
+
+from search import analysis, registry
 
 
 def config_for_language(language_code: str | None, params: dict[str, Any]) -> str | None:
@@ -46,33 +52,81 @@ def _language_of(obj: Any, locales: dict[int, str]) -> str | None:
     return locales.get(locale_id)
 
 
+class _Fixed(index.SearchField):
+    """A search field whose value was computed beforehand (the words analysis adds to one object)."""
+
+    def __init__(self, field_name: str, value: str, boost: float | None = None) -> None:
+        super().__init__(field_name, boost=boost)
+        self.value = value
+
+    def get_value(self, obj: Any) -> str:
+        return self.value
+
+
+def _flat(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return " ".join(_flat(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_flat(item) for item in value.values())
+    return "" if value is None else str(value)
+
+
+def with_analysis(obj: Any, language_code: str | None) -> Any:
+    """Let the indexer see, besides the object's own search fields, the words analysis adds (search/analysis.py)
+    and its family's extra text (the funders named on the funders page): the lemmas of title words go into the
+    title with the title's boost, the rest into the body. ``get_search_fields`` is set on this one instance,
+    which the indexer reads; the model's declaration is untouched."""
+    fields = type(obj).get_search_fields()
+    title_boost, titles, bodies = None, [], []
+    for field in fields:
+        if isinstance(field, index.SearchField):
+            value = strip_tags(_flat(field.get_value(obj)))
+            if field.field_name == "title":
+                title_boost = field.boost
+                titles.append(value)
+            else:
+                bodies.append(value)
+    family = registry.family_for_model(type(obj))
+    extra = family.extra_text(obj) if family and family.extra_text and family.index_extra_text else ""
+    added = [
+        _Fixed("title", analysis.added_words(" ".join(titles), language_code), boost=title_boost),
+        _Fixed("los_analysis", " ".join([extra, analysis.added_words(" ".join([*bodies, extra]), language_code)])),
+    ]
+    obj.get_search_fields = lambda: [*fields, *added]
+    return obj
+
+
 def SearchBackend(params: dict[str, Any]):
     backend = _vendor_backend(params)
-    if connection.vendor != "postgresql":
-        return backend
+    vendor_index = backend.index_class
+    postgres = connection.vendor == "postgresql"
 
-    from modelsearch.backends.database.postgres.postgres import PostgresIndex
-
-    class LocalisedPostgresIndex(PostgresIndex):
-        """Builds each object's tsvectors with the text search configuration of the object's language."""
+    class AnalysedIndex(vendor_index):
+        """Adds each object's analysed words; on PostgreSQL builds each object's tsvectors with the text search
+        configuration of the object's language."""
 
         def add_items(self, model, objs):
             groups: dict[str | None, list] = defaultdict(list)
             locales: dict[int, str] = {}
             for obj in objs:
-                groups[config_for_language(_language_of(obj, locales), params)].append(obj)
+                language = _language_of(obj, locales)
+                groups[config_for_language(language, params) if postgres else None].append(with_analysis(obj, language))
             own_backend = self.backend
             try:
                 for config, group in groups.items():
-                    # ObjectIndexer reads backend.config when it is created: hand it a copy per language.
-                    self.backend = copy.copy(own_backend)
-                    self.backend.config = config
+                    if postgres:
+                        # ObjectIndexer reads backend.config when it is created: hand it a copy per language.
+                        self.backend = copy.copy(own_backend)
+                        self.backend.config = config
                     super().add_items(model, group)
             finally:
                 self.backend = own_backend
 
-    backend.index_class = LocalisedPostgresIndex
+    backend.index_class = AnalysedIndex
     return backend
+
+
+SQLITE_TITLE_WEIGHT = 10.0
 
 
 def sqlite_ranked_ids(results: Any, allowed: Any, start: int, stop: int) -> list[int]:
@@ -81,7 +135,7 @@ def sqlite_ranked_ids(results: Any, allowed: Any, start: int, stop: int) -> list
     Wagtail's SQLite backend orders by relevance through a correlated subquery that runs the FTS match once per
     matching row: 137 seconds for a common word at 10,000 pages (bench/search_bench.py). Here the same BM25
     ranking is computed in one pass over the FTS table, restricted to the allowed pages, sorted and sliced."""
-    from django.db.models import TextField
+    from django.db.models import FloatField, Func, TextField
     from django.db.models.functions import Cast
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
@@ -90,7 +144,11 @@ def sqlite_ranked_ids(results: Any, allowed: Any, start: int, stop: int) -> list
 
     compiler = results.query_compiler
     search_query = compiler.build_search_query(normalize(compiler.query), config=None)
-    rank = compiler._build_rank_expression(compiler.get_search_vectors(), None)
+    # BM25 with column weights (the FTS table's columns are autocomplete, body, title): a word in the title
+    # counts ten times a word in the body, as title weight A does on PostgreSQL. Wagtail's own expression
+    # weighs every column alike, so a short page mentioning a word once outranked the page named after it.
+    table = SQLiteFTSIndexEntry._meta.db_table
+    rank = Func(template=f"bm25({table}, 0.0, 1.0, {SQLITE_TITLE_WEIGHT:.1f})", output_field=FloatField())
     allowed_ids = allowed.order_by().annotate(_pk_text=Cast("pk", TextField())).values("_pk_text")
     rows = (
         SQLiteFTSIndexEntry.objects.filter(MatchExpression(compiler.FTS_TABLE_FIELDS, search_query))

@@ -9,11 +9,12 @@ from django.db import migrations
 CONFIGS = {"los_dutch": ("dutch", "dutch_stem"), "los_english": ("english", "english_stem")}
 
 
-def create_configs(apps, schema_editor):
+def create(schema_editor, configs):
+    """Create ``configs`` (name: (parent configuration, stemmer)) with unaccent before the stemmer; 0003 reuses it."""
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
-    for name, (parent, stemmer) in CONFIGS.items():
+    for name, (parent, stemmer) in configs.items():
         schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}")
         schema_editor.execute(f"CREATE TEXT SEARCH CONFIGURATION {name} (COPY = pg_catalog.{parent})")
         schema_editor.execute(
@@ -22,11 +23,19 @@ def create_configs(apps, schema_editor):
         )
 
 
-def drop_configs(apps, schema_editor):
+def drop(schema_editor, configs):
     if schema_editor.connection.vendor != "postgresql":
         return
-    for name in CONFIGS:
+    for name in configs:
         schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}")
+
+
+def create_configs(apps, schema_editor):
+    create(schema_editor, CONFIGS)
+
+
+def drop_configs(apps, schema_editor):
+    drop(schema_editor, CONFIGS)
 
 
 class Migration(migrations.Migration):

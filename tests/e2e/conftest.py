@@ -72,7 +72,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def live_site(django_db_setup, django_db_blocker):
+def e2e_mail_dir(tmp_path_factory) -> Path:
+    """Where the e2e server writes the mails it sends (Django's file backend), one file per connection."""
+    return tmp_path_factory.mktemp("e2e-mail")
+
+
+@pytest.fixture(scope="session")
+def live_site(django_db_setup, django_db_blocker, e2e_mail_dir):
     """Base URL of a running LOS site, serving a copy of the test database that seed_demo filled once for the
     whole run (no second migrate and seed), plus the e2e superuser. The copy is the server's own: what the
     browser changes never reaches the rolled-back tests, and the other way round."""
@@ -102,6 +108,7 @@ def live_site(django_db_setup, django_db_blocker):
         "DATABASE_URL": database_url,
         # The copy refers to the files seed_demo wrote: the server must see the same media folder.
         "LOS_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "LOS_TEST_EMAIL_DIR": str(e2e_mail_dir),
         # Production's login: two-factor authentication and login throttling on.
         "LOS_TEST_PRODUCTION_LOGIN": "1",
     }

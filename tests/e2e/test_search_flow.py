@@ -54,5 +54,5 @@ def test_search_page_works_without_javascript(browser, live_site: str):
     page.goto(live_site + "/zoeken/?q=opvang&sort=date")
     expect(page.get_by_text(re.compile(r"\d+ resulta"))).to_be_visible()
     page.goto(live_site + "/zoeken/?q=opvnag")
-    expect(page.get_by_text("Bedoelde u:")).to_be_visible()
+    expect(page.get_by_text("Bedoel je:")).to_be_visible()
     context.close()

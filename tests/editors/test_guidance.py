@@ -23,6 +23,7 @@ NOT_EDITED_IN_ADMIN = {
     "search.SearchTermCount": "search statistics",
     "campaigns.SignupCounter": "a counter",
     "news.NewsPageTag": "the tag field on the news item has the help text",
+    "newsletter.Delivery": "written by the sending task; shown as counts on the progress page",
 }
 NOT_EDITED_FIELDS = {"campaigns.SignupSubmission.form_data": "what a visitor submitted; only 'approved' is edited"}
 # Fields every page type inherits from Wagtail; Wagtail's own Dutch catalogue explains them.

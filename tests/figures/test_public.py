@@ -120,3 +120,14 @@ def test_the_chart_block_shows_the_protected_series_and_refuses_a_bad_quarter():
             block.clean({"series": "trend", "period": bad})
     assert "figures_chart" in NewsPage.body.field.stream_block.child_blocks
     assert "figures_chart" in PublicationPage.body.field.stream_block.child_blocks
+
+
+def test_new_figures_make_cached_pages_stale_and_the_quarter_is_a_declared_parameter():
+    from caching.fragments import fragment_version
+    from figures.models import FiguresPage
+
+    before = fragment_version()
+    report = QuarterFigures.objects.first()
+    report.save()
+    assert fragment_version() != before
+    assert FiguresPage.cache_query_params == ("kwartaal",)

@@ -26,6 +26,7 @@ def test_quick_reaction_creates_a_draft_and_opens_the_editor(admin_client, news_
             "source_url": "https://nos.nl/artikel/999-kabinet-wil-strengere-regels",
             "source_name": "NOS",
             "reaction": "Strengere regels maken mensen alleen kwetsbaarder",
+            "summary": "Het kabinet wil de regels voor opvang aanscherpen. LOS ziet dat mensen dan op straat belanden.",
             "theme": themes["basisrechten"].pk,
         },
     )
@@ -35,7 +36,7 @@ def test_quick_reaction_creates_a_draft_and_opens_the_editor(admin_client, news_
     assert created.live is False and created.kind == NewsKind.REACTION
     assert created.source_url.startswith("https://nos.nl/artikel/999")
     assert created.source_name == "NOS"
-    assert created.intro == created.title
+    assert created.intro.startswith("Het kabinet wil")  # its own summary, never a copy of the title
     assert list(created.themes.values_list("slug", flat=True)) == ["basisrechten"]
     assert created.get_latest_revision() is not None
     editor = admin_client.get(response["Location"])

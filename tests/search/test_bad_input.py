@@ -46,7 +46,7 @@ def test_bad_queries_give_a_normal_page(client, name, search_backend):
     html = response.content.decode()
     assert "<script>alert(1)</script>" not in html
     if not BAD_QUERIES[name].strip():
-        assert "Zoek in nieuws" in html  # the friendly empty state
+        assert "Zoek in alles op deze website" in html  # the friendly empty state
 
 
 def test_control_only_query_says_so(client):

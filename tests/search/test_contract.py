@@ -77,7 +77,7 @@ def test_excerpt_is_escaped_then_highlighted(corpus, main_site):
 def test_hit_shape(corpus, main_site):
     hit = run("xylofoonfonds", main_site, theme="basisrechten").hits[0]
     assert hit.type == "page"
-    assert hit.type_label == "Inhoudspagina"
+    assert hit.type_label == "Pagina"
     assert hit.url.endswith("/medische-zorg-zonder-verblijfsvergunning/")
     assert hit.date.isoformat() == "2025-03-01"
 

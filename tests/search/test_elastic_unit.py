@@ -78,8 +78,8 @@ def test_query_facets_filters_highlight_and_suggest(main_site):
     should = body["query"]["bool"]["should"]
     assert {
         "multi_match": {
-            "query": "medische zorg",
-            "fields": ["title^3", "body"],
+            "query": "medisch zorg",
+            "fields": ["title^3", "body", "analysis"],
             "operator": "and",
             "type": "cross_fields",
         }
@@ -227,6 +227,6 @@ def test_response_parsing_rechecks_hits_against_the_database(main_site, home_pag
     assert [h.title for h in response.hits] == ["Levende pagina"]
     assert response.hits[0].excerpt == "de &lt;b&gt; <mark>tekst</mark>"
     facets = {f.name: [(v.value, v.label, v.count) for v in f.values] for f in response.facets}
-    assert facets["type"] == [("page", "Inhoudspagina", 2)]
+    assert facets["type"] == [("page", "Pagina", 2)]
     assert facets["year"] == [("2026", "2026", 2)]
     assert response.backend == "elasticsearch" and response.suggestion == ""

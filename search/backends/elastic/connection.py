@@ -14,7 +14,9 @@ from wagtail.models import Locale
 
 TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (TransportError, ApiError, BulkIndexError)
 ALIAS = "los-search"
-LANGUAGES = {"nl": "dutch", "en": "english"}
+# Index languages and their Elasticsearch analysis (stemmer and stop words of the same name): the microsite's
+# languages too. Other languages are searched in the Dutch index.
+LANGUAGES = {"nl": "dutch", "en": "english", "ar": "arabic", "fr": "french", "es": "spanish"}
 
 
 def client() -> Elasticsearch:

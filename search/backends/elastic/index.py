@@ -12,7 +12,7 @@ from elasticsearch.dsl import Completion, Date, Document, Index, Integer, Keywor
 from elasticsearch.helpers import bulk
 from wagtail.models import Locale, Page
 
-from search import registry
+from search import analysis, registry
 from search.backends.elastic.connection import ALIAS, LANGUAGES, TRANSPORT_ERRORS, alias_name, client, language_of
 from search.models import SearchSettings
 from search.results import MAX_RESULT_WINDOW
@@ -64,6 +64,9 @@ def document_class(
         "path": Keyword(),
         "title": _text(language_code, synonym_lines),
         "body": _text(language_code, synonym_lines),
+        # Lemmas and compound parts of the title and body words (search/analysis.py): the same lexicon as the
+        # database index, so both engines match the same forms.
+        "analysis": _text(language_code, synonym_lines),
         "date": Date(),
         "year": Integer(),
         "themes": Keyword(),
@@ -89,14 +92,17 @@ def document_for(page: Page, family: registry.SearchFamily, language_code: str, 
     """The source of one page's document (a dict ready for the bulk API)."""
     date = family.date_of(page)
     theme_slugs: list[str] = []
-    if family.theme_field:
+    # Only the family's own model has its theme field; pages added to the family (add_pages) may not.
+    if family.theme_field and hasattr(page, family.theme_field):
         theme_slugs = list(getattr(page, family.theme_field).values_list("slug", flat=True))
+    body = family.plain_text(page)
     source: dict[str, Any] = {
         "page_id": page.pk,
         "family": family.key,
         "path": page.path,
         "title": page.title,
-        "body": family.plain_text(page),
+        "body": body,
+        "analysis": analysis.added_words(f"{page.title} {body}", language_code),
         "date": date.isoformat() if isinstance(date, datetime.date) else None,
         "year": date.year if date else None,
         "themes": theme_slugs,
@@ -150,9 +156,9 @@ def documents(language_code: str, index: str) -> Iterator[dict[str, Any]]:
     if locale is None:
         return
     for family in registry.families():
-        pages = scope(None, locale).type(family.model).specific().iterator(chunk_size=200)
+        pages = scope(None, locale).type(*family.models).specific().iterator(chunk_size=200)
         for page in pages:
-            if type(page) is family.model:
+            if type(page) in family.models:
                 yield document_for(page, family, language_code, index)
 
 

@@ -8,21 +8,24 @@ from typing import Any
 from elasticsearch.dsl import FacetedSearch, Q, Search, TermsFacet
 from wagtail.models import Locale, Site
 
-from search import registry
+from search import analysis, registry
 from search.backends.elastic.connection import ALIAS, alias_name, language_of
 from search.results import MAX_RESULT_WINDOW, SearchParams
 from search.scope import site_root_paths
 
-FIELDS = ["title^3", "body"]
+FIELDS = ["title^3", "body", "analysis"]
 
 
-def text_query(query: str) -> Q:
-    """All words must match (AND, across title and body); an exact phrase scores higher; the last word may be the
-    start of a word (phrase_prefix), so "verblijfsvergun" already finds "verblijfsvergunning"."""
+def text_query(query: str, language_code: str = "nl") -> Q:
+    """All words must match (AND, across title, body and the lexicon's words: search/analysis.py), each word as
+    its lemma, so "kind" finds "kinderen" and "detentie" finds "vreemdelingendetentie" as on the database; an
+    exact phrase scores higher; the last word may be the start of a word (phrase_prefix), so "verblijfsvergun"
+    already finds "verblijfsvergunning"."""
+    lemmas = analysis.query_terms(query, language_code)
     return Q(
         "bool",
         should=[
-            Q("multi_match", query=query, fields=FIELDS, operator="and", type="cross_fields"),
+            Q("multi_match", query=lemmas, fields=FIELDS, operator="and", type="cross_fields"),
             Q("multi_match", query=query, fields=["title^4", "body^2"], type="phrase", slop=1),
             Q("multi_match", query=query, fields=["title^2", "body"], type="phrase_prefix"),
         ],
@@ -39,6 +42,7 @@ class PageSearch(FacetedSearch):
         self, query: str, *, language_code: str, root_paths: list[str], filters: dict[str, list[str]], sort: str
     ) -> None:
         self.index = alias_name(language_code)
+        self.language_code = language_code
         self.using = ALIAS
         self.root_paths = root_paths
         self.facets = {
@@ -57,7 +61,7 @@ class PageSearch(FacetedSearch):
         return s
 
     def query(self, search: Search, query: str) -> Search:
-        return search.query(text_query(query)) if query else search
+        return search.query(text_query(query, self.language_code)) if query else search
 
     def highlight(self, search: Search) -> Search:
         return search.highlight_options(
@@ -108,7 +112,7 @@ def matching_search(terms: str, page_ids: list[Any], language_code: str) -> Sear
     size = min(len(page_ids), MAX_RESULT_WINDOW)
     return (
         Search(index=alias_name(language_code), using=ALIAS)
-        .query(text_query(terms))
+        .query(text_query(terms, language_code))
         .filter("terms", page_id=page_ids[:size])
         .source(False)
         .extra(size=size)

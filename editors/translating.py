@@ -1,0 +1,109 @@
+"""Translating pages the way LOS works: a translation starts as a draft, only into languages the page's site
+serves, and its address follows its translated title.
+
+- Drafts: `WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False` (cms/settings/base.py) makes wagtail-localize
+  create every new translation as a draft; the translator publishes it from the translation editor when done.
+- Languages: wagtail-localize's "Vertalen" form offers every locale that exists. `SiteLanguagesSubmitForm` limits
+  it to the languages of the page's site (`multilingual.languages.enabled_languages`, the setting that also drives
+  the language switcher), so nobody creates a French page on a site that answers 404 in French. Snippets (themes,
+  funders) are shared by all sites: every language some site serves.
+- Slugs: wagtail-localize copies the Dutch slug into the translation. `translate_slug_with_title` gives a
+  translation that still carries its source's slug one made from its own title as soon as that title is translated
+  (a slug the translator sets stays).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models.signals import post_save, pre_save
+from django.urls import path
+from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.views import submit_translations
+
+from multilingual.languages import enabled_languages
+
+
+def served_language_codes(instance) -> set[str]:
+    """Languages `instance` can be translated into: its page's site's, or (snippets) those of any site."""
+    site = instance.get_site() if isinstance(instance, Page) else None
+    sites = [site] if site is not None else list(Site.objects.all())
+    return {code for each in sites for code in enabled_languages(None, each)}
+
+
+class SiteLanguagesSubmitForm(submit_translations.SubmitTranslationForm):
+    """wagtail-localize's form, offering only the languages the object's site serves."""
+
+    def __init__(self, instance, *args, **kwargs):
+        super().__init__(instance, *args, **kwargs)
+        locales = self.fields["locales"]
+        locales.queryset = locales.queryset.filter(language_code__in=served_language_codes(instance))
+
+
+class _SiteLanguagesMixin:
+    def get_form(self):
+        if self.request.method == "POST":
+            return SiteLanguagesSubmitForm(self.object, self.request.POST)
+        form = super().get_form()
+        return SiteLanguagesSubmitForm(self.object, initial=form.initial)
+
+
+class SubmitPageTranslationView(_SiteLanguagesMixin, submit_translations.SubmitPageTranslationView):
+    """ "Vertalen" for a page, into its site's languages."""
+
+
+class SubmitSnippetTranslationView(_SiteLanguagesMixin, submit_translations.SubmitSnippetTranslationView):
+    """ "Vertalen" for a snippet, into the languages the sites serve."""
+
+
+def submit_translation_urls() -> list:
+    """The same addresses as wagtail-localize's views, registered before them (see editors/wagtail_hooks.py)."""
+    return [
+        path("localize/submit/page/<int:page_id>/", SubmitPageTranslationView.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SubmitSnippetTranslationView.as_view(),
+        ),
+    ]
+
+
+def translate_slug_with_title(sender, instance, update_fields=None, raw=False, **kwargs) -> None:
+    """pre_save: a translated page whose slug is still its source's gets a slug from its translated title."""
+    if raw or not isinstance(instance, Page) or instance.depth is None or instance.depth <= 2:
+        return  # fixtures, the tree root and the home pages (their slug is not in any address)
+    if update_fields is not None and "slug" not in update_fields:
+        return
+    if instance.locale_id is None or instance.locale_id == _source_locale_id():
+        return
+    source = (
+        Page.objects.filter(translation_key=instance.translation_key, locale_id=_source_locale_id())
+        .values("slug", "title")
+        .first()
+    )
+    if source is None or instance.slug != source["slug"] or instance.title == source["title"]:
+        return  # a slug of its own, or a title not translated yet
+    wanted = slugify(instance.title, allow_unicode=True)
+    if not wanted:
+        return
+    parent = instance.get_parent()
+    old_url_path = instance.url_path
+    instance.slug = find_available_slug(parent, wanted, ignore_page_id=instance.pk)
+    instance.set_url_path(parent)
+    if instance.pk and old_url_path and old_url_path != instance.url_path:
+        instance._los_old_url_path = old_url_path  # Page.save compared slugs before this ran: move children below
+
+
+def move_descendants(sender, instance, raw=False, **kwargs) -> None:
+    old_url_path = instance.__dict__.pop("_los_old_url_path", None)
+    if old_url_path and not raw:
+        instance._update_descendant_url_paths(old_url_path, instance.url_path)
+
+
+def _source_locale_id() -> int:
+    return Locale.objects.only("pk").get(language_code=settings.LANGUAGE_CODE).pk
+
+
+def connect() -> None:
+    pre_save.connect(translate_slug_with_title, dispatch_uid="editors.translate_slug_with_title")
+    post_save.connect(move_descendants, dispatch_uid="editors.move_descendants")

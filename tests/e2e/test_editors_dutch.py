@@ -1,0 +1,76 @@
+"""The admin in Dutch for a Dutch colleague (issue 16): no English words on the login, two-factor, dashboard,
+page editor and translation editor screens, checked against a list of English words that are not Dutch too."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from news.models import NewsPage
+from tests.e2e.conftest import DUTCH_BROWSER
+from tests.e2e.staff_login import create_colleague, pass_second_factor, submit_password
+
+pytestmark = pytest.mark.e2e
+
+USERNAME, PASSWORD = "taalcontrole", "alles-in-het-nederlands-2027"
+# English words seen in the admin, and the common ones of any admin screen; none of them is also a Dutch word
+# ("of", "in", "is", "live", "status", "help", "log", "items", "document", "snippets", "account" are left out).
+ENGLISH_LIST = """
+    ago actions add all and back cancel choose close comment comments content copy create day days delete
+    draft drafts edit editing error field fields from hide history hour hours image images into
+    locale locales locked minute minutes month months more move new next none not page pages password please
+    preview previous private promote publish published publishing remove required revision revisions root save
+    saved schedule scheduled search second seconds select settings show sign submit that the this title
+    translate translated translation translations unpublish upload username view week weeks with workflow year years
+    you your
+"""
+ENGLISH = frozenset(ENGLISH_LIST.split())
+VISIBLE_TEXT = """() => document.body.innerText + ' ' +
+    [...document.querySelectorAll('[aria-label],[title],[placeholder]')]
+    .filter(e => e.checkVisibility())
+    .map(e => ['aria-label', 'title', 'placeholder'].map(a => e.getAttribute(a) || '').join(' '))
+    .join(' ')"""
+
+
+def english_words(page: Page) -> set[str]:
+    """Each English word on the screen, with the words around it (so a failure says where to look)."""
+    page.wait_for_load_state("load")
+    text = " ".join(page.evaluate(VISIBLE_TEXT).split())
+    return {
+        text[max(0, found.start() - 30) : found.end() + 30]
+        for found in re.finditer(r"[A-Za-z]+", text)
+        if found.group().lower() in ENGLISH
+    }
+
+
+def test_login_two_factor_dashboard_and_editors_are_dutch(browser, live_site: str):
+    create_colleague(browser, live_site, USERNAME, PASSWORD, "Redactie")
+    news = NewsPage.objects.filter(locale__language_code="nl").live().first()
+    untranslated = NewsPage.objects.filter(locale__language_code="nl").live().order_by("-pk").first()
+    page = browser.new_context(**DUTCH_BROWSER).new_page()
+    found: dict[str, set[str]] = {}
+
+    page.goto(live_site + "/admin/login/")
+    found["inloggen"] = english_words(page)
+    submit_password(page, USERNAME, PASSWORD)
+    found["tweestapsverificatie"] = english_words(page)
+    pass_second_factor(page, USERNAME)
+    found["dashboard"] = english_words(page)
+
+    page.goto(f"{live_site}/admin/pages/{news.pk}/edit/")
+    expect(page.locator("#id_title")).to_be_visible()
+    found["pagina bewerken"] = english_words(page)
+    page.screenshot(path="/work/shots/staff/dutch-page-editor.png")
+
+    page.goto(f"{live_site}/admin/localize/submit/page/{untranslated.pk}/")
+    found["vertalen"] = english_words(page)
+    page.get_by_label("English").check()
+    page.locator("form [type=submit]").last.click()
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    expect(page.locator(".js-translation-editor button").first).to_be_visible()  # the React editor is drawn
+    found["vertaaleditor"] = english_words(page)
+    page.screenshot(path="/work/shots/staff/dutch-translation-editor.png")
+
+    assert {screen: words for screen, words in found.items() if words} == {}
