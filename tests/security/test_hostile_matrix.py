@@ -67,7 +67,10 @@ VALUES_PER_URL = 4
 SAMPLE_ARGUMENTS: dict[str, dict[str, str]] = {
     "wagtaildocs_serve": {},  # regex pattern: documents are requested from the database below
     "wagtail_serve": {},  # regex pattern: pages are requested from the database below
-    "embed": {"kind": "cijfers"},  # an unknown kind is attacked too: the value is not checked here
+    "embed": {"kind": "cijfers"},
+    "newsletter:confirm": {"token": "x"},
+    "newsletter:unsubscribe": {"token": "x"},
+    "newsletter:manage": {"token": "x"},  # an unknown kind is attacked too: the value is not checked here
 }
 SKIPPED_PREFIXES = ("admin/", "static/", "media/")
 
