@@ -13,6 +13,7 @@ from rest_framework import serializers
 from rest_framework.fields import Field
 from rest_framework.throttling import AnonRateThrottle
 from wagtail.api import APIField
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
@@ -100,6 +101,31 @@ class LastModifiedMixin:
         return response
 
 
+class PlainWordsSearchFilter(SearchFilter):
+    """Wagtail's `?search=`, given plain words only (security/query_params.py, as the site's own search): a blank
+    or punctuation-only query answered 500 on SQLite (FTS5; found by tests/security/test_hostile_matrix.py)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return super().filter_queryset(request, queryset, view)
+        from security.query_params import clean_query, search_terms
+
+        words = search_terms(clean_query(request.GET["search"]))
+        if not words:
+            return queryset.none()
+        original = request._request.GET
+        request._request.GET = original.copy()
+        request._request.GET["search"] = words
+        try:
+            return super().filter_queryset(request, queryset, view)
+        finally:
+            request._request.GET = original
+
+
+def plain_words_search(backends) -> list:
+    return [PlainWordsSearchFilter if backend is SearchFilter else backend for backend in backends]
+
+
 class LOSAPIViewSet(LastModifiedMixin, BaseAPIViewSet):
     """Every LOS endpoint: bounded offsets, the partner rate limit, Last-Modified."""
 
@@ -158,7 +184,7 @@ class LOSPagesAPIViewSet(LastModifiedMixin, PagesAPIViewSet):
 
     pagination_class = BoundedPagination
     throttle_classes = [PartnerRateThrottle]
-    filter_backends = [DeclaredFiltersBackend, *PagesAPIViewSet.filter_backends]
+    filter_backends = [DeclaredFiltersBackend, *plain_words_search(PagesAPIViewSet.filter_backends)]
     meta_fields = [*PagesAPIViewSet.meta_fields, APIField("translations", serializer=TranslationsField(read_only=True))]
 
     def check_query_parameters(self, queryset):
@@ -195,5 +221,9 @@ class LOSPagesAPIViewSet(LastModifiedMixin, PagesAPIViewSet):
 
 def bounded(viewset):
     """Wagtail's own endpoints (images, documents) with the LOS pagination bound and rate limit."""
-    attributes = {"pagination_class": BoundedPagination, "throttle_classes": [PartnerRateThrottle]}
+    attributes = {
+        "pagination_class": BoundedPagination,
+        "throttle_classes": [PartnerRateThrottle],
+        "filter_backends": plain_words_search(viewset.filter_backends),
+    }
     return type(viewset.__name__, (viewset,), attributes)

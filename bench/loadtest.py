@@ -103,6 +103,8 @@ def main() -> int:
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",  # plain HTTP on 127.0.0.1; production sits behind TLS
+        "EMAIL_URL": os.environ.get("LOADTEST_EMAIL_URL", "smtp://127.0.0.1:25"),  # production refuses none
+        "REDIS_URL": os.environ.get("LOADTEST_REDIS_URL", "redis://127.0.0.1:6379/13"),  # shared by the workers
         "MEDIA_ROOT": str(tmp / "media"),
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": str(args.workers),

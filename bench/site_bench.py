@@ -105,6 +105,10 @@ def _env(database_url: str, redis_url: str, static_root: Path, media_root: Path,
         "STATIC_ROOT": str(static_root),
         "TASKS_BACKEND": "immediate",
         "REDIS_URL": redis_url,
+        # Production settings refuse to start without both; a benchmark sends no mail, and without a Redis server
+        # it measures one process's own cache (reported as "locmem" below).
+        "EMAIL_URL": "smtp://127.0.0.1:25",
+        "CACHE_SINGLE_PROCESS": "false" if redis_url else "true",
         "PAGE_CACHE_SECONDS": str(page_cache),
     }
     env.pop("DEBUG", None)

@@ -1,11 +1,19 @@
 """Handling a sign-up: same-origin check, rate limit without storing IP addresses, honeypot, consent.
 
-The form posts to its own URL (`campaigns:signup_submit`) without a CSRF token, so visitors get no cookie: why
-that is safe, and the cross-site check and rate limit that go with it, are in security/public_forms.py.
+Why the form posts to its own URL (`campaigns:signup_submit`) without a CSRF token: Django's CSRF protection needs
+a cookie, and anonymous visitors get no cookies on this website. A sign-up has no logged-in state to abuse (the
+submission is not tied to any account), so the classic CSRF attack does not apply; we still refuse cross-site
+posts by their `Origin`/`Sec-Fetch-Site` headers, which browsers send without any cookie. Abuse is limited by a
+honeypot field and a per-client rate limit that keys the cache on an HMAC of the IP address with a secret that
+changes every day, so the address itself is never stored and cannot be recovered after the short TTL
+(security/ratelimit.py: the address comes from the trusted proxy, the count from the shared cache). The same
+person (the same e-mail address) is stored and counted once per form (security/once.py); a repeat gets the same
+thank-you page, so nobody can find out through the form whether an address already signed.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -14,8 +22,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from campaigns.models.signups import HONEYPOT_FIELD
-from security.public_forms import is_cross_site
-from security.public_forms import rate_limited as _rate_limited
+from security.once import first_time
+from security.ratelimit import is_cross_site, rate_limited
 
 if TYPE_CHECKING:
     from campaigns.models import SignupFormPage
@@ -23,9 +31,10 @@ if TYPE_CHECKING:
 DEFAULT_RATE_LIMIT = (5, 600)  # at most 5 sign-up attempts per client per 10 minutes
 
 
-def rate_limited(request: HttpRequest) -> bool:
-    """Count this sign-up attempt; True when the client made too many in the window."""
-    return _rate_limited(request, limit=getattr(settings, "CAMPAIGNS_SIGNUP_RATE_LIMIT", DEFAULT_RATE_LIMIT))
+def signer_email(page: SignupFormPage, form) -> str:
+    """The e-mail address(es) the visitor gave: what identifies one person on this form (empty if none)."""
+    names = [field.clean_name for field in page.get_form_fields() if field.field_type == "email"]
+    return " ".join(str(form.cleaned_data.get(name) or "") for name in names).strip()
 
 
 def render_form_page(request: HttpRequest, page: SignupFormPage, form, *, status: int = 200, error: str = ""):
@@ -48,7 +57,7 @@ def handle_signup(request: HttpRequest, page: SignupFormPage) -> HttpResponse:
     if is_cross_site(request):
         return HttpResponseForbidden(_("Dit formulier kan alleen vanaf onze eigen website worden verstuurd."))
     form = page.get_form(request.POST, page=page, user=request.user)
-    if rate_limited(request):
+    if rate_limited(request, "signup", *getattr(settings, "CAMPAIGNS_SIGNUP_RATE_LIMIT", DEFAULT_RATE_LIMIT)):
         return render_form_page(
             request,
             page,
@@ -61,5 +70,8 @@ def handle_signup(request: HttpRequest, page: SignupFormPage) -> HttpResponse:
     if form.cleaned_data.get(HONEYPOT_FIELD):
         # A bot: answer as if all went well, keep nothing.
         return HttpResponseRedirect(landing_url(request, page))
+    keep = datetime.timedelta(days=page.retention_days)
+    if not first_time(f"signup:{page.pk}", signer_email(page, form), keep=keep):
+        return HttpResponseRedirect(landing_url(request, page))  # already signed: keep and count nothing again
     page.process_form_submission(form)
     return HttpResponseRedirect(landing_url(request, page))

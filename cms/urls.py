@@ -27,6 +27,12 @@ urlpatterns = [
         name="los_unpublish_with_translations",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Before Wagtail's own: the password form of a protected document without a CSRF cookie (security/views.py).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        security_views.document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/search/", search_views.api, name="search_api"),
     path("api/v2/openapi.json", openapi_view, {"router": api_router}, name="openapi"),
@@ -49,6 +55,13 @@ urlpatterns += i18n_patterns(
     path(_("zoeken/"), search_views.search, name="search"),
     path(_("zoeken/suggesties/"), search_views.autocomplete, name="search_autocomplete"),
     path("", include("campaigns.urls")),
+    # Before Wagtail's own: the front-end login and page password form without a CSRF cookie (security/views.py).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        security_views.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("_util/login/", security_views.frontend_login, name="wagtailcore_login"),
     path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,10 +1,13 @@
-"""Admin forms: the image form explains the image's description (Wagtail 8 uses it as the default alt text)."""
+"""Admin forms: the image form refuses images whose location data cannot be removed (security/uploads.py) and
+explains the image's description (Wagtail 8 uses it as the default alt text)."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 from wagtail.images.forms import BaseImageForm
+
+from security.uploads import LocationSafeImageForm
 
 
 class LosLoginForm(LoginForm):
@@ -15,7 +18,7 @@ class LosLoginForm(LoginForm):
         self.fields["password"].label = _("Wachtwoord")
 
 
-class LosImageForm(BaseImageForm):
+class LosImageForm(LocationSafeImageForm, BaseImageForm):
     """Wagtail's image form with Dutch guidance on the fields that matter for accessibility."""
 
     def __init__(self, *args, **kwargs):

@@ -30,7 +30,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
         language = language if language in codes else ""
         status = self.request.GET.get("status", "")
         status = status if status in {translation_report.MISSING, translation_report.OUTDATED} else ""
-        rows = translation_report.build_rows(language=language, status=status)
+        rows = translation_report.build_rows(language=language, status=status, user=self.request.user)
         context.update(
             {
                 "rows": translation_report.paginate(rows, self.request.GET.get("p")),
@@ -39,7 +39,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
                 if status == translation_report.OUTDATED
                 else translation_report.site_texts_gaps(language=language),
                 "row_count": len(rows),
-                "orphans": translation_report.orphans(language=language),
+                "orphans": translation_report.orphans(language=language, user=self.request.user),
                 "languages": [(code, language_name(code)) for code in codes],
                 "selected_language": language,
                 "selected_status": status,

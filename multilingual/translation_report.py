@@ -20,7 +20,8 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import TranslationSource
 
 from home.models import SiteLanguages, SiteTexts
@@ -56,8 +57,22 @@ def _site_languages() -> list[tuple[Site, list[str]]]:
     return [(site, chosen.get(site.pk, default_codes)) for site in sites]
 
 
-def build_rows(language: str = "", status: str = "") -> list[Row]:
-    """Rows for every live Dutch page that is missing or out of date in some offered language (or all rows)."""
+def _hidden_private_paths(user) -> list[str]:
+    """Tree paths of private pages (a view restriction on them or above them) this user may not explore in the
+    admin: their titles stay out of the report (issue 17: it showed private page titles to every admin user)."""
+    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if not restricted or user is None:
+        return restricted
+    if user.is_superuser:
+        return []
+    explorable = PagePermissionPolicy().explorable_instances(user)
+    allowed = set(explorable.filter(path__in=restricted).values_list("path", flat=True))
+    return [path for path in restricted if path not in allowed]
+
+
+def build_rows(language: str = "", status: str = "", user=None) -> list[Row]:
+    """Rows for every live Dutch page that is missing or out of date in some offered language (or all rows);
+    private pages only for a `user` who may explore them (without a user: no private pages at all)."""
     default = Locale.get_default()
     site_languages = _site_languages()
     if not site_languages:
@@ -71,6 +86,9 @@ def build_rows(language: str = "", status: str = "") -> list[Row]:
         .order_by("path")
         .only("id", "title", "path", "depth", "translation_key", "last_published_at", "locale_id", "content_type_id")
     )
+    hidden = _hidden_private_paths(user)
+    if hidden:
+        sources = [page for page in sources if not page.path.startswith(tuple(hidden))]
     keys = [page.translation_key for page in sources]
     translations = {
         (page.translation_key, page.locale.language_code): page
@@ -159,15 +177,21 @@ class Orphan:
     reason: str
 
 
-def orphans(language: str = "") -> list[Orphan]:
-    """Translated pages whose source is gone or in another place (three queries for the whole site)."""
+def orphans(language: str = "", user=None) -> list[Orphan]:
+    """Translated pages whose source is gone or in another place (three queries for the whole site); private
+    pages only for a `user` who may explore them, as in `build_rows`."""
     default = Locale.get_default()
     translations = Page.objects.exclude(locale=default).filter(depth__gt=2, alias_of__isnull=True)
     if language:
         translations = translations.filter(locale__language_code=language)
-    translations = list(
-        translations.select_related("locale").only("id", "title", "path", "translation_key", "locale__language_code")
-    )
+    hidden = tuple(_hidden_private_paths(user))
+    translations = [
+        page
+        for page in translations.select_related("locale").only(
+            "id", "title", "path", "translation_key", "locale__language_code"
+        )
+        if not (hidden and page.path.startswith(hidden))
+    ]
     sources = {
         page.translation_key: page
         for page in Page.objects.filter(

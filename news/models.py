@@ -323,7 +323,7 @@ class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
 
         if not self.live:
             raise Http404
-        return share_image_response(self)
+        return share_image_response(self, request.GET.get("v", ""))
 
     def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
         if mode_name == "social":

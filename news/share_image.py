@@ -11,6 +11,7 @@ import hashlib
 import io
 import textwrap
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpResponse
@@ -101,9 +102,14 @@ def ensure_share_image(page) -> str:
     return name
 
 
-def share_image_response(page) -> HttpResponse:
+def share_image_response(page, version: str = "") -> HttpResponse:
+    """The card; `immutable` only at the versioned address (`?v=<digest of what is drawn>`, news/sharing.py):
+    the bare or an old address answers with today's card and a short lifetime, so a corrected title is not
+    stuck in browsers and caches for a year."""
     name = ensure_share_image(page)
     response = FileResponse(default_storage.open(name, "rb"), content_type="image/png")
-    # The address carries the hash of what is drawn, so the image behind it never changes.
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    if version == share_image_digest(page):
+        response["Cache-Control"] = "public, max-age=31536000, immutable"
+    else:
+        response["Cache-Control"] = f"public, max-age={settings.PUBLIC_CACHE_MAX_AGE}"
     return response

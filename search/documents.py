@@ -6,7 +6,7 @@ import hashlib
 import logging
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import PyPdfError
 
 logger = logging.getLogger("los.search")
 
@@ -29,7 +29,8 @@ def extract_pdf_text(file) -> str:
             if size > MAX_CHARS:
                 break
         return " ".join(parts)[:MAX_CHARS].replace("\x00", "")
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+    # PyPdfError, not only PdfReadError: a decompression bomb raises LimitReachedError (issue 17: 500 on upload).
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         logger.warning("PDF text extraction failed (%s)", type(error).__name__)
         return ""
 

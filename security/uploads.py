@@ -1,11 +1,14 @@
-"""Location data never leaves the building: GPS tags are removed from uploaded originals.
+"""Location data never leaves the building: uploaded images are re-encoded without it, or refused.
 
-Willow (1.12) copies the original's EXIF block, GPS included, into JPEG and PNG renditions, so stripping must
-happen at the source: new uploads lose their GPS block (EXIF tag 0x8825) and any XMP packet before they are
-written, and `manage.py strip_image_locations` cleans images uploaded before (and regenerates their renditions).
-That also covers the originals themselves, which the API's `download_url` and the admin serve as uploaded.
-JPEGs are rewritten with their own quantisation tables (`quality="keep"`), so the picture is not degraded;
-orientation and colour profile stay. tests/security/test_uploads.py proves all of it with a GPS-tagged photo.
+Willow (1.12) copies the original's EXIF block, GPS included, into JPEG and PNG renditions, so cleaning must happen
+at the source: a new upload loses its GPS block (EXIF tag 0x8825), its XMP packet and (GIF) its application
+extensions before it is written, and `manage.py strip_image_locations` cleans images uploaded before (and
+regenerates their renditions). That also covers the originals, which the API's `download_url` and the admin serve
+as uploaded. Every format the site accepts is rewritten in its own format (JPEG with its own quantisation tables,
+`quality="keep"`; AVIF/HEIF/WebP at high quality; animations keep their frames); orientation and colour profile
+stay. The result is checked again: when location data is still there (a format or file we cannot rewrite, a
+HEIF without pillow-heif), the upload is refused with a message in the editor's language (`LocationSafeImageForm`)
+and never stored (the pre_save receiver raises). tests/security/test_uploads.py proves it per format.
 """
 
 from __future__ import annotations
@@ -14,45 +17,118 @@ import hashlib
 import io
 import logging
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
 logger = logging.getLogger("los.security")
 
 GPS_IFD = 0x8825
-REWRITABLE = {"JPEG", "PNG", "WEBP", "TIFF"}
+REWRITABLE = {"JPEG", "PNG", "WEBP", "TIFF", "AVIF", "HEIF", "GIF"}
+ANIMATED = {"GIF", "WEBP", "AVIF"}
+# XMP packets Pillow does not expose (inside a GIF application extension, after an unusual marker) are found by
+# their text; both markers are long enough never to occur by chance in compressed pixel data.
+XMP_MARKERS = (b"<x:xmpmeta", b"http://ns.adobe.com/exif/1.0/")
+
+try:  # HEIF/HEIC (iPhone photos); pillow-heif also gives Willow its HEIF support
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+except ImportError:  # pragma: no cover - declared in pyproject.toml; without it HEIF uploads are refused
+    pass
+
+
+class LocationNotRemovable(Exception):
+    """The image carries location data that could not be removed: it must not be stored."""
+
+
+def _has_location(image: PILImage.Image, data: bytes) -> bool:
+    if GPS_IFD in image.getexif():
+        return True
+    if image.info.get("xmp") or image.info.get("XML:com.adobe.xmp"):
+        return True
+    if image.format == "GIF":
+        extension = image.info.get("extension") or (b"",)
+        if image.info.get("comment") or extension[0] not in (b"", b"NETSCAPE2.0", b"ANIMEXTS1.0"):
+            return True  # an application extension or comment other than the animation loop count
+    return any(marker in data for marker in XMP_MARKERS)
+
+
+def _rewrite(image: PILImage.Image) -> bytes:
+    fmt = image.format
+    exif = image.getexif()
+    exif.pop(GPS_IFD, None)
+    options: dict = {"xmp": b""}
+    if fmt == "GIF":
+        options["comment"] = b""  # Pillow would copy the original's comment into every frame
+    else:
+        options["exif"] = exif.tobytes()
+    if image.info.get("icc_profile"):
+        options["icc_profile"] = image.info["icc_profile"]
+    if fmt == "JPEG":
+        options.update(quality="keep", subsampling="keep")
+    elif fmt in ("WEBP", "AVIF", "HEIF"):
+        options.update(quality=95)
+        if fmt == "WEBP":
+            options["lossless"] = bool(image.info.get("lossless"))
+    if fmt in ANIMATED and getattr(image, "n_frames", 1) > 1:
+        options.update(save_all=True, duration=image.info.get("duration"), loop=image.info.get("loop", 0))
+    out = io.BytesIO()
+    image.save(out, fmt, **{key: value for key, value in options.items() if value is not None})
+    return out.getvalue()
 
 
 def without_location(data: bytes) -> bytes | None:
-    """The image bytes without GPS and XMP metadata, or None when there is nothing to remove."""
+    """The image bytes without GPS, XMP and GIF extensions; None when there is nothing to remove (or the bytes are
+    not an image at all, which Wagtail's own checks refuse). Raises LocationNotRemovable."""
     try:
         with PILImage.open(io.BytesIO(data)) as image:
-            fmt = image.format
-            if fmt not in REWRITABLE:
+            if not _has_location(image, data):
                 return None
-            exif = image.getexif()
-            has_xmp = bool(image.info.get("xmp") or image.info.get("XML:com.adobe.xmp"))
-            if GPS_IFD not in exif and not has_xmp:
-                return None
-            exif.pop(GPS_IFD, None)
-            options: dict = {"exif": exif.tobytes()}
-            if image.info.get("icc_profile"):
-                options["icc_profile"] = image.info["icc_profile"]
-            if fmt == "JPEG":
-                options.update(quality="keep", subsampling="keep")
-            elif fmt == "WEBP":
-                options.update(quality=95, lossless=bool(image.info.get("lossless")))
-            out = io.BytesIO()
-            image.save(out, fmt, **options)
-            return out.getvalue()
-    except (UnidentifiedImageError, OSError, ValueError):
-        logger.warning("Could not check an uploaded image for location data", exc_info=False)
+            if image.format not in REWRITABLE:
+                raise LocationNotRemovable(image.format)
+            cleaned = _rewrite(image)
+    except UnidentifiedImageError:
+        if any(marker in data for marker in XMP_MARKERS):
+            raise LocationNotRemovable("unreadable") from None  # e.g. HEIF without pillow-heif
         return None
+    except (OSError, ValueError, TypeError, KeyError) as error:
+        logger.warning("An uploaded image could not be rewritten without location data (%s)", type(error).__name__)
+        raise LocationNotRemovable(type(error).__name__) from error
+    with PILImage.open(io.BytesIO(cleaned)) as check:
+        if _has_location(check, cleaned):
+            raise LocationNotRemovable(check.format)
+    return cleaned
+
+
+REFUSED = _(
+    "Deze afbeelding bevat locatiegegevens (GPS) die we er niet uit kunnen halen. Sla de foto op als JPG of PNG "
+    "zonder locatie (of maak een schermafbeelding) en upload die."
+)
+
+
+class LocationSafeImageForm:
+    """Mixin for Wagtail's image form: refuse, with a clear message, an image whose location cannot be removed."""
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if file and hasattr(file, "read") and not getattr(file, "_committed", False):
+            position = file.tell() if hasattr(file, "tell") else 0
+            file.seek(0)
+            data = file.read()
+            file.seek(position)
+            try:
+                without_location(data)
+            except LocationNotRemovable:
+                raise ValidationError(REFUSED, code="location") from None
+        return file
 
 
 def strip_location_on_upload(sender, instance, **kwargs) -> None:
-    """pre_save receiver for the image model: rewrite a new, not yet stored upload without location data."""
+    """pre_save receiver for the image model: rewrite a new, not yet stored upload without location data
+    (raises LocationNotRemovable rather than store it with location)."""
     field_file = instance.file
     if not field_file or getattr(field_file, "_committed", True):
         return

@@ -1,17 +1,37 @@
-"""security.txt (RFC 9116) and the error handler that answers 503 when the database is unavailable."""
+"""security.txt (RFC 9116), the error handler that answers 503 when the database is unavailable, and the
+visitor-facing login and password forms without a CSRF cookie.
+
+Anonymous visitors get no cookies (README › Privacy), but Django's CSRF protection sets a one-year `csrftoken`
+cookie on every page that renders a form token: a login-restricted page's front-end login and a password-protected
+page or document. Those forms are rendered without a token (templates wagtailcore/login.html and
+password_required.html in this app) and their POST views are exempt from the cookie check; instead a post from
+another website is refused by its `Origin`/`Sec-Fetch-Site` headers (security/ratelimit.py `is_cross_site`),
+which browsers send without any cookie. The session (and with it Django's own CSRF rotation) starts once the
+visitor submits the right password or logs in.
+"""
 
 from __future__ import annotations
 
 import datetime
 import logging
 import sys
+from functools import wraps
 
 from django.conf import settings
+from django.contrib.auth.views import LoginView
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseServerError
 from django.template import loader
-from django.views.decorators.cache import cache_control
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
+from wagtail import views as wagtail_views
+from wagtail.documents.views import serve as document_views
+
+from security.ratelimit import is_cross_site
 
 logger = logging.getLogger("los.security")
 
@@ -48,3 +68,34 @@ def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpR
         response["Cache-Control"] = "no-store"
         return response
     return HttpResponseServerError(loader.get_template(template_name).render())
+
+
+def same_origin_form(view):
+    """A form view without the CSRF cookie: exempt from the cookie check, posts from another site refused."""
+
+    @csrf_exempt
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method == "POST" and is_cross_site(request):
+            return HttpResponseForbidden(_("Dit formulier kan alleen vanaf onze eigen website worden verstuurd."))
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+class FrontendLoginView(LoginView):
+    """Wagtail's front-end login (for login-restricted pages and documents) without Django's csrf_protect."""
+
+    template_name = "wagtailcore/login.html"
+
+    @method_decorator(sensitive_post_parameters())
+    @method_decorator(never_cache)
+    def dispatch(self, request, *args, **kwargs):
+        if self.redirect_authenticated_user and self.request.user.is_authenticated:
+            return super().dispatch(request, *args, **kwargs)
+        return super(LoginView, self).dispatch(request, *args, **kwargs)  # skips LoginView's csrf_protect
+
+
+frontend_login = same_origin_form(FrontendLoginView.as_view())
+page_password = same_origin_form(wagtail_views.authenticate_with_password)
+document_password = same_origin_form(document_views.authenticate_with_password)

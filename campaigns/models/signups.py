@@ -28,10 +28,15 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from caching.fragments import invalidate_fragments
 from home.fields import optional_link
 
+# Who may read sign-ups decides where they go: the destination address, storing them at all and how long they
+# are kept are editable only with this permission (the field is left out of the form for everyone else, so a
+# posted value is ignored, not just hidden). Issue 17: a Redactie member mailed sign-ups to an outside address.
+SIGNUP_DATA_PERMISSION = "campaigns.view_signupsubmission"
 CONSENT_FIELD = "privacy_consent"
 HONEYPOT_FIELD = "hp_website"
 ORGANISATION_FIELD = "organisation"
@@ -236,19 +241,32 @@ class SignupFormPage(AbstractEmailForm):
                 ),
                 FieldPanel("consent_text"),
                 FieldPanel("privacy_page"),
-                FieldPanel("store_submissions"),
-                FieldRowPanel([FieldPanel("retention_days"), FieldPanel("on_expiry")]),
+                FieldPanel("store_submissions", permission=SIGNUP_DATA_PERMISSION),
+                FieldRowPanel(
+                    [
+                        FieldPanel("retention_days", permission=SIGNUP_DATA_PERMISSION),
+                        FieldPanel("on_expiry", permission=SIGNUP_DATA_PERMISSION),
+                    ]
+                ),
             ],
             heading=_("Privacy"),
         ),
         MultiFieldPanel(
-            [FieldPanel("to_address"), FieldPanel("from_address"), FieldPanel("subject")],
+            [
+                FieldPanel("to_address", permission=SIGNUP_DATA_PERMISSION),
+                FieldPanel("from_address"),
+                FieldPanel("subject"),
+            ],
             heading=_("E-mail"),
         ),
     ]
     search_fields = [*AbstractEmailForm.search_fields, index.SearchField("intro")]
     # Never the submissions, never the e-mail settings: only what the public page shows.
     api_fields = [APIField("kind"), APIField("intro"), APIField("show_counter"), APIField("public_count")]
+
+    # wagtail-localize would offer the destination address for translation: a translator could send the English
+    # form's sign-ups anywhere. Translations keep the source's address.
+    override_translatable_fields = [SynchronizedField("to_address")]
 
     parent_page_types = ["campaigns.CampaignPage", "campaigns.ProjectPage"]
     subpage_types: list[str] = []

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "security.headers.PrivacyHeadersMiddleware",  # security: Referrer-Policy per site, Permissions-Policy
     "security.headers.SiteCSPMiddleware",  # security: Content-Security-Policy (public and admin)
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "security.bad_input.UnusableInputMiddleware",  # security: NUL and control bytes answer 400 before any view
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "caching.page_cache.PageCacheMiddleware",  # whole pages for anonymous visitors (no query on a hit)

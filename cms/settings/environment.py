@@ -32,6 +32,10 @@ env = environ.Env(
     NO_REFERRER_HOSTS=(list, ["ilegalevrouw.nl", ".ilegalevrouw.nl", "ilegalevrouw.localhost"]),
     SECURITY_CONTACT=(list, ["mailto:security@stichtinglos.nl"]),
     SECURITY_POLICY_URL=(str, ""),
+    CLIENT_IP_HEADER=(str, ""),
+    BACKUP_PASSPHRASE=(str, ""),
+    BACKUP_RETENTION_DAYS=(int, 30),
+    CLIENT_IP_PROXY_HOPS=(int, 1),
     # The headless API (api/, docs/api.md): proxies in front of the app to trust for the client address, and the
     # per-client request limit for partner sites.
     TRUSTED_PROXY_COUNT=(int, 0),

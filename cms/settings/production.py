@@ -13,6 +13,21 @@ for required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
 if len(SECRET_KEY) < 50:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters.")
 
+# Real mail: without EMAIL_URL the console backend would print sign-up notifications (names, towns) into the
+# server log. Backends that keep mail on the server are refused for the same reason.
+LOCAL_MAIL_BACKENDS = ("console", "locmem", "filebased", "dummy")
+_mail_backend = EMAIL_BACKEND.rsplit(".", 2)[-2]  # noqa: F405 - from EMAIL_URL in base.py
+if not env.ENVIRON.get("EMAIL_URL", "").strip() or _mail_backend in LOCAL_MAIL_BACKENDS:
+    raise ImproperlyConfigured("Set EMAIL_URL to a real mail server, e.g. smtp+tls://user:pass@host:587 (README).")
+# A shared cache: the sign-up rate limit, login throttling and the fragment cache must be the same for every app
+# server and worker; local memory per process lets an unpublished page linger in some workers' menus and splits
+# every rate limit by the number of workers. CACHE_SINGLE_PROCESS=true is for one-process tools only
+# (collectstatic in an image build, a one-worker benchmark), never for a site.
+if CACHES["default"]["BACKEND"].endswith("LocMemCache") and not env.bool(  # noqa: F405
+    "CACHE_SINGLE_PROCESS", default=False
+):
+    raise ImproperlyConfigured("Set REDIS_URL: production needs a cache shared by every app server (README).")
+
 # Security (security/): two-factor authentication for the admin is on unless ADMIN_REQUIRE_2FA=false.
 LOS_ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=True)
 

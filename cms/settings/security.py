@@ -34,6 +34,17 @@ AXES_USERNAME_FORM_FIELD = "username"
 # user name does not depend on either, and not storing addresses is the point.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
+# Rate limits (security/ratelimit.py) count the visitor's address as the trusted proxy reports it: the header it
+# sets (X-Real-IP, or X-Forwarded-For of which the entry CLIENT_IP_PROXY_HOPS from the right counts). Empty: no
+# proxy, REMOTE_ADDR. Set it only when the app servers are reachable through that proxy alone (docs/deployment.md).
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
+CLIENT_IP_PROXY_HOPS = env("CLIENT_IP_PROXY_HOPS")
+
+# Backups (security/backup.py) are always encrypted under this passphrase (gpg, AES-256) and pruned after
+# BACKUP_RETENTION_DAYS days by `manage.py backup`. Keep the passphrase out of the backup folder's machine.
+LOS_BACKUP_PASSPHRASE = env("BACKUP_PASSPHRASE")
+LOS_BACKUP_RETENTION_DAYS = env("BACKUP_RETENTION_DAYS")
+
 # Sessions exist only for staff (anonymous visitors get no cookie). "Remember me" unticked: the session ends
 # with the browser; ticked: after ADMIN_SESSION_HOURS at most.
 SESSION_COOKIE_AGE = env("ADMIN_SESSION_HOURS") * 3600

@@ -34,3 +34,4 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_transla
 # tests/security switches them on and proves them. The end-to-end server logs staff in as production does
 # (tests/e2e/conftest.py sets LOS_TEST_PRODUCTION_LOGIN=1).
 LOS_ADMIN_REQUIRE_2FA = AXES_ENABLED = os.environ.get("LOS_TEST_PRODUCTION_LOGIN") == "1"
+LOS_BACKUP_PASSPHRASE = "test-only-backup-passphrase"  # noqa: S105

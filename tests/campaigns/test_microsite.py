@@ -97,7 +97,7 @@ def test_safe_browsing_page_documents_the_shortcut(client):
 
 def microsite_urls(microsite) -> list[str]:
     urls = [page.get_url() for page in microsite.root_page.get_descendants(inclusive=True).live()]
-    return [*urls, "/hulp-zoeken/?soort=shelter&plaats=Utrecht", "/hulp-zoeken/?soort=%00", "/zoeken/?q=opvang"]
+    return [*urls, "/hulp-zoeken/?soort=shelter&plaats=Utrecht", "/hulp-zoeken/?soort=onbekend", "/zoeken/?q=opvang"]
 
 
 def test_no_cookies_on_any_microsite_page(client, microsite):
@@ -132,6 +132,9 @@ def test_help_finder_filters_by_type_and_city(client):
 )
 def test_help_finder_survives_bad_input(client, query):
     response = client.get("/hulp-zoeken/" + query, **MICRO)
+    if "%00" in query:  # NUL answers 400 before any view (security/bad_input.py)
+        assert response.status_code == 400
+        return
     assert response.status_code == 200
     assert "Juridisch Loket" in response.content.decode()  # unknown filters mean "all"
 

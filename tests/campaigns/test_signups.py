@@ -9,7 +9,7 @@ from django.core import mail
 from django.test import RequestFactory
 
 from campaigns.models import SignupCounter, SignupSubmission
-from security.public_forms import client_key
+from security.ratelimit import client_key
 
 pytestmark = pytest.mark.django_db
 
@@ -85,10 +85,10 @@ def test_rate_limit_per_client(client, petition, settings):
 
 def test_rate_limit_key_hides_the_ip_and_rotates_daily():
     request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.44")
-    today = client_key(request, today=datetime.date(2026, 11, 28))
+    today = client_key(request, "signup", today=datetime.date(2026, 11, 28))
     assert "192.0.2.44" not in today
-    assert today == client_key(request, today=datetime.date(2026, 11, 28))
-    assert today != client_key(request, today=datetime.date(2026, 11, 29))
+    assert today == client_key(request, "signup", today=datetime.date(2026, 11, 28))
+    assert today != client_key(request, "signup", today=datetime.date(2026, 11, 29))
 
 
 def test_cross_site_posts_are_refused(client, petition):

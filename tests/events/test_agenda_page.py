@@ -89,6 +89,9 @@ def test_filters_by_city_theme_and_month(client):
 )
 def test_bad_input_gets_a_normal_page(client, query):
     response = client.get("/agenda/" + query)
+    if "%00" in query:  # NUL answers 400 before any view (security/bad_input.py)
+        assert response.status_code == 400
+        return
     assert response.status_code == 200
 
 

@@ -111,6 +111,9 @@ def test_filters_survive_pagination(client, news_index, themes):
 )
 def test_bad_input_gives_a_normal_page(client, query):
     response = client.get(f"/nieuws/?{query}")
+    if "%00" in query:  # NUL answers 400 before any view (security/bad_input.py)
+        assert response.status_code == 400
+        return
     assert response.status_code == 200
     assert "<h1>Nieuws</h1>" in response.content.decode()
 

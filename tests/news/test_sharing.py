@@ -153,3 +153,16 @@ def test_item_whose_image_file_is_missing_still_renders_and_shares_the_generated
     response = client.get("/nieuws/zonder-bestand/")
     assert response.status_code == 200
     assert "/nieuws/zonder-bestand/deelafbeelding/?v=" in _meta(response.content.decode(), "og:image")
+
+
+def test_share_card_is_immutable_only_at_its_versioned_address(client, item, settings):
+    """Issue 17: the card was `immutable` for a year at a fixed URL, so a corrected title stayed cached."""
+    from news.share_image import share_image_digest
+
+    bare = client.get("/nieuws/los-reageert/deelafbeelding/")
+    assert "immutable" not in bare["Cache-Control"]
+    assert f"max-age={settings.PUBLIC_CACHE_MAX_AGE}" in bare["Cache-Control"]
+    old = client.get("/nieuws/los-reageert/deelafbeelding/?v=0000000000000000")
+    assert "immutable" not in old["Cache-Control"]
+    current = client.get(f"/nieuws/los-reageert/deelafbeelding/?v={share_image_digest(item)}")
+    assert current["Cache-Control"] == "public, max-age=31536000, immutable"

@@ -103,6 +103,8 @@ BASE_ENV = {
     "ALLOWED_HOSTS": "stichtinglos.nl",
     "DATABASE_URL": "sqlite:////tmp/los-settings-check.sqlite3",
     "SECURE_SSL_REDIRECT": "false",
+    "EMAIL_URL": "smtp+tls://mail.internal:587",
+    "REDIS_URL": "redis://cache.internal:6379/1",  # production refuses a cache of its own per process
 }
 PRODUCTION = "cms.settings.production"
 
@@ -125,9 +127,9 @@ def _probe(**env: str) -> dict:
     }
 
 
-def test_production_defaults_need_no_services():
+def test_production_defaults_need_no_services_but_mail_and_a_shared_cache():
     found = _probe()
-    assert found["cache"].endswith("LocMemCache")
+    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert found["tasks"] == "django_tasks.backends.immediate.ImmediateBackend"  # TASKS_BACKEND=database + worker
     assert found["storage"] == "django.core.files.storage.FileSystemStorage"
     assert found["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -97,6 +97,9 @@ def test_search_finds_by_summary_text(client):
 )
 def test_malformed_parameters_give_a_normal_page(client, query):
     response = client.get("/publicaties/" + query)
+    if "%00" in query:  # NUL answers 400 before any view (security/bad_input.py)
+        assert response.status_code == 400
+        return
     assert response.status_code == 200
     assert "publicatie" in response.content.decode()
 

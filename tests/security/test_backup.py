@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import tarfile
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -60,9 +61,19 @@ def test_backup_and_restore_round_trip(tmp_path, settings, target_database):
     titles = sorted(Page.objects.values_list("title", flat=True))
     assert pages > 20  # the seeded demo site
 
-    archive = tmp_path / "backups" / "los.tar"
+    archive = tmp_path / "backups" / "los.tar.gpg"
     call_command("backup", str(archive), verbosity=0)
-    with tarfile.open(archive) as tar:
+    assert (archive.stat().st_mode & 0o777) == 0o600  # issue 17: archives were world-readable
+    assert not tarfile.is_tarfile(archive)  # encrypted
+    raw = archive.read_bytes()
+    assert b"jaarverslag" not in raw and b"manifest" not in raw
+    plain = tmp_path / "plain.tar"
+    subprocess.run(  # an operator can decrypt it by hand, without this code
+        ["gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", settings.LOS_BACKUP_PASSPHRASE,
+         "--homedir", str(tmp_path), "-o", str(plain), "-d", str(archive)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    with tarfile.open(plain) as tar:
         names = tar.getnames()
     assert "manifest.json" in names
     assert "media/documents/jaarverslag.pdf" in names and "media/original_images/foto.jpg" in names
@@ -117,3 +128,35 @@ def test_restore_refuses_another_engine(tmp_path, settings):
     with pytest.raises(CommandError, match="mysql"):
         call_command("restore", str(archive), "--yes")
     assert Page.objects.exists()  # nothing touched
+
+
+def test_backup_refuses_without_a_passphrase(tmp_path, settings):
+    settings.LOS_BACKUP_PASSPHRASE = ""
+    with pytest.raises(CommandError, match="BACKUP_PASSPHRASE"):
+        call_command("backup", str(tmp_path / "x.tar.gpg"), verbosity=0)
+    assert not list(tmp_path.iterdir())
+
+
+def test_restore_with_the_wrong_passphrase_changes_nothing(tmp_path, settings):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    archive = tmp_path / "b.tar.gpg"
+    call_command("backup", str(archive), verbosity=0)
+    settings.LOS_BACKUP_PASSPHRASE = "a-different-passphrase-entirely"
+    with pytest.raises(CommandError, match="passphrase is wrong"):
+        call_command("restore", str(archive), "--yes")
+    assert Page.objects.exists()
+
+
+def test_backups_past_the_retention_period_are_deleted(tmp_path, settings):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.LOS_BACKUP_RETENTION_DAYS = 30
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    old, recent, other = folder / "old.tar.gpg", folder / "recent.tar.gpg", folder / "notes.txt"
+    for path in (old, recent, other):
+        path.write_bytes(b"x")
+    forty_days_ago = time.time() - 40 * 86400
+    os.utime(old, (forty_days_ago, forty_days_ago))
+    os.utime(other, (forty_days_ago, forty_days_ago))
+    call_command("backup", str(folder / "new.tar.gpg"), verbosity=0)
+    assert sorted(p.name for p in folder.iterdir()) == ["new.tar.gpg", "notes.txt", "recent.tar.gpg"]

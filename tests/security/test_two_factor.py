@@ -135,6 +135,12 @@ def test_public_pages_are_not_affected(client, staff_user, two_factor_on):
 def test_production_enables_two_factor_by_default():
     from tests.settings_probe import load_settings
 
-    env = {"SECRET_KEY": "k" * 64, "ALLOWED_HOSTS": "stichtinglos.nl", "DATABASE_URL": "sqlite:////tmp/unused.sqlite3"}
+    env = {
+        "SECRET_KEY": "k" * 64,
+        "ALLOWED_HOSTS": "stichtinglos.nl",
+        "DATABASE_URL": "sqlite:////tmp/unused.sqlite3",
+        "EMAIL_URL": "smtp+tls://mail.internal:587",
+        "REDIS_URL": "redis://cache.internal:6379/1",
+    }
     assert load_settings("cms.settings.production", **env).LOS_ADMIN_REQUIRE_2FA is True
     assert load_settings("cms.settings.production", **env, ADMIN_REQUIRE_2FA="false").LOS_ADMIN_REQUIRE_2FA is False

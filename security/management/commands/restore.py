@@ -1,4 +1,4 @@
-"""manage.py restore FILE.tar: replace the database and the media files with a backup (see security/backup.py)."""
+"""manage.py restore FILE.tar.gpg: replace the database and the media files with a backup (see security/backup.py)."""
 
 from pathlib import Path
 
@@ -11,7 +11,9 @@ class Command(BaseCommand):
     help = "Restore a backup archive made by `manage.py backup`. Replaces the database and MEDIA_ROOT."
 
     def add_arguments(self, parser):
-        parser.add_argument("source", type=Path, help="Archive written by `manage.py backup`.")
+        parser.add_argument(
+            "source", type=Path, help="Archive written by `manage.py backup` (decrypted with BACKUP_PASSPHRASE)."
+        )
         parser.add_argument("--database", default="default", help="Database alias (default: default).")
         parser.add_argument("--yes", action="store_true", help="Do not ask for confirmation.")
 

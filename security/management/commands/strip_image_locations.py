@@ -4,7 +4,7 @@ renditions). New uploads are cleaned on upload; run this once for images uploade
 from django.core.management.base import BaseCommand
 from wagtail.images import get_image_model
 
-from security.uploads import strip_stored_image, without_location
+from security.uploads import LocationNotRemovable, strip_stored_image, without_location
 
 
 class Command(BaseCommand):
@@ -24,5 +24,9 @@ class Command(BaseCommand):
                     found += strip_stored_image(image)
             except FileNotFoundError:
                 self.stderr.write(f"Image {image.pk}: file missing, skipped")
+            except LocationNotRemovable:
+                self.stderr.write(
+                    self.style.ERROR(f"Image {image.pk}: location data cannot be removed; replace or delete it")
+                )
         verb = "Would clean" if dry_run else "Cleaned"
         self.stdout.write(self.style.SUCCESS(f"{verb} {found} image(s) with location data."))

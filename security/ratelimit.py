@@ -1,0 +1,73 @@
+"""Rate limits by client address in the shared cache, the client address from the trusted proxy, and the
+same-origin check for forms that carry no CSRF token (the public sign-up form).
+
+The client address: behind the documented proxy (docs/deployment.md) every request's REMOTE_ADDR is the proxy's,
+so a limit keyed on it would put all visitors in one bucket and let one script close a campaign for everyone.
+`CLIENT_IP_HEADER` names the header the proxy sets (`X-Real-IP`, or `X-Forwarded-For`, of which only the entry
+`CLIENT_IP_PROXY_HOPS` from the right counts: the one our own proxy appended; everything left of it the client
+can forge). Unset, REMOTE_ADDR is used (no proxy). The address is never stored: the cache key is an HMAC of it
+with a secret that changes every day, so it cannot be recovered after the short time-to-live. Counting happens
+in Django's default cache, which production requires to be shared (Redis, cms/settings/production.py), so every
+app server and worker sees the same count.
+"""
+
+from __future__ import annotations
+
+import datetime
+import ipaddress
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils.crypto import salted_hmac
+
+
+def client_address(request: HttpRequest) -> str:
+    """The visitor's address as the trusted proxy reports it (REMOTE_ADDR when no proxy is configured)."""
+    header = getattr(settings, "CLIENT_IP_HEADER", "")
+    if header:
+        entries = [entry.strip() for entry in request.headers.get(header, "").split(",") if entry.strip()]
+        hops = max(getattr(settings, "CLIENT_IP_PROXY_HOPS", 1), 1)
+        if len(entries) >= hops:
+            candidate = entries[-hops]
+            try:
+                return str(ipaddress.ip_address(candidate))
+            except ValueError:
+                pass  # a proxy that is not set up as documented: fall back rather than trust garbage
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def client_key(request: HttpRequest, scope: str, *, today: datetime.date | None = None) -> str:
+    """A cache key for this client that does not contain (and cannot be turned back into) its address."""
+    today = today or datetime.datetime.now(datetime.UTC).date()
+    daily_secret = salted_hmac("security.ratelimit.day", today.isoformat()).hexdigest()
+    digest = salted_hmac(f"security.ratelimit.{scope}", client_address(request), secret=daily_secret).hexdigest()
+    return f"rl:{scope}:{digest[:32]}"
+
+
+def rate_limited(request: HttpRequest, scope: str, limit: int, window: int) -> bool:
+    """Count this attempt; True when the client made more than `limit` attempts within `window` seconds."""
+    key = client_key(request, scope)
+    cache.add(key, 0, timeout=window)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        attempts = 1
+    return attempts > limit
+
+
+def is_cross_site(request: HttpRequest) -> bool:
+    """True unless the browser says the post came from this very origin (or says nothing at all).
+
+    `Sec-Fetch-Site` must be `same-origin` (or `none`: typed or bookmarked); `same-site` is refused too, since a
+    sibling subdomain is another website. `Origin` must be exactly ours; `null` (sandboxed frames, data: URLs,
+    some redirects) is refused. Old browsers that send neither are let through: the form has no login to abuse.
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None and fetch_site not in ("same-origin", "none"):
+        return True
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return origin != f"{request.scheme}://{request.get_host()}"
+    return False

@@ -1,0 +1,250 @@
+"""Who may open which admin URL (issue 17): log in as every group of editors/roles.py (plus a superuser and a
+logged-in account without a group) and request every admin URL the project adds, comparing with `WHO_MAY`.
+
+"The project adds" is found, not listed: every URL under /admin/ whose view lives in one of our apps, or whose
+view is a Wagtail generic view for one of our models (snippets, model viewsets), plus the settings pages of our
+settings models. A new admin view fails this test until it has a row in `WHO_MAY`; the message says which.
+
+`WHO_MAY` says who may open a URL with GET: a set of group names, or a permission codename, meaning "the groups
+that editors/roles.py gives this permission" (so a role change and the views agree). Model viewsets and snippets
+need no row: their expectation is derived from the model's permissions in roles.py (`MODEL_ACTIONS`).
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.models import Page, TranslatableMixin
+
+from editors.roles import EINDREDACTIE, REDACTIE, ROLES, STAGIAIRS
+
+from .url_patterns import walk
+
+pytestmark = pytest.mark.django_db
+
+SUPERUSER = "superuser"
+NO_GROUP = "zonder groep"  # a logged-in account without any group: no admin access at all
+IDENTITIES = (SUPERUSER, *(role.name for role in ROLES), NO_GROUP)
+EVERY_ROLE = frozenset(role.name for role in ROLES) | {SUPERUSER}
+OWN_APPS = (*settings.LOCAL_APPS, "security", "cms")
+
+# URL name -> who may open it: a set of identities, or "app.codename" (whoever roles.py gives it, and superusers).
+WHO_MAY: dict[str, frozenset[str] | str] = {
+    "los_translation_status": EVERY_ROLE,  # private page titles are filtered per user (test_private_titles.py)
+    "los_editor_guide": EVERY_ROLE,
+    "los_unpublish_with_translations": frozenset({SUPERUSER, REDACTIE, EINDREDACTIE}),
+    "news_quick_reaction": frozenset({SUPERUSER, REDACTIE, EINDREDACTIE, STAGIAIRS}),
+    "events_admin:import": "events.add_importbatch",
+    "events_admin:preview": "events.add_importbatch",
+    "events_admin:confirm": "events.add_importbatch",
+    "events_admin:rejected": "events.add_importbatch",
+    "events_admin:template": "events.add_importbatch",
+    "events_admin:history": "events.view_importbatch",
+    "events_admin:batch": "events.view_importbatch",
+    "events_admin:undo": "events.undo_importbatch",
+    "events_admin:export": "events.view_event",
+    # What visitors typed (names, phone numbers): not for volunteers and interns (issue 17, search engineer).
+    "search_terms_report": frozenset({SUPERUSER, REDACTIE, EINDREDACTIE}),
+    "security_2fa_verify": EVERY_ROLE,
+    "security_2fa_setup": EVERY_ROLE,
+    "sign_ons:add": frozenset(),  # sign-ons come from the public form only (campaigns/viewsets.py)
+}
+# Admin URLs another engineer added while this table was written: reported, not checked, until they add their rows
+# (and SAMPLE_ARGUMENTS) here. Remove the prefix when you do.
+AWAITING_ROWS: dict[str, str] = {
+    "figures_admin:": "figures engineer: rows for the shelter figures admin (coordinators see their own shelters)",
+    "embed_generator": "figures engineer: who may make embed codes",
+    "newsletter_admin:": "newsletter engineer: who may send an issue and follow its progress",
+    "wagtailsnippets_newsletter_": "newsletter engineer: the issue previews",
+    "admin/localize/": "multilingual: the translation-submit overrides need a URL name, then a row",
+}
+# Rows whose view is being fixed by another engineer: a mismatch is reported, not failed, until the fix lands;
+# then the row must leave this list (the test fails when a pending row already holds).
+PENDING: dict[str, str] = {
+    "search_terms_report": "issue 17, search engineer: the report checks no permission in the view",
+}
+# Wagtail's snippet choosers check admin access only (any editor may link any snippet); every snippet we have is
+# published on the site anyway (themes, funders, events, help locations, site texts).
+CHOOSER_ACTIONS = {"choose", "choose_results", "chosen", "chosen_multiple"}
+# Generic views for our models: the action in the URL name -> the model permissions that open it (any of them).
+MODEL_ACTIONS = {
+    "list": ("view", "add", "change", "delete"),
+    "list_results": ("view", "add", "change", "delete"),
+    "index": ("view", "add", "change", "delete"),
+    "index_results": ("view", "add", "change", "delete"),
+    "usage": ("change",),
+    "history": ("add", "change", "delete"),
+    "history_results": ("add", "change", "delete"),
+    "add": ("add",),
+    "copy": ("add",),
+    "edit": ("change",),
+    "delete": ("delete",),
+    "create": ("add",),
+}
+
+
+def _import_batch() -> dict[str, int]:
+    from events.models import ImportBatch
+
+    batch = ImportBatch.objects.order_by("pk").first() or ImportBatch.objects.create(file_name="agenda.xlsx")
+    return {"pk": batch.pk}
+
+
+# Arguments of project admin URLs that are not a model's primary key: a function returning them.
+SAMPLE_ARGUMENTS = {
+    "events_admin:batch": _import_batch,
+    "events_admin:undo": _import_batch,
+    "los_unpublish_with_translations": lambda: {
+        "page_id": Page.objects.get(url_path__endswith="/over-los/", depth=3, locale__language_code="nl").pk
+    },
+}
+
+
+def _model_of(callback):
+    model = (getattr(callback, "view_initkwargs", None) or {}).get("model")
+    return model if model is not None and not isinstance(model, str) else None
+
+
+def project_admin_urls() -> list[tuple[str, str, object]]:
+    """(route, URL name, model or None) for every admin URL our apps add."""
+    found = []
+    for route, name, callback in walk():
+        if not route.startswith("admin/"):
+            continue
+        view_class = getattr(callback, "view_class", None)
+        modules = {getattr(callback, "__module__", ""), getattr(view_class, "__module__", "")}
+        model = _model_of(callback)
+        own_view = any(module.split(".")[0] in OWN_APPS for module in modules if module)
+        if name.startswith(tuple(AWAITING_ROWS)) or route.startswith(tuple(AWAITING_ROWS)):
+            continue
+        if own_view or (model is not None and model._meta.app_label in settings.LOCAL_APPS):
+            found.append((route, name, model))
+    return found
+
+
+def holders(permission: str) -> frozenset[str]:
+    """The identities that roles.py gives `permission` (and the superuser)."""
+    return frozenset({SUPERUSER} | {role.name for role in ROLES if permission in role.permissions})
+
+
+def expected(name: str, model) -> frozenset[str] | None:
+    if name in WHO_MAY:
+        rule = WHO_MAY[name]
+        return holders(rule) if isinstance(rule, str) else rule
+    if model is None:
+        return None
+    action = name.rsplit(":", 1)[-1]
+    if action in CHOOSER_ACTIONS:
+        return EVERY_ROLE
+    if action not in MODEL_ACTIONS:
+        return None
+    meta = model._meta
+    allowed = {SUPERUSER}
+    for action_permission in MODEL_ACTIONS[action]:
+        allowed |= holders(f"{meta.app_label}.{action_permission}_{meta.model_name}")
+    if action in ("edit", "delete") and issubclass(model, TranslatableMixin):
+        # The sample object is Dutch: translators may change translations only (editors/translator_guard.py).
+        allowed -= {role.name for role in ROLES if role.translations_only}
+    return frozenset(allowed)
+
+
+def concrete_path(route: str, name: str, model) -> str | None:
+    import re
+
+    values = SAMPLE_ARGUMENTS.get(name, lambda: {})()
+    for _kind, arg in re.findall(r"<(?:(\w+):)?(\w+)>", route):
+        if arg not in values:
+            if arg != "pk" or model is None:
+                return None
+            instance = model._default_manager.order_by("pk").first()
+            if instance is None:
+                return None
+            values[arg] = instance.pk
+    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda match: str(values[match.group(1)]), route)
+    return "/" + path.replace("^", "").replace("$", "")
+
+
+def outcome(client, path: str) -> str:
+    """'no' when the view refused (403, or Wagtail's redirect to the login or the dashboard), else 'yes': the view
+    ran past its permission check (a 404 for a missing import token counts as 'yes'). Redirects inside the admin
+    are followed; a view that only takes POST is asked again with an empty POST."""
+    response = client.get(path, follow=True)
+    if response.status_code == 405:
+        response = client.post(path, {}, follow=True)
+    final = response.redirect_chain[-1][0] if response.redirect_chain else path
+    if response.status_code == 403 or final.startswith("/admin/login/") or final in ("/admin/", "/"):
+        return "no"
+    if response.status_code >= 500:
+        return f"status {response.status_code}"
+    return "yes"
+
+
+@pytest.fixture
+def identities(django_user_model):
+    users = {SUPERUSER: django_user_model.objects.create_superuser("matrix-super", "s@example.org", "x" * 16)}
+    for role in ROLES:
+        user = django_user_model.objects.create_user(f"matrix-{role.name}".replace(" ", "-"), password="x" * 16)
+        user.groups.add(Group.objects.get(name=role.name))
+        users[role.name] = user
+    users[NO_GROUP] = django_user_model.objects.create_user("matrix-nobody", password="x" * 16)
+    return users
+
+
+def test_every_project_admin_url_has_a_row():
+    missing = []
+    for route, name, model in project_admin_urls():
+        if expected(name, model) is None:
+            missing.append(
+                f'  "{name}": frozenset({{SUPERUSER, ...}}) or "app.codename",  # /{route}\n'
+                if name
+                else f"  /{route} has no URL name: give the path() a name, then add its row\n"
+            )
+    assert not missing, (
+        "New admin URLs without a row in WHO_MAY (tests/security/test_permission_matrix.py). Add, for each, the "
+        "groups that may open it (names from editors/roles.py, SUPERUSER, NO_GROUP) or the permission it needs:\n"
+        + "".join(missing)
+    )
+
+
+def test_every_group_sees_exactly_what_the_table_says(client, identities):
+    settings_paths = [
+        (f"admin/settings/{model._meta.app_label}/{model._meta.model_name}/", f"{model._meta.label_lower}", model)
+        for model in settings_registry
+        if model._meta.app_label in settings.LOCAL_APPS
+    ]
+    mismatches, requests, unreachable = [], 0, []
+    pending: dict[str, list[str]] = {name: [] for name in PENDING}
+    for route, name, model in [*project_admin_urls(), *settings_paths]:
+        who = (
+            holders(f"{model._meta.app_label}.change_{model._meta.model_name}")
+            if (route, name, model) in settings_paths
+            else expected(name, model)
+        )
+        path = concrete_path(route, name, model)
+        if path is None:
+            unreachable.append(name)
+            continue
+        for identity in IDENTITIES:
+            client.force_login(identities[identity])
+            requests += 1
+            got = outcome(client, path)
+            want = "yes" if identity in who else "no"
+            if got != want:
+                line = f"{identity:<20} {path:<60} got {got}, want {want}"
+                pending[name].append(line) if name in PENDING else mismatches.append(line)
+    print(f"\npermission matrix: {requests} requests, {len(mismatches)} mismatches")  # noqa: T201
+    for name, lines in pending.items():
+        print(f"pending ({PENDING[name]}):\n" + "\n".join(lines))  # noqa: T201
+    assert not mismatches, "\n" + "\n".join(mismatches)
+    assert not unreachable, f"add SAMPLE_ARGUMENTS rows for {unreachable}"
+    fixed = [name for name, lines in pending.items() if not lines]
+    assert not fixed, f"{fixed} now hold: remove them from PENDING in tests/security/test_permission_matrix.py"
+
+
+def test_a_logged_out_visitor_is_sent_to_the_login_for_every_project_admin_url(client):
+    for route, name, model in project_admin_urls():
+        path = concrete_path(route, name, model)
+        if path and not name.startswith("security_2fa"):
+            assert outcome(client, path) == "no", path

@@ -1,0 +1,48 @@
+"""Production refuses to start without real mail and a shared cache (issue 17): without EMAIL_URL the console
+backend printed sign-up notifications (names, towns) into the server log; a local-memory cache per worker kept an
+unpublished page in some workers' menus and split every rate limit."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from tests.settings_probe import load_settings
+
+PRODUCTION = "cms.settings.production"
+REQUIRED = {
+    "SECRET_KEY": "s" * 64,
+    "ALLOWED_HOSTS": "stichtinglos.nl",
+    "DATABASE_URL": "sqlite:////tmp/unused.sqlite3",
+    "EMAIL_URL": "smtp+tls://los:secret@mail.internal:587",
+    "REDIS_URL": "redis://cache.internal:6379/0",
+}
+
+
+def test_production_starts_with_real_mail_and_redis():
+    found = load_settings(PRODUCTION, **REQUIRED)
+    assert found.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
+    assert found.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+
+
+@pytest.mark.parametrize(
+    "email_url", [None, "", "consolemail://", "dummymail://", "filemail:///tmp/mail", "memorymail://"]
+)
+def test_production_refuses_mail_that_stays_on_the_server(email_url):
+    env = {key: value for key, value in REQUIRED.items() if key != "EMAIL_URL"}
+    if email_url is not None:
+        env["EMAIL_URL"] = email_url
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_URL|email schema"):
+        load_settings(PRODUCTION, **env)
+
+
+def test_production_refuses_a_cache_of_its_own_per_process():
+    env = {key: value for key, value in REQUIRED.items() if key != "REDIS_URL"}
+    with pytest.raises(ImproperlyConfigured, match="REDIS_URL"):
+        load_settings(PRODUCTION, **env)
+    # One-process tools (collectstatic in an image build) may say so explicitly.
+    assert (
+        load_settings(PRODUCTION, **env, CACHE_SINGLE_PROCESS="true")
+        .CACHES["default"]["BACKEND"]
+        .endswith("LocMemCache")
+    )

@@ -1,0 +1,124 @@
+"""Sign-up abuse (issue 17): the rate limit counts the client address the trusted proxy reports, in the shared
+cache; one person is stored and counted once; `Origin: null` and `Sec-Fetch-Site: same-site` are refused."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import RequestFactory
+
+from campaigns.models import SignupCounter, SignupFormPage, SignupSubmission
+from security.ratelimit import client_address
+
+pytestmark = pytest.mark.django_db
+
+VALID = {"naam": "Fatima", "woonplaats": "Utrecht", "privacy_consent": "on", "hp_website": ""}
+PROXY = "10.0.0.2"  # the documented caching proxy: every request reaches Django from it
+
+
+@pytest.fixture
+def petition(db) -> SignupFormPage:
+    return SignupFormPage.objects.get(slug="petitie")
+
+
+@pytest.fixture
+def behind_proxy(settings):
+    settings.CLIENT_IP_HEADER = "X-Forwarded-For"
+    settings.CLIENT_IP_PROXY_HOPS = 1
+    settings.CAMPAIGNS_SIGNUP_RATE_LIMIT = (2, 600)
+
+
+def post(client, page, data=VALID, **headers):
+    return client.post(f"/aanmelden/{page.pk}/", data, REMOTE_ADDR=PROXY, **headers)
+
+
+def count(page) -> int:
+    return SignupCounter.objects.filter(page=page).values_list("count", flat=True).first() or 0
+
+
+def test_rate_limit_behind_the_proxy_is_per_visitor_not_one_bucket_for_all(client, petition, behind_proxy):
+    for _ in range(2):
+        assert post(client, petition, HTTP_X_FORWARDED_FOR="198.51.100.7").status_code == 302
+    assert post(client, petition, HTTP_X_FORWARDED_FOR="198.51.100.7").status_code == 429
+    # A script that used up its own bucket does not close the campaign for the next visitor.
+    assert post(client, petition, HTTP_X_FORWARDED_FOR="198.51.100.8").status_code == 302
+
+
+def test_a_forged_forwarded_for_entry_does_not_give_a_fresh_bucket(client, petition, behind_proxy):
+    """Only the entry our proxy appended counts; what the client put before it is ignored."""
+    for forged in ("1.1.1.1", "2.2.2.2"):
+        assert post(client, petition, HTTP_X_FORWARDED_FOR=f"{forged}, 198.51.100.9").status_code == 302
+    assert post(client, petition, HTTP_X_FORWARDED_FOR="3.3.3.3, 198.51.100.9").status_code == 429
+
+
+def test_client_address_without_a_proxy_setting_is_the_remote_address(settings):
+    settings.CLIENT_IP_HEADER = ""
+    request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="6.6.6.6")
+    assert client_address(request) == "192.0.2.1"
+    settings.CLIENT_IP_HEADER = "X-Forwarded-For"
+    assert client_address(RequestFactory().post("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="junk")) == (
+        "192.0.2.1"
+    )
+
+
+def test_the_rate_limit_counts_in_the_default_cache_every_worker_shares(petition, behind_proxy):
+    """Two 'workers' (two clients) share the count because it lives in settings.CACHES['default'], which
+    production requires to be Redis (tests/security/test_production_settings.py)."""
+    from django.test import Client
+
+    first, second = Client(), Client()
+    assert post(first, petition, HTTP_X_FORWARDED_FOR="198.51.100.20").status_code == 302
+    assert post(second, petition, HTTP_X_FORWARDED_FOR="198.51.100.20").status_code == 302
+    assert post(first, petition, HTTP_X_FORWARDED_FOR="198.51.100.20").status_code == 429
+
+
+def test_one_person_is_stored_and_counted_once(client, sign_on_form):
+    page = sign_on_form
+    before = count(page)
+    data = {"organisation": "Stichting X", "e_mailadres_contactpersoon": "a@example.org", "privacy_consent": "on"}
+    assert post(client, page, data).status_code == 302
+    again = post(client, page, {**data, "e_mailadres_contactpersoon": " A@Example.org "})
+    assert again.status_code == 302 and again["Location"].endswith("?bedankt=1")  # same answer: nothing revealed
+    assert SignupSubmission.objects.filter(page=page, organisation="Stichting X").count() == 1
+    assert count(page) == before + 1
+    other = post(client, page, {**data, "e_mailadres_contactpersoon": "b@example.org"})
+    assert other.status_code == 302 and count(page) == before + 2
+
+
+def test_person_marks_are_keyed_hashes_that_expire(sign_on_form):
+    import datetime
+
+    from django.utils import timezone
+
+    from security.models import PersonMark
+    from security.once import first_time, purge_expired_marks
+
+    assert first_time("t", "a@example.org", keep=datetime.timedelta(days=1))
+    mark = PersonMark.objects.get(scope="t")
+    assert "example" not in mark.digest
+    PersonMark.objects.filter(pk=mark.pk).update(expires=timezone.now() - datetime.timedelta(seconds=1))
+    assert purge_expired_marks() == 1
+
+
+@pytest.fixture
+def sign_on_form(db) -> SignupFormPage:
+    return SignupFormPage.objects.get(slug="onderteken")
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_SEC_FETCH_SITE": "same-site"},
+        {"HTTP_SEC_FETCH_SITE": "same-site", "HTTP_ORIGIN": "http://testserver"},
+        {"HTTP_ORIGIN": "http://ilegalevrouw.testserver"},
+    ],
+)
+def test_null_origin_and_same_site_posts_are_refused(client, petition, headers):
+    response = client.post(f"/aanmelden/{petition.pk}/", VALID, **headers)
+    assert response.status_code == 403
+    assert not SignupSubmission.objects.filter(page=petition).exists()
+
+
+def test_same_origin_and_header_less_posts_are_accepted(client, petition):
+    assert client.post(f"/aanmelden/{petition.pk}/", VALID, HTTP_SEC_FETCH_SITE="same-origin").status_code == 302
+    assert client.post(f"/aanmelden/{petition.pk}/", VALID, HTTP_ORIGIN="http://testserver").status_code == 302
