@@ -219,6 +219,7 @@ class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
         APIField("funders", serializer=FunderSerializer(many=True, read_only=True)),
         APIField("advisory_members"),
         APIField("related_publications"),
+        APIField("citation_formats"),
     ]
     # The facts of the publication itself are the same in every language; the texts about it are translated.
     override_translatable_fields = [
@@ -326,6 +327,12 @@ class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
         return context
 
     # Citation downloads (Wagtail page URLs cannot contain dots, so the file names sit in Content-Disposition).
+
+    @property
+    def citation_formats(self) -> dict[str, str]:
+        """For the API: where this publication's citation can be downloaded, per format."""
+        base = self.full_url or ""
+        return {name: f"{base}cite/{name}/" for name in ("bibtex", "ris", "csl-json")} if base else {}
 
     @path("cite/bibtex/", name="cite_bibtex")
     def cite_bibtex(self, request):

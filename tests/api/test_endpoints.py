@@ -4,6 +4,7 @@ never a draft, a private page or a sign-up."""
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlsplit
 
 import pytest
 from django.utils import timezone
@@ -165,3 +166,11 @@ def test_drafts_and_private_pages_never_appear(client, home_page):
     assert page.pk not in listed and draft.pk not in listed
     assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
     assert client.get(f"/api/v2/pages/{draft.pk}/").status_code == 404
+
+
+def test_publications_carry_authors_funders_and_their_citation_formats(client):
+    listed = items(client, "/api/v2/pages/?type=research.PublicationPage&fields=authors,funders,citation_formats")
+    item = next(i for i in listed if i["citation_formats"])
+    assert set(item["citation_formats"]) == {"bibtex", "ris", "csl-json"}
+    assert client.get(urlsplit(item["citation_formats"]["bibtex"]).path).status_code == 200
+    assert "authors" in item and "funders" in item
