@@ -21,7 +21,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 _UNUSABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+# Only url-encoded bodies are read here. A multipart body is left to the view: reading request.POST would parse the
+# upload with the default handlers (spooling large files to disk) before a view such as the shelters' client-list
+# upload can choose its in-memory handler; Django's form fields refuse NUL in multipart text themselves.
+_FORM_TYPES = ("application/x-www-form-urlencoded",)
 
 
 def _unusable(text: str) -> bool:

@@ -123,8 +123,10 @@ def test_bad_event_parameters_get_a_400_with_a_message(client, query):
     assert response.json()["message"]
 
 
-def test_a_city_with_unusable_bytes_finds_nothing_and_never_fails(client):
-    assert items(client, "/api/v2/events/?city=%00%FF%2F..%2F") == []
+def test_a_city_nobody_has_finds_nothing_and_unusable_bytes_are_a_400(client):
+    assert items(client, "/api/v2/events/?city=Atlantis%2F..%2F") == []
+    response = client.get("/api/v2/events/?city=%00Utrecht")
+    assert response.status_code == 400 and response.json()["message"]
 
 
 def test_themes_in_every_language_with_translations(client):

@@ -100,7 +100,8 @@ def test_a_quarter_with_fewer_than_three_shelters_is_not_published():
 @pytest.mark.parametrize("value", ["%00", "2025-9", "x" * 5000, "2025-1%27--", "-1-1", "٢٠٢٥-١"])
 def test_hostile_quarter_parameter(client, value):
     for url in ("/cijfers/", "/cijfers/csv/", "/cijfers/json/", "/api/v2/figures/"):
-        assert client.get(f"{url}?kwartaal={value}").status_code == 200
+        expected = 400 if "%00" in value else 200  # NUL answers 400 before any view (security/bad_input.py)
+        assert client.get(f"{url}?kwartaal={value}").status_code == expected
 
 
 def test_the_chart_block_shows_the_protected_series_and_refuses_a_bad_quarter():

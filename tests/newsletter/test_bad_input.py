@@ -105,7 +105,8 @@ def test_bad_tokens_lead_to_the_link_page(client, name, token, make_subscriber):
     url = f"/nieuwsbrief/{ {'confirm': 'bevestigen', 'unsubscribe': 'afmelden', 'manage': 'wijzigen'}[name] }/{token}/"
     for method in (client.get, client.post):
         response = method(url)
-        assert response.status_code in (200, 404), (method, response.status_code)
+        # 400: unusable bytes in the address, refused before any view (security/bad_input.py)
+        assert response.status_code in (200, 400, 404), (method, response.status_code)
     assert Subscriber.objects.filter(pk=subscriber.pk, confirmed_at__isnull=False).exists()
 
 
@@ -126,7 +127,7 @@ def test_the_request_link_form(client, email):
 
 @pytest.mark.parametrize("path", ["archief/abc/", "archief/99999999999999/", "archief/0/", "archief/%00/"])
 def test_bad_archive_addresses(client, newsletter_page, path):
-    assert client.get(newsletter_page.url + path).status_code == 404
+    assert client.get(newsletter_page.url + path).status_code == (400 if "%00" in path else 404)
 
 
 def mailgun_post(client, payload, key="webhook-geheim"):

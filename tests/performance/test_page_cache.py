@@ -156,7 +156,7 @@ def test_personal_or_unknown_parameters_are_never_cached(path):
 @pytest.mark.parametrize("query", ["page=%00", "theme=%ff%fe", "tag=<script>", "page=1&page=2", "year=-1"])
 def test_hostile_values_of_declared_parameters_never_break_the_cache(query):
     first = visit(f"/nieuws/?{query}")
-    assert first.status_code in (200, 404)
+    assert first.status_code in (200, 400, 404)  # 400: unusable bytes (security/bad_input.py)
     again = visit(f"/nieuws/?{query}")
     assert again.status_code == first.status_code
     assert again.content == first.content

@@ -15,7 +15,7 @@ def test_rss_feed_has_pdf_enclosures(client, report):
     assert response["Content-Type"].startswith("application/rss+xml")
     channel = ET.fromstring(response.content).find("channel")
     items = channel.findall("item")
-    assert [item.findtext("title") for item in items][0] == "Jaarverslag 2015"
+    assert [item.findtext("title") for item in items][0] == "Jaarrapport Meldpunt Vreemdelingendetentie 2026"
     by_title = {item.findtext("title"): item for item in items}
     enclosure = by_title[report.title].find("enclosure")
     assert enclosure.get("type") == "application/pdf"
