@@ -25,8 +25,8 @@ def test_visitor_filters_opens_and_downloads(page: Page, live_site: str, tmp_pat
     page.get_by_role("button", name="Toon publicaties").click()
     expect(page).to_have_url(re.compile(r"thema=controle-en-detentie"))
     results = page.locator(".publication-card__title")
-    expect(results).to_have_count(1)
-    expect(page.get_by_role("status")).to_have_text("1 publicatie")
+    expect(results).to_have_count(2)  # the 2015 report and the hotline's 2026 report
+    expect(page.get_by_role("status")).to_have_text("2 publicaties")
 
     results.get_by_role("link", name="Medische zorg in vreemdelingendetentie").click()
     expect(page.get_by_role("heading", level=1, name="Medische zorg in vreemdelingendetentie")).to_be_visible()
