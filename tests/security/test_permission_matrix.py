@@ -47,6 +47,8 @@ WHO_MAY: dict[str, frozenset[str] | str] = {
     "events_admin:export": "events.view_event",
     # What visitors typed (names, phone numbers): not for volunteers and interns (issue 17, search engineer).
     "search_terms_report": frozenset({SUPERUSER, REDACTIE, EINDREDACTIE}),
+    # Embeds show only public content: whoever may use the admin may make their code (api/admin_views.py).
+    "embed_generator": "wagtailadmin.access_admin",
     "security_2fa_verify": EVERY_ROLE,
     "security_2fa_setup": EVERY_ROLE,
     "sign_ons:add": frozenset(),  # sign-ons come from the public form only (campaigns/viewsets.py)
@@ -57,7 +59,6 @@ WHO_MAY: dict[str, frozenset[str] | str] = {
 # (and SAMPLE_ARGUMENTS) here. Remove the prefix when you do.
 AWAITING_ROWS: dict[str, str] = {
     "figures_admin:": "figures engineer: rows for the shelter figures admin (coordinators see their own shelters)",
-    "embed_generator": "figures engineer: who may make embed codes",
     "newsletter_admin:": "newsletter engineer: who may send an issue and follow its progress",
     "wagtailsnippets_newsletter_": "newsletter engineer: the issue previews",
     "admin/localize/": "multilingual: the translation-submit overrides need a URL name, then a row",
