@@ -67,14 +67,14 @@ def _assert_render_blocking(measured: dict) -> None:
     assert all(r["type"] in ("link", "script") for r in blocking), blocking
 
 
-def _a_news_item_without_image(page, live_site: str) -> str:
-    page.goto(live_site + "/nieuws/")
-    link = page.locator("article.news-card:not(.news-card--image) .news-card__title a").first
-    return live_site + link.get_attribute("href")
+# A demo news item without an image, a reaction of ordinary length. Not "the newest on /nieuws/": other e2e tests
+# publish one-line items, and on such a short page the footer's lazy funder logos are on the first screen, so the
+# measured page would depend on which tests ran before.
+NEWS_ITEM_WITHOUT_IMAGE = "/nieuws/reactie-strafbaarstelling-illegaal-verblijf/"
 
 
-def test_news_item_without_images_weighs_under_100_kb(browser, page, live_site: str):
-    url = _a_news_item_without_image(page, live_site)
+def test_news_item_without_images_weighs_under_100_kb(browser, live_site: str):
+    url = live_site + NEWS_ITEM_WITHOUT_IMAGE
     measured = _first_visit(browser, url)
     _report(f"News item {url}", measured)
     assert measured["images"] == []
