@@ -2,8 +2,13 @@
 
 Generates 10,000-row CSV and XLSX files (as a volunteer's spreadsheet would look), imports each with the same
 engine the admin and `import_events` use, and reports rows per second and peak Python memory (tracemalloc).
-Each import is undone afterwards, so the benchmark leaves the database as it found it. The search-index update
-that follows a commit is timed separately. Goal: well over 1,000 rows/s on SQLite and PostgreSQL.
+Each import runs in a transaction that is rolled back, so the benchmark leaves the database as it found it (the
+search-index update that follows a real commit is not part of the import's time). Goal (issue 18): 3,000 rows/s or
+more on PostgreSQL for the CSV, the XLSX within 1.5x of that.
+
+Besides the wall-clock rate, the CPU time of this process and of the PostgreSQL server process serving it (read
+from /proc, so the database must run on this machine) gives "rows/s (CPU)": rows divided by the CPU time the
+import really used, which a machine shared with other work does not inflate the way it inflates wall time.
 
     make bench                                   # db.sqlite3
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/los_bench make bench
@@ -30,7 +35,11 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from events.importing import run_import, undo_import  # noqa: E402
+from events.importing import reading, run_import  # noqa: E402
+
+# The reading time limit guards the site against hostile files by the wall clock; on a machine shared with other
+# work, and under tracemalloc (which slows Python several times), an honest 10,000-row XLSX can pass it.
+reading.MAX_READ_SECONDS = 600
 
 ROWS = int(os.environ.get("BENCH_ROWS", "10000"))
 HEADERS = ["Kenmerk", "Titel", "Datum", "Begintijd", "Eindtijd", "Locatie", "Plaats", "Website", "Omschrijving"]
@@ -78,41 +87,64 @@ def xlsx_file(data: list[list]) -> bytes:
     return buffer.getvalue()
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a local process used so far, from /proc (0.0 where it cannot be read)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _backend_pid() -> int | None:
+    """The PostgreSQL server process serving this connection (on this machine), to count its CPU time too."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
 def _import(name: str, content: bytes):
+    """Import `content` and roll it back (so the run leaves the database as it was and files can be repeated).
+    Returns the report, wall seconds, and CPU seconds of this process and of the database server process."""
     from django.db import transaction
 
-    started = time.perf_counter()
+    backend = _backend_pid()
     with transaction.atomic():
+        cpu, db_cpu = time.process_time(), _cpu_seconds(backend) if backend else 0.0
+        started = time.perf_counter()
         report = run_import(content, name, dry_run=False, source="bench")
-        imported = time.perf_counter()
-    committed = time.perf_counter()  # on-commit work (search index) ran between `imported` and here
+        seconds = time.perf_counter() - started
+        cpu, db_cpu = time.process_time() - cpu, (_cpu_seconds(backend) - db_cpu) if backend else 0.0
+        transaction.set_rollback(True)
     if report.exit_code != 0:
         print("\n".join(report.lines()[:10]))
         raise SystemExit(1)
-    return report, imported - started, committed - imported
+    return report, seconds, cpu, db_cpu
 
 
 def measure(name: str, content: bytes) -> None:
     # Speed and memory are measured in separate runs: tracemalloc slows Python down several times.
-    report, seconds, index_seconds = _import(name, content)
-    started = time.perf_counter()
-    undo_import(report.batch)
-    undo_seconds = time.perf_counter() - started
+    report, seconds, cpu, db_cpu = _import(name, content)
     tracemalloc.start()
-    report, _seconds, _index = _import(name, content)
+    _import(name, content)
     _size, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    undo_import(report.batch)
+    rows = len(report.rows)
+    busy = cpu + db_cpu
     print(
-        f"{name:<12} {len(report.rows):>6} rows  {seconds:6.2f} s  {len(report.rows) / seconds:8.0f} rows/s  "
-        f"peak memory {peak / 2**20:6.1f} MiB  (then: search index {index_seconds:5.2f} s, undo {undo_seconds:5.2f} s)"
+        f"| {name} | {rows} | {seconds:.2f} | {rows / seconds:.0f} | {cpu:.2f} + {db_cpu:.2f} | "
+        f"{rows / busy:.0f} | {peak / 2**20:.1f} |"
     )
 
 
 def main() -> None:
     call_command("migrate", verbosity=0)
     data = rows()
-    print(f"Database: {connection.vendor}; {ROWS} rows per file")
+    print(f"Database: {connection.vendor}; {ROWS} rows per file; load average {os.getloadavg()}")
+    print("| file | rows | wall s | rows/s (wall) | CPU s: Python + database | rows/s (CPU) | peak MiB |")
+    print("|---|---|---|---|---|---|---|")
     measure("bench.csv", csv_file(data))
     measure("bench.xlsx", xlsx_file(data))
 

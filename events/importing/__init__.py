@@ -6,16 +6,17 @@ Volunteers upload whatever their office software writes, so reading is forgiving
 2. **Parse** (`rows.parse_row`, with `parsing` for single cells): the agenda's columns (`columns`) into Event
    values, every problem named by row and column.
 3. **Match** (`matching`): by Kenmerk, else by title + date + city; repeats within the file are reported.
-4. **Validate and write** (`engine.run_import` with `resources.EventResource`, django-import-export): any invalid
-   row means nothing is written. The outcome is an `ImportReport` (`report`, the library's `Result`).
+4. **Validate and write** (`engine.run_import` with `bulk.BulkWriter`: the model's own checks, one INSERT and one
+   UPDATE per chunk of 1,000 rows): any invalid row means nothing is written. The outcome is an `ImportReport`
+   (`report`, django-import-export's `Result`).
 
 Also here: undo (`undo`, `engine.undo_import`), exports and the template (`resources.export_events`,
 `columns.template_xlsx`, `writers`), the upload kept between preview and confirm (`uploads`) and big imports as a
 background task (`background`).
 
-`reading`, `parsing`, `report`, `undo`, `writers` and `uploads` know nothing of events (they never import
-`events.models`): another sheet (shelter figures, a subscriber list) reuses them with its own columns, rows and
-resource.
+`reading` (with `xlsx_cells`, `ods_cells`), `parsing`, `bulk`, `report`, `undo`, `writers` and `uploads` know
+nothing of events (they never import `events.models`): another sheet (shelter figures, a subscriber list) reuses
+them with its own columns, rows and resource or writer.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Running an agenda import: read, parse, match, then validate and write with `EventResource`.
+"""Running an agenda import: read, parse, match (a few queries for any file), then validate and write in bulk
+(`bulk.BulkWriter`: one INSERT and one UPDATE per chunk of rows, no query or savepoint per row).
 
 Any invalid row means nothing is written, and every problem is listed with its spreadsheet row and column, in
 plain Dutch. The whole import is one transaction; side effects (search index) run on commit. A preview is the
@@ -10,21 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import tablib
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from events.importing import lock
+from events.importing.bulk import CHUNK_SIZE, BulkWriter
 from events.importing.columns import AGENDA_COLUMNS, COLUMNS, FIELD_COLUMN, IMPORT_FIELDS, column_field
 from events.importing.matching import load_existing, set_aside_double_claims, set_aside_repeats
 from events.importing.parsing import clean_text
 from events.importing.reading import Table, UnusableFile, read_table
 from events.importing.report import ImportReport, Problem, RowOutcome
-from events.importing.resources import CHUNK_SIZE, ROW_INDEX, EventResource
 from events.importing.rows import ParsedRow, parse_row, settle
 from events.importing.undo import snapshot, undo_batch
-from events.models import AMSTERDAM, Event, ImportBatch
+from events.models import AMSTERDAM, Event, ImportBatch, source_language
 from events.tasks import reindex_events
 
 
@@ -137,19 +138,28 @@ def _run(
         batch.status = ImportBatch.Status.RUNNING
         batch.total_rows = len(rows)
     snapshots = {event.pk: snapshot(event, IMPORT_FIELDS) for event in {id(e): e for e in existing.values()}.values()}
-    resource = EventResource(rows=importable, existing=existing, snapshots=snapshots, batch=batch)
+    writer = BulkWriter(Event, IMPORT_FIELDS, unchecked=PARSED_FIELDS, always_written=["import_batch"])
+    locale_id = Locale.objects.get(language_code=source_language()).pk
+    batch_id = batch.pk if batch is not None else None
     done = len(outcomes)
     for start in range(0, len(importable), CHUNK_SIZE):
         chunk = importable[start : start + CHUNK_SIZE]
-        dataset = tablib.Dataset(headers=[*IMPORT_FIELDS, ROW_INDEX])
-        for offset, row in enumerate(chunk):
-            dataset.append([*(row.values.get(name) for name in IMPORT_FIELDS), start + offset])
-        result = resource.import_data(dataset, dry_run=dry_run, use_transactions=True, raise_errors=False)
-        for error in result.base_errors:
+        written: list[tuple[RowOutcome, Event]] = []
+        for row in chunk:
+            event = existing.get(row.match_key) if row.match_key else None
+            outcome, instance = _row_outcome(row, event, writer, table, snapshots, locale_id, batch_id)
+            outcomes[row.number] = outcome
+            if instance is not None:
+                written.append((outcome, instance))
+        try:
+            with transaction.atomic():  # one savepoint per chunk, so a database error leaves a usable transaction
+                writer.flush()
+        except DatabaseError as error:
             # An unexpected error (a database problem, not bad input): name it, write nothing.
-            report.fail(_("De import is mislukt: %(error)s") % {"error": error.error})
-        for row, outcome in zip(chunk, result.rows, strict=True):
-            outcomes[row.number] = _complete(outcome, row, table, snapshots)
+            report.fail(_("De import is mislukt: %(error)s") % {"error": error})
+            return
+        for outcome, instance in written:
+            outcome.object_id = instance.pk
         done += len(chunk)
         if progress is not None:
             progress(done, len(rows))
@@ -161,21 +171,46 @@ def _run(
         report.batch = batch
 
 
-def _complete(outcome: RowOutcome, row: ParsedRow, table: Table, snapshots: dict[int, dict]) -> RowOutcome:
-    """Fill in what the resource's row result lacks: the spreadsheet row, its problems by column, the changes."""
-    outcome.number, outcome.raw, outcome.values = row.number, row.raw, row.values
-    instance, outcome.instance = outcome.instance, None  # a big report need not hold every event
-    if outcome.errors:
-        # An exception, not bad input (a database problem): named as it is.
-        outcome.problems = [Problem(row.number, "", str(outcome.errors[0].error))]
-    elif outcome.validation_error is not None:
-        outcome.problems = _problems(row, outcome.validation_error.message_dict, table)
-    elif instance is not None:
-        outcome.object_id = instance.pk
-        if outcome.status == "changed" and instance.pk in snapshots:
-            before = Event(**{name: snapshots[instance.pk][name] for name in IMPORT_FIELDS})
-            outcome.changed_fields, outcome.cleared_fields = _changed_columns(before, instance)
-    return outcome
+# Fields our own parser (rows.py) only ever fills with valid values: the model's checks are not run again.
+PARSED_FIELDS = ("start", "end", "all_day", "language")
+
+
+def _row_outcome(
+    row: ParsedRow,
+    event: Event | None,
+    writer: BulkWriter,
+    table: Table,
+    snapshots: dict[int, dict],
+    locale_id: int,
+    batch_id: int | None,
+) -> tuple[RowOutcome, Event | None]:
+    """What happens to one row, and the event to write for it (None when nothing is written): a new event, the
+    matched one with the row's values, unchanged (every value as before), or invalid with every problem named."""
+    outcome = RowOutcome(row.number, row.raw, row.values)
+    before = snapshots.get(event.pk) if event is not None else None
+    if not row.errors and before is not None and all(before[name] == row.values[name] for name in IMPORT_FIELDS):
+        outcome.import_type = RowOutcome.IMPORT_TYPE_SKIP
+        outcome.object_id = event.pk
+        return outcome, None
+    instance = Event(locale_id=locale_id) if event is None else event
+    for name in IMPORT_FIELDS:
+        setattr(instance, name, row.values[name])
+    errors = writer.errors(instance, skip={column_field(key) for key in row.errors})
+    if row.errors or errors:
+        outcome.import_type = RowOutcome.IMPORT_TYPE_INVALID
+        outcome.problems = _problems(row, errors, table)
+        return outcome, None
+    instance.import_batch_id = batch_id
+    if event is None:
+        outcome.import_type = RowOutcome.IMPORT_TYPE_NEW
+        writer.create(instance)
+    else:
+        outcome.import_type = RowOutcome.IMPORT_TYPE_UPDATE
+        writer.update(instance, [name for name in IMPORT_FIELDS if before[name] != row.values[name]])
+        outcome.changed_fields, outcome.cleared_fields = _changed_columns(
+            Event(**{name: before[name] for name in IMPORT_FIELDS}), instance
+        )
+    return outcome, instance
 
 
 def _problems(row: ParsedRow, message_dict: dict[str, list[str]], table: Table) -> list[Problem]:

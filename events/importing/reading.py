@@ -1,6 +1,6 @@
 """Reading a volunteer's spreadsheet safely into a `Table`: whatever kind of sheet it describes.
 
-The file type is recognised by its content, not its name: XLSX (openpyxl read-only, cached formula results), ODS
+The file type is recognised by its content, not its name: XLSX (streamed by `xlsx_cells`, cached formula results), ODS
 (streamed from its XML), and text (CSV/TSV/Excel "Unicode text") decoded as UTF-8 with or without BOM, UTF-16 by
 its BOM, else Windows-1252, with the delimiter sniffed among comma, semicolon and tab. The header row may sit
 below a title or blank rows; blank rows anywhere (also the phantom rows some programs save by the million) are
@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
+from lxml import etree
 
+from events.importing import xlsx_cells
 from events.importing.ods_cells import TABLE, row_values
 from events.importing.parsing import clean_text
 
@@ -222,28 +224,14 @@ def _too_complex() -> UnusableFile:
 
 
 def _iter_xlsx_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
-    """Rows of the first sheet, at most MAX_COLUMNS wide and up to row MAX_SHEET_ROW. The sheet's declared
-    dimension (`A1:XFD1048576` pinned a worker for minutes) is ignored: read-only openpyxl would pad every row to
-    it and add every row up to it."""
-    import openpyxl
-
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        _check_unpacked_size(archive)
+    """Rows of the first sheet, at most MAX_COLUMNS wide and up to row MAX_SHEET_ROW (`xlsx_cells`). The sheet's
+    declared dimension (`A1:XFD1048576` pinned a worker for minutes with openpyxl) is never used."""
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_unpacked_size(archive)
+            yield from xlsx_cells.iter_rows(archive, max_row=MAX_SHEET_ROW, max_columns=MAX_COLUMNS)
+    except (zipfile.BadZipFile, KeyError, etree.LxmlError, ValueError) as error:
         raise UnusableFile(_("Dit Excel-bestand kan niet worden geopend. Is het beschadigd?")) from error
-    try:
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()
-        rows = sheet.iter_rows(max_row=MAX_SHEET_ROW, max_col=MAX_COLUMNS, values_only=True)
-        for number, values in enumerate(rows, start=1):
-            end = len(values)
-            while end and values[end - 1] is None:  # the padding up to MAX_COLUMNS
-                end -= 1
-            yield number, list(values[:end])
-    finally:
-        workbook.close()
 
 
 def _iter_ods_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:

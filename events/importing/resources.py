@@ -1,132 +1,14 @@
-"""The agenda's django-import-export resources: `EventResource` validates and writes parsed rows in bulk,
-`EventExportResource` writes the agenda as a sheet with the import's Dutch headers (so it can be re-imported)."""
+"""The agenda's django-import-export resource for exports: `EventExportResource` writes the agenda as a sheet with
+the import's Dutch headers (so it can be re-imported). Imports validate and write with `bulk.BulkWriter`."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.utils import timezone
-from import_export import fields, resources, widgets
-from wagtail.models import Locale
+from import_export import fields, resources
 
-from events.importing.columns import IMPORT_FIELDS, column_field
-from events.importing.report import RowOutcome
-from events.importing.rows import ParsedRow
 from events.importing.writers import write_csv, write_xlsx
-from events.models import Event, ImportBatch, source_language
+from events.models import Event
 from security.spreadsheets import neutralise_formula
-
-CHUNK_SIZE = 1_000
-# The dataset column that ties a dataset row to its ParsedRow (the resource reads everything else from that).
-ROW_INDEX = "__row"
-
-
-class PassThroughWidget(widgets.Widget):
-    """Values arrive parsed (dates as aware datetimes, text trimmed); the resource only assigns them."""
-
-    def clean(self, value, row=None, **kwargs):
-        return value
-
-    def render(self, value, obj=None, **kwargs):
-        return value
-
-
-class EventResource(resources.ModelResource):
-    """Imports parsed agenda rows: matches existing events, validates them and writes them in bulk."""
-
-    def __init__(
-        self,
-        *,
-        rows: list[ParsedRow],
-        existing: dict[tuple, Event],
-        snapshots: dict[int, dict[str, Any]],
-        batch: ImportBatch | None = None,
-    ):
-        super().__init__()
-        self.parsed_rows = rows
-        self.existing = existing
-        self.snapshots = snapshots
-        self.batch = batch
-        self.source_locale = Locale.objects.get(language_code=source_language())
-        for name in IMPORT_FIELDS:
-            self.fields[name].widget = PassThroughWidget()
-        self._import_fields = super().get_import_fields()
-
-    class Meta:
-        model = Event
-        fields = IMPORT_FIELDS
-        import_id_fields = ["external_id"]
-        use_bulk = True
-        batch_size = CHUNK_SIZE
-        skip_unchanged = True
-        report_skipped = True
-        skip_html_diff = True
-        clean_model_instances = True
-        store_instance = True
-        # No deep copy and diff per row (they halve the speed): unchanged rows are found by comparing with the
-        # snapshot taken of each matched event before the import (see skip_row).
-        skip_diff = True
-
-    @classmethod
-    def get_row_result_class(cls):
-        """The report's own rows: the library's RowResult plus the spreadsheet row number and problems."""
-        return RowOutcome
-
-    def get_import_fields(self):
-        return self._import_fields
-
-    def skip_row(self, instance, original, row, import_validation_errors=None):
-        """Unchanged: an existing event whose imported fields all equal their values before the import."""
-        if import_validation_errors or instance.pk is None:
-            return False
-        before = self.snapshots.get(instance.pk)
-        return before is not None and all(before[name] == getattr(instance, name) for name in IMPORT_FIELDS)
-
-    def get_instance(self, instance_loader, row):
-        parsed = self.parsed_rows[row[ROW_INDEX]]
-        return self.existing.get(parsed.match_key) if parsed.match_key else None
-
-    def import_instance(self, instance, row, **kwargs):
-        errors: dict[str, list[ValidationError]] = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
-        parsed = self.parsed_rows[row[ROW_INDEX]]
-        for key, messages in parsed.errors.items():
-            errors.setdefault(column_field(key), []).extend(ValidationError(m) for m in messages)
-        if errors:
-            raise ValidationError(errors)
-
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        # Uniqueness is decided by matching, never by one query per row. Dates, times, the all-day flag and the
-        # language come out of our own parser already valid; full_clean still runs Event.clean (end >= start).
-        errors = dict(import_validation_errors or {})
-        exclude = [*errors, "all_day", "language"]
-        try:
-            instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
-        if errors:
-            raise ValidationError(errors)
-
-    def before_save_instance(self, instance, row, **kwargs):
-        if self.batch is not None:
-            instance.import_batch = self.batch
-        if instance.pk is None:
-            # Imports make Dutch originals; bulk_create sends no pre_save, where Wagtail would set the locale.
-            instance.locale = self.source_locale
-
-    def get_bulk_update_fields(self):
-        return [*IMPORT_FIELDS, "import_batch", "updated_at"]
-
-    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        now = timezone.now()
-        for instance in self.update_instances:
-            instance.updated_at = now
-        super().bulk_update(using_transactions, dry_run, raise_errors, batch_size=batch_size, result=result)
 
 
 class EventExportResource(resources.ModelResource):
