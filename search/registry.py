@@ -74,7 +74,11 @@ class SearchFamily:
             return value.date()
         return value
 
-    def plain_text(self, page: Any) -> str:
+    def summary_text(self, page: Any) -> str:
+        """The page's summary: its plain-text fields (search description, intro), which rank above the body."""
+        return self.plain_text(page, summary_only=True)
+
+    def plain_text(self, page: Any, *, summary_only: bool = False) -> str:
         """Visible text of a page (intro and body) for excerpts and the Elasticsearch document."""
         parts: list[str] = []
         for name in self.text_fields:
@@ -83,6 +87,8 @@ class SearchFamily:
                 # Rich text fields hold HTML; plain text fields are shown as typed (escaped later).
                 is_rich = type(page)._meta.get_field(name).__class__.__name__ == "RichTextField"
                 parts.append(strip_tags(str(value)) if is_rich else str(value))
+        if summary_only:
+            return " ".join(" ".join(parts).split())
         for name in self.stream_fields:
             stream = getattr(page, name, None)
             if stream is not None:

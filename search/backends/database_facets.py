@@ -63,17 +63,20 @@ class Matches:
     from those rows in Python. Only a theme or family facet, or a chosen theme or family filter, asks the
     database again, with the matched ids (or, for many matches, the match as a subquery)."""
 
-    def __init__(self, matched: models.QuerySet, filters: dict[str, list[str]]) -> None:
+    def __init__(self, matched: models.QuerySet, filters: dict[str, list[str]], *, scored: bool = False) -> None:
         # No ordering: the backends order by a relevance expression, which SQLite evaluates per row.
         self.matched = matched.order_by()
         self.filters = filters
         self.dates: dict[int, datetime.date | None] = {}
         self.content_types: dict[int, int] = {}
-        for pk, content_type, date in self.matched.annotate(_date=date_expression()).values_list(
-            "pk", "content_type_id", "_date"
-        ):
+        # With ``scored`` (PostgreSQL) the same pass brings each match's relevance (``_score``, ts_rank).
+        self.scores: dict[int, float] = {}
+        columns = ["pk", "content_type_id", "_date", *(["_score"] if scored else [])]
+        for pk, content_type, date, *score in self.matched.annotate(_date=date_expression()).values_list(*columns):
             self.dates[pk] = date
             self.content_types[pk] = content_type
+            if score:
+                self.scores[pk] = score[0] or 0.0
         self._passing: dict[str, set[int]] = {}
         self._found_types: set[int] | None = None
 
