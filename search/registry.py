@@ -162,13 +162,16 @@ def families_by_content_type() -> dict[int, SearchFamily]:
 
 @dataclass(frozen=True)
 class ItemSource:
-    """Things a visitor can open that are not pages (agenda items), found by an app's own ``find`` and shown in a
-    section of their own above the pages: ``find(terms, site=, locale=, request=, limit=)`` returns the number
-    found and up to ``limit`` ``search.results.Hit``s in the order to show."""
+    """Things a visitor can open that are not pages (agenda items), found by an app's own ``find``: shown in a
+    section of their own above the pages, counted as a value of the type facet (``type_label``, ``key``) and,
+    when that is the only type chosen, listed page by page as the results. ``find(terms, site=, locale=,
+    request=, limit=, offset=)`` returns the number found and up to ``limit`` ``search.results.Hit``s from
+    ``offset`` on, in the order to show."""
 
     key: str
-    label: Any
+    label: Any  # the section's heading
     find: Callable[..., tuple[int, list[Any]]] = field(compare=False)
+    type_label: Any = ""  # the value's name in the type facet; ``label`` when empty
 
 
 _sources: dict[str, ItemSource] = {}

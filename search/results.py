@@ -117,7 +117,7 @@ class SearchParams:
 
 def _valid_filter_value(name: str, value: str) -> bool:
     if name == "type":
-        return value in {f.key for f in registry.families()}
+        return value in {f.key for f in registry.families()} | {s.key for s in registry.sources()}
     if name == "year":
         return bool(_YEAR.match(value))
     if name == "theme":
