@@ -71,11 +71,26 @@ def _flat(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-# Index weights. PostgreSQL labels each part of a vector A-D by its field's boost (modelsearch's ``get_weight``:
-# Wagtail's title boost 2 is A, any boost from 0 to 2 is B, no boost is D) and ``RANK_WEIGHTS`` gives each label
-# its weight in ts_rank ({D, C, B, A}): title 1.0, summary and the compound parts of title words 0.4, body 0.1.
+# Index weights. PostgreSQL labels each part of a vector A-D by its field's boost (modelsearch's ``get_weight``,
+# from every boost the installed models declare: Wagtail's images and documents have title boost 10, so a page's
+# title (boost 2) is B, ``SUMMARY_BOOST`` C and no boost D). ``rank_weights`` gives those labels their weight in
+# ts_rank: title 1.0, summary and the compound parts of title words 0.4, body 0.1.
+TITLE_BOOST = 2
 SUMMARY_BOOST = 1.0
-RANK_WEIGHTS = "{0.1, 0.1, 0.4, 1.0}"
+TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 1.0, 0.4, 0.1
+
+
+def rank_weights() -> str:
+    """The ts_rank weights array ({D, C, B, A}) for the labels modelsearch gives title, summary and body."""
+    from modelsearch.backends.database.postgres.weights import WEIGHTS, get_weight
+
+    title, summary = get_weight(TITLE_BOOST), get_weight(SUMMARY_BOOST)
+    values = dict.fromkeys(WEIGHTS, BODY_WEIGHT)
+    values[summary] = SUMMARY_WEIGHT
+    values.update(dict.fromkeys(WEIGHTS[: WEIGHTS.index(title) + 1], TITLE_WEIGHT))
+    return "{" + ", ".join(str(values[label]) for label in reversed(WEIGHTS)) + "}"
+
+
 # SQLite's FTS5 table has only a title and a body column: there the summary is written into the body this many
 # times, so BM25's term frequency ranks a word of the summary above a single mention in the body.
 SQLITE_SUMMARY_REPEAT = 2
@@ -93,11 +108,11 @@ def with_analysis(obj: Any, language_code: str | None, *, summary_repeat: int = 
     """Let the indexer see, besides the object's own search fields, the words analysis adds (search/analysis.py)
     and its family's extra text (the funders named on the funders page), each where it ranks:
 
-    - title: the title and the lemmas of its words (weight A on PostgreSQL, ten times the body on SQLite);
+    - title: the title and the lemmas of its words (``TITLE_WEIGHT`` on PostgreSQL, ten times the body on SQLite);
     - ``los_summary``: the family's summary fields (search description, intro) with their lemmas, and
-      ``los_parts``: the compound parts of title words (weight B; on SQLite in the body, the summary
+      ``los_parts``: the compound parts of title words (``SUMMARY_WEIGHT``; on SQLite in the body, the summary
       ``summary_repeat`` times);
-    - the body: every other search field, with its lemmas and compound parts (weight D).
+    - the body: every other search field, with its lemmas and compound parts (``BODY_WEIGHT``).
 
     So a whole word of the title ranks above a part of a compound in the title ("detentie" in
     "Vreemdelingendetentie"), and the summary above the body. ``get_search_fields`` is set on this one instance,
@@ -162,13 +177,13 @@ def SearchBackend(params: dict[str, Any]):
                 self.backend = own_backend
 
     class WeightedCompiler(backend.query_compiler_class):
-        """The project's own ts_rank weights (``RANK_WEIGHTS``) instead of modelsearch's, which it derives from
+        """The project's own ts_rank weights (``rank_weights``) instead of modelsearch's, which it derives from
         the declared boosts and which would weigh summary and body alike."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             if postgres:
-                self.sql_weights = RANK_WEIGHTS
+                self.sql_weights = rank_weights()
 
     backend.index_class = AnalysedIndex
     backend.query_compiler_class = WeightedCompiler
