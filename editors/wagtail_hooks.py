@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 
-from editors import translating, translator_guard
+from editors import moderation, translating, translator_guard
 from editors.content_checker import LosContentChecker
 from editors.dashboard import panels_for
 from editors.views import editor_guide
@@ -27,6 +27,12 @@ def register_submit_translation_urls():
 @hooks.register("before_edit_page", order=-10)
 def translators_before_edit_page(request, page):
     return translator_guard.guard(request, page)
+
+
+# After the guard: the reviewer's change request at the top of the editor (see editors/moderation.py).
+@hooks.register("before_edit_page")
+def requested_changes_before_edit_page(request, page):
+    moderation.show_requested_changes(request, page)
 
 
 @hooks.register("before_create_page", order=-10)

@@ -35,6 +35,8 @@ WHO_MAY: dict[str, frozenset[str] | str] = {
     "los_translation_status": EVERY_ROLE,  # private page titles are filtered per user (test_private_titles.py)
     "los_editor_guide": EVERY_ROLE,
     "los_unpublish_with_translations": frozenset({SUPERUSER, REDACTIE, EINDREDACTIE}),
+    # Wagtail's workflow action with our message (editors/moderation.py): the reviewers of the task only.
+    "los_workflow_action": frozenset({SUPERUSER, EINDREDACTIE}),
     "news_quick_reaction": frozenset({SUPERUSER, REDACTIE, EINDREDACTIE, STAGIAIRS}),
     "events_admin:import": "events.add_importbatch",
     "events_admin:preview": "events.add_importbatch",
@@ -93,10 +95,26 @@ def _import_batch() -> dict[str, int]:
     return {"pk": batch.pk}
 
 
+def _task_awaiting_review() -> dict[str, object]:
+    from wagtail.models import TaskState
+
+    from news.models import NewsPage
+
+    task_state = TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).first()
+    if task_state is None:
+        page = NewsPage.objects.filter(locale__language_code="nl").live().first()
+        page.save_revision()
+        page.get_workflow().start(page, user=None)
+        task_state = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS)
+    page_id = task_state.workflow_state.object_id
+    return {"page_id": page_id, "action_name": "reject", "task_state_id": task_state.pk}
+
+
 # Arguments of project admin URLs that are not a model's primary key: a function returning them.
 SAMPLE_ARGUMENTS = {
     "events_admin:batch": _import_batch,
     "events_admin:undo": _import_batch,
+    "los_workflow_action": _task_awaiting_review,
     "los_unpublish_with_translations": lambda: {
         "page_id": Page.objects.get(url_path__endswith="/over-los/", depth=3, locale__language_code="nl").pk
     },
