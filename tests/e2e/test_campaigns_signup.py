@@ -36,3 +36,43 @@ def test_visitor_signs_the_petition_and_the_counter_moves(page: Page, live_site:
     expect(page).to_have_url(live_site + "/campagnes/zorg-in-detentie/")
     assert counter(page) == before + 1
     assert page.context.cookies() == []
+
+
+def test_the_eindredactie_downloads_the_sign_ups_for_dutch_excel(browser, staff_page, live_site: str):
+    """Issue 16, item 6: a labelled button on the sign-up list; the CSV opens in Dutch Excel (semicolons, BOM) with
+    plain Dutch headings, Amsterdam time and Ja/Nee; the XLSX has the same columns. The list itself is in Dutch."""
+    import csv
+    import io
+    from pathlib import Path
+
+    from openpyxl import load_workbook
+
+    from campaigns.models import SignupFormPage
+    from tests.e2e.test_editors_dutch import english_words
+
+    petition = SignupFormPage.objects.get(slug="petitie")
+    visitor = browser.new_context().new_page()
+    visitor.goto(live_site + "/campagnes/zorg-in-detentie/")
+    visitor.get_by_label(re.compile("^Naam")).fill("Zoë de Vries")
+    visitor.get_by_label(re.compile("Ik geef toestemming")).check()
+    visitor.get_by_role("button", name="Teken de petitie").click()
+    expect(visitor.get_by_role("heading", level=1, name="Bedankt!")).to_be_visible()
+    visitor.context.close()
+
+    page = staff_page("Eindredactie", accept_downloads=True)
+    page.goto(f"{live_site}/admin/forms/submissions/{petition.pk}/")
+    assert english_words(page) == set()
+    with page.expect_download() as csv_download:
+        page.get_by_role("link", name="Download als CSV").click()
+    raw = Path(csv_download.value.path()).read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    heading, *rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert heading == ["Aangemeld op", "Naam", "Woonplaats", "Toestemming"]
+    mine = [row for row in rows if row[1] == "Zoë de Vries"]
+    assert len(mine) == 1 and mine[0][3] == "Ja"
+    assert re.fullmatch(r"\d{2}-\d{2}-\d{4} \d{2}:\d{2}", mine[0][0])
+
+    with page.expect_download() as xlsx_download:
+        page.get_by_role("link", name="Download voor Excel").click()
+    sheet = load_workbook(xlsx_download.value.path()).active
+    assert [cell.value for cell in sheet[1]] == heading
