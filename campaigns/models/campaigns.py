@@ -63,7 +63,7 @@ class CampaignPage(HeroImageMixin, SharePreviewMixin, Page):
         _("introductie"),
         max_length=600,
         blank=True,
-        help_text=_("Waar gaat de campagne over en wat vraagt u van bezoekers?"),
+        help_text=_("Waar gaat de campagne over en wat vraag je van bezoekers?"),
     )
     body = body_field(CampaignStreamBlock())
     start_date = models.DateField(_("startdatum"), null=True, blank=True, help_text=_("Wanneer begon de campagne?"))
