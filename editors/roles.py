@@ -65,7 +65,6 @@ AGENDA = (
 SETTINGS = (
     "home.change_navigationsettings",
     "home.change_organisationsettings",
-    "research.change_fundersettings",
     "campaigns.change_siteappearance",
     "search.change_searchsettings",
 )
