@@ -76,3 +76,21 @@ def test_the_eindredactie_downloads_the_sign_ups_for_dutch_excel(browser, staff_
         page.get_by_role("link", name="Download voor Excel").click()
     sheet = load_workbook(xlsx_download.value.path()).active
     assert [cell.value for cell in sheet[1]] == heading
+
+
+def test_the_redactie_adds_a_sign_up_form_from_the_campaign(staff_page, live_site: str):
+    """Issue 16, item 7: campaign and form in one pass, from a button in the campaign editor."""
+    from campaigns.models import CampaignPage
+
+    campaign = CampaignPage.objects.get(slug="zorg-in-detentie")
+    page = staff_page("Redactie")
+    page.goto(f"{live_site}/admin/pages/{campaign.pk}/edit/")
+    page.get_by_role("link", name="Aanmeldformulier toevoegen").click()
+    page.get_by_label("Belofte").check()
+    page.get_by_label("Titel").fill("Beloof het mee")
+    page.get_by_role("button", name="Formulier maken").click()
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    expect(page.get_by_text("‘Beloof het mee’ staat als concept onder de campagne").first).to_be_visible()
+    expect(page.locator("#id_title")).to_have_value("Beloof het mee")
+    page.goto(f"{live_site}/admin/pages/{campaign.pk}/edit/")
+    expect(page.get_by_role("link", name="Beloof het mee")).to_be_visible()  # listed in the campaign's panel

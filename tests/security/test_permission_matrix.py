@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, TranslatableMixin
 
+from campaigns.models import CampaignPage
 from editors.roles import EINDREDACTIE, REDACTIE, ROLES, STAGIAIRS
 
 from .url_patterns import walk
@@ -37,6 +38,8 @@ WHO_MAY: dict[str, frozenset[str] | str] = {
     "los_unpublish_with_translations": frozenset({SUPERUSER, REDACTIE, EINDREDACTIE}),
     # Wagtail's workflow action with our message (editors/moderation.py): the reviewers of the task only.
     "los_workflow_action": frozenset({SUPERUSER, EINDREDACTIE}),
+    # "Aanmeldformulier toevoegen" on a campaign: who may add pages under it and edit it (campaigns/signup_shortcut.py).
+    "campaigns_add_signup_form": frozenset({SUPERUSER, REDACTIE, EINDREDACTIE}),
     "news_quick_reaction": frozenset({SUPERUSER, REDACTIE, EINDREDACTIE, STAGIAIRS}),
     "events_admin:import": "events.add_importbatch",
     "events_admin:preview": "events.add_importbatch",
@@ -115,6 +118,7 @@ SAMPLE_ARGUMENTS = {
     "events_admin:batch": _import_batch,
     "events_admin:undo": _import_batch,
     "los_workflow_action": _task_awaiting_review,
+    "campaigns_add_signup_form": lambda: {"campaign_id": CampaignPage.objects.get(slug="zorg-in-detentie").pk},
     "los_unpublish_with_translations": lambda: {
         "page_id": Page.objects.get(url_path__endswith="/over-los/", depth=3, locale__language_code="nl").pk
     },
