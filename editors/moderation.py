@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import TaskState, WorkflowState
@@ -59,7 +60,7 @@ def workflow_action(request, page_id: int, action_name: str, task_state_id: int)
 urlpatterns = [
     path(
         "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
-        require_admin_access(workflow_action),
+        never_cache(require_admin_access(workflow_action)),  # as Wagtail's own admin URLs
         name="los_workflow_action",
     ),
 ]
