@@ -12,13 +12,7 @@ class EditorsConfig(AppConfig):
     verbose_name = _("Redactie")
 
     def ready(self) -> None:
-        from wagtail.models import Page
-
         from editors import signals, translating
-        from editors.forms import LosPageForm
-
-        # Every page type's admin form (none sets its own): slug conflicts shown where the editor is.
-        Page.base_form_class = LosPageForm
 
         # After every migrate (once, when the last app is done): apply changes to editors/roles.py on deploy.
         post_migrate.connect(signals.sync_roles_after_migrate, dispatch_uid="editors.sync_roles_after_migrate")

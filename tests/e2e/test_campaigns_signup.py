@@ -74,7 +74,8 @@ def test_the_eindredactie_downloads_the_sign_ups_for_dutch_excel(browser, staff_
 
     with page.expect_download() as xlsx_download:
         page.get_by_role("link", name="Download voor Excel").click()
-    sheet = load_workbook(xlsx_download.value.path()).active
+    assert xlsx_download.value.suggested_filename.endswith(".xlsx")
+    sheet = load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes())).active
     assert [cell.value for cell in sheet[1]] == heading
 
 
