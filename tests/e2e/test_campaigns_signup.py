@@ -94,4 +94,6 @@ def test_the_redactie_adds_a_sign_up_form_from_the_campaign(staff_page, live_sit
     expect(page.get_by_text("‘Beloof het mee’ staat als concept onder de campagne").first).to_be_visible()
     expect(page.locator("#id_title")).to_have_value("Beloof het mee")
     page.goto(f"{live_site}/admin/pages/{campaign.pk}/edit/")
-    expect(page.get_by_role("link", name="Beloof het mee")).to_be_visible()  # listed in the campaign's panel
+    # Listed in the campaign's panel, and its block is in the campaign's content (the minimap names it).
+    expect(page.locator("a[href$='/edit/']", has_text="Beloof het mee")).to_be_visible()
+    expect(page.locator(".w-minimap-item", has_text="Beloof het mee")).to_have_count(1)
