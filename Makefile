@@ -34,8 +34,11 @@ run: install ## Migrate, load demo content, create a local admin, serve http://$
 	$(MANAGE) ensure_dev_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# Two workers (pytest-xdist), one per core; each has its own test database, media folder and, for the e2e tests
+# (one group, on one worker), its own server and browser. TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 test: install ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
-	$(BIN)/pytest; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
 
 # Templates: the project's folder and every app's own (djlint's settings are in pyproject.toml). `--reformat`
 # exits 1 when it changed a file; `--warn` makes that 0, so `make format` succeeds after formatting.

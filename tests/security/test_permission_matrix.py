@@ -167,15 +167,26 @@ def concrete_path(route: str, name: str, model) -> str | None:
     return "/" + path.replace("^", "").replace("$", "")
 
 
+REFUSED_AT = ("/admin/", "/")  # where Wagtail sends whoever may not open a view (besides the login page)
+
+
 def outcome(client, path: str) -> str:
     """'no' when the view refused (403, or Wagtail's redirect to the login or the dashboard), else 'yes': the view
     ran past its permission check (a 404 for a missing import token counts as 'yes'). Redirects inside the admin
     are followed; a view that only takes POST is asked again with an empty POST."""
-    response = client.get(path, follow=True)
+    response = client.get(path)
     if response.status_code == 405:
-        response = client.post(path, {}, follow=True)
-    final = response.redirect_chain[-1][0] if response.redirect_chain else path
-    if response.status_code == 403 or final.startswith("/admin/login/") or final in ("/admin/", "/"):
+        response = client.post(path, {})
+    # Redirects are followed by hand so that a refusal stops at the redirect: rendering the dashboard or the login
+    # page it points to decides nothing (same outcomes as following them) and cost most of this test's time.
+    for _hop in range(10):
+        if response.status_code not in (301, 302, 303, 307, 308):
+            break
+        location = response["Location"]
+        if location.startswith("/admin/login/") or location in REFUSED_AT:
+            return "no"
+        response = client.get(location)
+    if response.status_code == 403:
         return "no"
     if response.status_code >= 500:
         return f"status {response.status_code}"
