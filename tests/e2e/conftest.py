@@ -51,17 +51,12 @@ def pytest_collection_modifyitems(config, items):
     # The server serves a copy of the seeded test database, so pytest-django must create it even when only
     # end-to-end tests run (it creates it for tests that use the database). The marker's transaction in this
     # process is harmless: the browser talks to the server's own copy.
-    # Under `make test` (pytest-xdist, `--dist loadgroup`) every e2e test goes to one worker: one server, one
-    # browser and one database copy per run, and the flows that build on what an earlier one published keep their
-    # order. They run first, so that the longest unit of work does not start last.
-    e2e = []
+    # Under pytest-xdist (`--dist loadgroup`) every e2e test goes to one worker: one server, one browser and one
+    # database copy per run, and the flows that build on what an earlier one published keep their order.
     for item in items:
         if item.get_closest_marker("e2e"):
             item.add_marker(pytest.mark.django_db)
             item.add_marker(pytest.mark.xdist_group("e2e"))
-            e2e.append(item)
-    others = [item for item in items if not item.get_closest_marker("e2e")]
-    items[:] = e2e + others
 
 
 @pytest.fixture(scope="session")
