@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -146,7 +146,7 @@ class ReportViewSet(ModelViewSet):
     search_fields = ["reference"]
     search_backend_name = None
     list_display = [
-        Column("reference", label=_("Kenmerk"), sort_key="reference"),
+        "reference",  # the first column links to the report
         DateColumn("received_on", label=_("Ontvangen"), sort_key="received_on"),
         "location",
         "urgency",

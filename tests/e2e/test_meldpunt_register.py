@@ -26,7 +26,7 @@ def test_the_intern_registers_a_report_on_a_phone(live_site, staff_page):
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "register-form-360.png"), full_page=True)
-    page.get_by_role("button", name=re.compile("Opslaan|Aanmaken")).first.click()
+    page.get_by_role("button", name=re.compile("Toevoegen")).first.click()
     message = page.locator(".messages")
     expect(message).to_contain_text(re.compile(r"MVD-\d{4}-\d{4}"))
     reference = re.search(r"MVD-\d{4}-\d{4}", message.inner_text()).group(0)
