@@ -126,10 +126,16 @@ class FaqItemBlock(blocks.StructBlock):
     answer = blocks.RichTextBlock(label=_("Antwoord"), features=RICH_TEXT_FEATURES)
 
 
-class FaqBlock(blocks.StructBlock):
-    """Questions and answers that open and close (works without JavaScript)."""
+class TitledListBlock(blocks.StructBlock):
+    """The base of a list under an optional heading (questions, key figures, a timeline, partners): the heading is
+    declared here once; each subclass adds its list and its template."""
 
     title = blocks.CharBlock(label=_("Titel"), required=False, max_length=120)
+
+
+class FaqBlock(TitledListBlock):
+    """Questions and answers that open and close (works without JavaScript)."""
+
     items = blocks.ListBlock(FaqItemBlock(), label=_("Vragen"), min_num=1)
 
     class Meta:

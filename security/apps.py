@@ -9,4 +9,9 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Beveiliging")
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from . import signals  # noqa: F401 - connects the upload and login-record receivers
+        from .converters import DatabaseIdConverter
+
+        register_converter(DatabaseIdConverter, "db_id")

@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from caching.fragments import invalidate_fragments
 from home.fields import optional_link
+from home.mixins import FormTargetMixin
 
 # Who may read sign-ups decides where they go: the destination address, storing them at all and how long they
 # are kept are editable only with this permission (the field is left out of the form for everyone else, so a
@@ -112,7 +113,7 @@ class SignupCounter(models.Model):
         invalidate_fragments()
 
 
-class SignupFormPage(AbstractEmailForm):
+class SignupFormPage(FormTargetMixin, AbstractEmailForm):
     """A petition, pledge, newsletter or coalition sign-on form that respects the privacy of who signs."""
 
     # The thank-you page after signing (`?bedankt=1`) is the same for everyone (caching/page_cache.py).

@@ -23,7 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES, body_field
-from home.mixins import IntroMixin
+from home.mixins import FormTargetMixin, IntroMixin
 from multilingual.languages import enabled_languages
 from newsletter.models.issues import Issue
 from newsletter.models.lists import MailingList
@@ -31,7 +31,7 @@ from newsletter.models.lists import MailingList
 ARCHIVE_PER_PAGE = 24
 
 
-class NewsletterPage(RoutablePageMixin, IntroMixin, Page):
+class NewsletterPage(FormTargetMixin, RoutablePageMixin, IntroMixin, Page):
     """The subscribe form of one site (/nieuwsbrief/), its thank-you step and the archive of sent issues."""
 
     lists = ParentalManyToManyField(
@@ -92,8 +92,9 @@ class NewsletterPage(RoutablePageMixin, IntroMixin, Page):
     @path("archief/<int:issue_id>/")
     def issue_route(self, request: HttpRequest, issue_id: int) -> HttpResponse:
         from newsletter.rendering import render_issue
+        from security.converters import MAX_DB_ID
 
-        if issue_id > 2**31:  # PostgreSQL refuses out-of-range ids with an error, not an empty result
+        if issue_id > MAX_DB_ID:  # routes are compiled with the model, before the `db_id` converter is registered
             raise Http404
         issue = get_object_or_404(self.archived_issues().select_related("mailing_list"), pk=issue_id)
         context = self.get_context(request)
