@@ -6,3 +6,9 @@ class NewsletterConfig(AppConfig):
     name = "newsletter"
     label = "newsletter"
     verbose_name = _("Nieuwsbrief en steun")
+
+    def ready(self) -> None:
+        from caching.signals import register_private_snippets
+
+        # Subscribers are nobody's business but ours: subscribing or unsubscribing changes no public page.
+        register_private_snippets("newsletter.Subscriber")

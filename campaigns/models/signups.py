@@ -109,8 +109,9 @@ class SignupCounter(models.Model):
     def increment(cls, page: SignupFormPage) -> None:
         counter, _created = cls.objects.get_or_create(page=page)
         cls.objects.filter(pk=counter.pk).update(count=F("count") + 1)
-        # An update sends no signal: the next visitor must see the counter move, not a cached page.
-        invalidate_fragments()
+        # An update sends no signal: the next visitor must see the counter move, not a cached page. The proxy
+        # is not purged per signature (caching/purge.py): it follows within PUBLIC_CACHE_MAX_AGE.
+        invalidate_fragments(purge_proxy=False)
 
 
 class SignupFormPage(FormTargetMixin, AbstractEmailForm):
