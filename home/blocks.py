@@ -10,6 +10,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 from django.core.exceptions import ValidationError
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
@@ -32,6 +33,11 @@ class HeadingBlock(blocks.StructBlock):
         label=_("Niveau"),
         help_text=_("Gebruik kop 2 voor een nieuwe sectie en kop 3 voor een onderdeel daarvan."),
     )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = slugify(value["text"], allow_unicode=True) or "kop"
+        return context
 
     class Meta:
         icon = "title"

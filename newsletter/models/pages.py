@@ -130,6 +130,14 @@ class SupportPage(IntroMixin, Page):
         help_text=_("Wat mensen bij de overboeking kunnen zetten, bijv. 'Gift LOS'."),
     )
     body = body_field(help_text=_("Wat een gift betaalt: voorbeelden, bedragen, verhalen."))
+    home_page_ask = models.BooleanField(
+        _("oproep op de homepagina"),
+        default=True,
+        help_text=_(
+            "Toon 'Steun LOS' naast de andere oproepen op de homepagina, met de titel en de introductie van deze "
+            "pagina. Zet uit als je even niet om giften vraagt."
+        ),
+    )
     periodic_gifts = RichTextField(
         _("periodiek schenken"),
         features=RICH_TEXT_FEATURES,
@@ -140,6 +148,7 @@ class SupportPage(IntroMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("home_page_ask"),
         MultiFieldPanel(
             [
                 FieldPanel("iban"),
