@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsletter', '0001_initial'),
+        ('newsletter', '0002_help_texts_say_je'),
     ]
 
     operations = [
