@@ -1,5 +1,5 @@
-"""Retention of the register (README "Meldpunt"): run daily by `manage.py meldpunt_retention` (cron, like
-`purge_submissions`).
+"""Retention of the register (README "Meldpunt"): run daily by `manage.py meldpunt_retention` (registered with the
+worker's scheduler, security/periodic.py, in meldpunt/apps.py).
 
 - Contact details of open reports go `contact_days_open` days after they were received (closing removes them at
   once, Report.save).

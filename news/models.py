@@ -46,10 +46,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
     # The query parameters it reads (news/listing.py): the page cache keys on these (caching/page_cache.py).
     cache_query_params = ("theme", "kind", "year", "tag", "page")
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro", help_text=_("Een korte tekst boven het nieuwsoverzicht.")),
-    ]
+    content_panels = IndexPage.overview_panels(_("Een korte tekst boven het nieuwsoverzicht."))
     subpage_types = ["news.NewsPage"]
 
     class Meta:
@@ -172,7 +169,7 @@ class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
     )
     listing_image_alt = alt_text_field(
         _("alternatieve tekst afbeelding"),
-        _("Beschrijf de afbeelding voor wie hem niet kan zien. Verplicht als u een afbeelding kiest."),
+        _("Beschrijf de afbeelding voor wie hem niet kan zien. Verplicht als je een afbeelding kiest."),
     )
     related_page = optional_link(
         "wagtailcore.Page",

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from campaigns import related
 from campaigns.blocks import CampaignStreamBlock
 from campaigns.models.appearance import PALETTE_CHOICES
+from campaigns.panels import SignupFormsPanel
 from editors.widgets import themes_panel
 from home.blocks import body_field
 from home.fields import themes_field
@@ -25,10 +26,7 @@ from home.mixins import HeroImageMixin, IndexPage, SharePreviewMixin
 class CampaignIndexPage(IndexPage):
     """The list of campaigns (/campagnes/): running ones first, then ended ones."""
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro", help_text=_("Een korte uitleg boven de lijst met campagnes.")),
-    ]
+    content_panels = IndexPage.overview_panels(_("Een korte uitleg boven de lijst met campagnes."))
     subpage_types = ["campaigns.CampaignPage"]
 
     class Meta:
@@ -63,7 +61,7 @@ class CampaignPage(HeroImageMixin, SharePreviewMixin, Page):
         _("introductie"),
         max_length=600,
         blank=True,
-        help_text=_("Waar gaat de campagne over en wat vraagt u van bezoekers?"),
+        help_text=_("Waar gaat de campagne over en wat vraag je van bezoekers?"),
     )
     body = body_field(CampaignStreamBlock())
     start_date = models.DateField(_("startdatum"), null=True, blank=True, help_text=_("Wanneer begon de campagne?"))
@@ -81,6 +79,7 @@ class CampaignPage(HeroImageMixin, SharePreviewMixin, Page):
         FieldPanel("colour"),
         FieldPanel("intro"),
         FieldPanel("body"),
+        SignupFormsPanel(heading=_("Aanmeldformulieren")),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Looptijd")),
         themes_panel(),
     ]

@@ -21,10 +21,7 @@ from home.mixins import HeroImageMixin, IndexPage, IntroMixin, SharePreviewMixin
 class ProjectIndexPage(IndexPage):
     """The list of LOS's projects (/projecten/)."""
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro", help_text=_("Een korte uitleg boven de lijst met projecten.")),
-    ]
+    content_panels = IndexPage.overview_panels(_("Een korte uitleg boven de lijst met projecten."))
     subpage_types = ["campaigns.ProjectPage"]
 
     class Meta:
@@ -56,7 +53,7 @@ class ProjectPage(IntroMixin, HeroImageMixin, SharePreviewMixin, Page):
         _("bereikbaarheid meldlijn"), max_length=120, blank=True, help_text=_("Bijvoorbeeld 'werkdagen 10-16 uur'.")
     )
     how_to_report = RichTextField(
-        _("zo meldt u"),
+        _("hoe melden werkt"),
         blank=True,
         features=RICH_TEXT_FEATURES,
         help_text=_("Stap voor stap: hoe meldt iemand iets, en wat gebeurt er daarna met de melding?"),

@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -32,6 +34,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from caching.fragments import invalidate_fragments
 from home.fields import optional_link
+from home.mixins import FormTargetMixin
 
 # Who may read sign-ups decides where they go: the destination address, storing them at all and how long they
 # are kept are editable only with this permission (the field is left out of the form for everyone else, so a
@@ -89,7 +92,11 @@ class SignupSubmission(AbstractFormSubmission):
         verbose_name_plural = _("aanmeldingen")
 
     def __str__(self) -> str:
-        return self.organisation or str(self.submit_time)
+        # Not the raw UTC timestamp: the local date and time, as the admin's lists show them.
+        if self.organisation:
+            return self.organisation
+        when = date_format(timezone.localtime(self.submit_time), "DATETIME_FORMAT")
+        return _("Aanmelding van %(time)s") % {"time": when}
 
 
 class SignupCounter(models.Model):
@@ -108,11 +115,12 @@ class SignupCounter(models.Model):
     def increment(cls, page: SignupFormPage) -> None:
         counter, _created = cls.objects.get_or_create(page=page)
         cls.objects.filter(pk=counter.pk).update(count=F("count") + 1)
-        # An update sends no signal: the next visitor must see the counter move, not a cached page.
-        invalidate_fragments()
+        # An update sends no signal: the next visitor must see the counter move, not a cached page. The proxy
+        # is not purged per signature (caching/purge.py): it follows within PUBLIC_CACHE_MAX_AGE.
+        invalidate_fragments(purge_proxy=False)
 
 
-class SignupFormPage(AbstractEmailForm):
+class SignupFormPage(FormTargetMixin, AbstractEmailForm):
     """A petition, pledge, newsletter or coalition sign-on form that respects the privacy of who signs."""
 
     # The thank-you page after signing (`?bedankt=1`) is the same for everyone (caching/page_cache.py).
@@ -216,7 +224,7 @@ class SignupFormPage(AbstractEmailForm):
         _("doel"),
         null=True,
         blank=True,
-        help_text=_("Optioneel: het aantal handtekeningen dat u wilt halen. Wordt naast de teller getoond."),
+        help_text=_("Optioneel: het aantal handtekeningen dat je wilt halen. Wordt naast de teller getoond."),
     )
 
     content_panels = [
@@ -235,7 +243,7 @@ class SignupFormPage(AbstractEmailForm):
             [
                 HelpPanel(
                     content=_(
-                        "Vraag alleen wat u echt nodig hebt. Het IP-adres en de browser van bezoekers worden "
+                        "Vraag alleen wat je echt nodig hebt. Het IP-adres en de browser van bezoekers worden "
                         "nooit bewaard."
                     )
                 ),

@@ -34,10 +34,9 @@ class PublicationIndexPage(RoutablePageMixin, IndexPage):
     # Filters and pages are cached (caching/page_cache.py); a search (`q`) is personal and never is.
     cache_query_params = ("thema", "soort", "jaar", "auteur", "project", "sort", "page")
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro", help_text=_("Een paar zinnen boven de lijst: wat voor onderzoek LOS doet en publiceert.")),
-    ]
+    content_panels = IndexPage.overview_panels(
+        _("Een paar zinnen boven de lijst: wat voor onderzoek LOS doet en publiceert.")
+    )
     subpage_types = ["research.PublicationPage"]
 
     class Meta:
@@ -257,7 +256,7 @@ class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
         super().clean()
         self.doi = normalise_doi(self.doi)
         if self.publication_type != PublicationType.ARTICLE and (self.volume or self.issue) and not self.journal:
-            raise ValidationError({"journal": _("Vul het tijdschrift in als u een jaargang of nummer invult.")})
+            raise ValidationError({"journal": _("Vul het tijdschrift in als je een jaargang of nummer invult.")})
 
     def save(self, *args, **kwargs):
         if self.refresh_pdf_page_count() and kwargs.get("update_fields") is not None:

@@ -1,4 +1,4 @@
-"""Apply the Meldpunt's retention periods (run daily from cron, next to `purge_submissions`)."""
+"""Apply the Meldpunt's retention periods (daily, by the worker's scheduler: meldpunt/apps.py)."""
 
 from __future__ import annotations
 
