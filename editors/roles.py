@@ -80,6 +80,19 @@ NEWSLETTER_SUBSCRIBERS = (
     "newsletter.change_subscriber",
     "newsletter.delete_subscriber",
 )
+# Meldpunt Vreemdelingendetentie (issue 23): the reports (descriptions, encrypted contact details, who read them)
+# only for the Meldpunt's own staff; the Eindredactie sees the counts, never a report.
+MELDPUNT_COUNTS = "meldpunt.view_counts"
+MELDPUNT_REGISTER = (
+    *crud("meldpunt", "report"),
+    MELDPUNT_COUNTS,
+    *crud("meldpunt", "detentionlocation")[:3],
+    "meldpunt.view_topic",
+    *crud("meldpunt", "referral"),
+    "meldpunt.view_reportchange",
+    "meldpunt.view_reportaccess",
+    "meldpunt.change_meldpuntsettings",
+)
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,7 @@ VRIJWILLIGERS = "Vrijwilligers"
 VERTALERS = "Vertalers"
 MICROSITE_REDACTIE = "Microsite redactie"
 OPVANGCOORDINATOREN = "Opvangcoördinatoren"
+MELDPUNT = "Meldpunt"
 
 ROLES: tuple[Role, ...] = (
     Role(
@@ -155,6 +169,7 @@ ROLES: tuple[Role, ...] = (
             *NEWSLETTER_ISSUES,
             *crud("newsletter", "mailinglist")[1:],
             *NEWSLETTER_SUBSCRIBERS,
+            MELDPUNT_COUNTS,
         ),
         pages={MAIN_SITE: (*EDITOR_PAGES, "bulk_delete"), MICROSITE: (*EDITOR_PAGES, "bulk_delete")},
         collections={ROOT_COLLECTION: MEDIA_ALL + MEDIA_DELETE},
@@ -214,6 +229,14 @@ ROLES: tuple[Role, ...] = (
             "de eigen opvang terugtrekken. Welke opvang, legt LOS vast bij de opvang."
         ),
         permissions=(ADMIN, *SHELTER_FIGURES),
+    ),
+    Role(
+        MELDPUNT,
+        _(
+            "Registreert en volgt de meldingen van het Meldpunt Vreemdelingendetentie op (met contactgegevens en "
+            "inzagelog); beheert de detentielocaties en de bewaartermijn. Alleen deze groep ziet meldingen."
+        ),
+        permissions=(ADMIN, *MELDPUNT_REGISTER),
     ),
 )
 ROLES_BY_NAME = {role.name: role for role in ROLES}

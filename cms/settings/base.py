@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from .api import *  # noqa: F403
 from .editors import *  # noqa: F403  (the admin for editors: translations, login form, autosave)
 from .environment import BASE_DIR, PROJECT_DIR, env
+from .meldpunt import *  # noqa: F403  (issue 23: the key of the Meldpunt's encrypted contact field)
 from .newsletter import *  # noqa: F403  (issue 20: the newsletter's limits and its provider webhook)
 from .search import *  # noqa: F403  (the search backends per language, Elasticsearch)
 from .security import *  # noqa: F403
@@ -28,7 +29,7 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 # cache headers and shared fragments, `security` below. `research` owns funders that other apps show. `demo` is a
 # tool (seed_demo and its loader) that no app imports; it reads each app's demo data (<app>/demo/*.yaml) in this order.
 BASE_APPS = ["home", "multilingual", "editors", "caching", "api"]
-FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "figures", "newsletter"]
+FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "figures", "newsletter", "meldpunt"]
 TOOL_APPS = ["demo"]
 LOCAL_APPS = [*BASE_APPS, *FEATURE_APPS, *TOOL_APPS]
 

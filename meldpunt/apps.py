@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeldpuntConfig(AppConfig):
+    """The Meldpunt Vreemdelingendetentie (issue 23): the register of hotline reports and the counts from it."""
+
+    name = "meldpunt"
+    label = "meldpunt"
+    verbose_name = _("Meldpunt Vreemdelingendetentie")

@@ -1,0 +1,32 @@
+"""The Meldpunt register: detention locations and topics, reports with their referrals, case history and access
+log, and the retention settings."""
+
+from meldpunt.models.locations import DetentionLocation, LocationKind, Topic
+from meldpunt.models.reports import (
+    AccessKind,
+    Channel,
+    Outcome,
+    Referral,
+    Report,
+    ReportAccess,
+    ReportChange,
+    Status,
+    Urgency,
+)
+from meldpunt.models.retention import MeldpuntSettings
+
+__all__ = [
+    "AccessKind",
+    "Channel",
+    "DetentionLocation",
+    "LocationKind",
+    "MeldpuntSettings",
+    "Outcome",
+    "Referral",
+    "Report",
+    "ReportAccess",
+    "ReportChange",
+    "Status",
+    "Topic",
+    "Urgency",
+]
