@@ -139,10 +139,7 @@ def public_counts(selected: Year | None = None, *, today: datetime.date | None =
     figures = MeldpuntFigures(years=years, selected=selected, until=until)
     if selected is None:
         return figures
-    protected = {
-        year: disclosure.protect(counts, sum(counts.values()))
-        for year, counts in _by_year(quarters).items()
-    }
+    protected = {year: disclosure.protect(counts, sum(counts.values())) for year, counts in _by_year(quarters).items()}
     figures.trend = _trend_table(quarters, protected)
     figures.per_year = _years_table(quarters, protected)
     figures.total = protected[selected.year].total
@@ -245,7 +242,7 @@ def _topics_table(reports: QuerySet[Report]) -> Table:
     return Table(
         "topic",
         _("Per onderwerp"),
-        _("Meldingen per onderwerp; een melding kan over meer onderwerpen gaan, dus samen zijn ze meer dan het totaal."),
+        _("Meldingen per onderwerp; een melding kan over meer onderwerpen gaan, dus samen zijn het er meer."),
         _("Onderwerp"),
         [_reports_heading()],
         _protected_rows(counts, labels, list(labels), None),

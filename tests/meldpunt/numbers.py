@@ -10,8 +10,8 @@ import pytest
 _references = itertools.count(1)
 
 
-@pytest.fixture
-def register(db):
+@pytest.fixture(name="register")
+def register_fixture(db):
     """An empty register (the demo reports removed, inside the test's transaction) and a way to fill it."""
     from meldpunt.models import Report
 

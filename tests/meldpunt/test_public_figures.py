@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.meldpunt.numbers import register  # noqa: F401 - fixture
+from tests.meldpunt.numbers import register_fixture  # noqa: F401 - the `register` fixture
 
 pytestmark = pytest.mark.django_db
 SMALL_CELL = re.compile(r'class="chart__number">\s*[1-4]\s*<')
@@ -21,12 +21,18 @@ PAGE, CSV, JSON = "/meldpunt/cijfers/", "/meldpunt/cijfers/csv/", "/meldpunt/cij
 
 
 @pytest.fixture
-def filled(register):  # noqa: F811
+def filled(register):
     for month, count in ((1, 14), (4, 2), (7, 11), (10, 9)):
         register(count, datetime.date(2025, month, 10), "Detentiecentrum Rotterdam", topics=("medical", "isolation"))
     register(3, datetime.date(2025, 5, 1), "Politiecellen Utrecht", topics=("food",), channel="letter")
-    register(12, datetime.date(2024, 11, 1), "Detentiecentrum Zeist", status="closed", outcome="resolved",
-             closed_on=datetime.date(2024, 12, 1))
+    register(
+        12,
+        datetime.date(2024, 11, 1),
+        "Detentiecentrum Zeist",
+        status="closed",
+        outcome="resolved",
+        closed_on=datetime.date(2024, 12, 1),
+    )
 
 
 def test_the_page_shows_protected_charts_with_tables_and_no_script(client, filled):
@@ -69,11 +75,17 @@ def test_csv_and_json_are_exactly_what_the_page_shows(client, filled):
     data = client.get(f"{JSON}?jaar=2025").json()
     assert data["year"] == "2025" and data["years"] == ["2024", "2025"]
     assert {table["key"] for table in data["tables"]} == {
-        "trend", "years", "location", "topic", "channel", "status", "outcome"
+        "trend",
+        "years",
+        "location",
+        "topic",
+        "channel",
+        "status",
+        "outcome",
     }
 
 
-def test_an_empty_register_says_so(client, register):  # noqa: F811
+def test_an_empty_register_says_so(client, register):
     response = client.get(PAGE)
     assert response.status_code == 200
     assert "Er zijn nog geen cijfers" in response.content.decode()

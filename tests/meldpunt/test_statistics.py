@@ -16,7 +16,7 @@ from figures.disclosure import HIDDEN_TEXT, SMALL_TEXT
 from meldpunt.models import DetentionLocation, Topic
 from meldpunt.statistics import LOCATION_GROUP_THRESHOLD, Year, public_counts, quarter_start
 from tests.figures.derivation import derivable
-from tests.meldpunt.numbers import add_reports, register  # noqa: F401 - fixture
+from tests.meldpunt.numbers import register_fixture  # noqa: F401 - the `register` fixture
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 12, 3)
