@@ -1,6 +1,7 @@
 """The Meldpunt register: detention locations and topics, reports with their referrals, case history and access
-log, and the retention settings."""
+log, import batches and the retention settings."""
 
+from meldpunt.models.imports import ReportImport
 from meldpunt.models.locations import DetentionLocation, LocationKind, Topic
 from meldpunt.models.reports import (
     AccessKind,
@@ -26,6 +27,7 @@ __all__ = [
     "Report",
     "ReportAccess",
     "ReportChange",
+    "ReportImport",
     "Status",
     "Topic",
     "Urgency",

@@ -111,6 +111,16 @@ class Report(models.Model):
         help_text=_("Wanneer de bewaartermijn beschrijving en contactgegevens verwijderde; de telling blijft."),
     )
 
+    # Set by the spreadsheet import (meldpunt/importing.py): its undo removes the reports nobody changed since.
+    import_batch = models.ForeignKey(
+        "meldpunt.ReportImport",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+    )
+
     objects = ReportQuerySet.as_manager()
 
     class Meta:
