@@ -18,6 +18,9 @@ from search import views as search_views
 from security import views as security_views
 
 handler500 = "security.views.server_error"
+# Bad requests Django refuses (and unusable bytes, security/bad_input.py): the site's own page in the visitor's
+# language, never the bytes they sent (security/error_pages.py).
+handler400 = "security.error_pages.bad_request"
 
 urlpatterns = [
     # Before Wagtail's own admin URLs: its unpublish confirmation with the choice to unpublish translations too.

@@ -60,10 +60,15 @@ class SubmitSnippetTranslationView(_SiteLanguagesMixin, submit_translations.Subm
 def submit_translation_urls() -> list:
     """The same addresses as wagtail-localize's views, registered before them (see editors/wagtail_hooks.py)."""
     return [
-        path("localize/submit/page/<int:page_id>/", SubmitPageTranslationView.as_view()),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            SubmitPageTranslationView.as_view(),
+            name="los_submit_page_translation",
+        ),
         path(
             "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
             SubmitSnippetTranslationView.as_view(),
+            name="los_submit_snippet_translation",
         ),
     ]
 

@@ -1,7 +1,7 @@
 """The visitor's side: subscribing, confirming, changing lists, unsubscribing, asking for a new link.
 
 None of these sets a cookie. They are csrf_exempt because Django's CSRF protection needs one (the reasoning is in
-security/public_forms.py): the subscribe form refuses cross-site posts by their headers instead, and the others
+security/ratelimit.py): the subscribe form refuses cross-site posts by their headers instead, and the others
 are authorised by the signed token in their address. The unsubscribe address is also the `List-Unsubscribe`
 target of every mail: a POST there unsubscribes at once (RFC 8058 one-click, which mail providers send from their
 own servers, without any cookie or token field); a GET only shows the button, because link scanners follow GETs.
@@ -25,7 +25,7 @@ from newsletter import subscriptions
 from newsletter.forms import HONEYPOT_FIELD, ChangeListsForm, RequestLinkForm
 from newsletter.models import MailingList, NewsletterPage
 from newsletter.tokens import CONFIRM, MANAGE, read_token
-from security.public_forms import is_cross_site, rate_limited
+from security.ratelimit import is_cross_site, rate_limited
 
 
 def _root(request: HttpRequest) -> str:
@@ -38,7 +38,7 @@ def _render(request: HttpRequest, template: str, context: dict | None = None, *,
 
 
 def _rate_limited(request: HttpRequest) -> bool:
-    return rate_limited(request, limit=settings.NEWSLETTER_RATE_LIMIT, scope="newsletter")
+    return rate_limited(request, "newsletter", *settings.NEWSLETTER_RATE_LIMIT)
 
 
 TOO_OFTEN = gettext_lazy(

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_to_bytes
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
-from django.utils import translation
-from django.utils.translation import gettext as _
+from django.http import HttpRequest, HttpResponse
+
+from security.error_pages import UNREADABLE_INPUT, bad_request_response
 
 _UNUSABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 # Only url-encoded bodies are read here. A multipart body is left to the view: reading request.POST would parse the
@@ -61,7 +61,8 @@ def _any_in(source, unusable) -> bool:
 
 
 class UnusableInputMiddleware:
-    """Answers 400 (in the visitor's language) to requests carrying NUL or other control bytes."""
+    """Answers 400 to requests carrying NUL or other control bytes: the site's own page in the visitor's language
+    (security/error_pages.py), the API's JSON error under /api/."""
 
     def __init__(self, get_response) -> None:
         self.get_response = get_response
@@ -72,12 +73,5 @@ class UnusableInputMiddleware:
         except UnicodeDecodeError:  # a multipart body whose field names are not UTF-8
             refuse = True
         if refuse:
-            with translation.override(translation.get_language_from_request(request, check_path=True)):
-                message = _("Dit adres of formulier bevat tekens die we niet kunnen lezen. Controleer wat je typte.")
-            if request.path_info.startswith("/api/"):  # the shape of the API's own errors
-                response = JsonResponse({"message": message}, status=400)
-            else:
-                response = HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
-            response["Cache-Control"] = "no-store"
-            return response
+            return bad_request_response(request, UNREADABLE_INPUT)
         return self.get_response(request)

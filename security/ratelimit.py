@@ -1,5 +1,7 @@
-"""Rate limits by client address in the shared cache, the client address from the trusted proxy, and the
-same-origin check for forms that carry no CSRF token (the public sign-up form).
+"""The one client address and the one rate limit of the site, and the same-origin check for forms that carry no
+CSRF token. Used by the sign-up forms (campaigns/signups.py), the newsletter's forms (newsletter/views.py), the
+front-end login and the page and document password forms (security/views.py) and the API's throttle
+(api/viewsets.py `PartnerRateThrottle`), so all of them count the same visitor the same way.
 
 The client address: behind the documented proxy (docs/deployment.md) every request's REMOTE_ADDR is the proxy's,
 so a limit keyed on it would put all visitors in one bucket and let one script close a campaign for everyone.
@@ -46,7 +48,10 @@ def client_key(request: HttpRequest, scope: str, *, today: datetime.date | None 
 
 
 def rate_limited(request: HttpRequest, scope: str, limit: int, window: int) -> bool:
-    """Count this attempt; True when the client made more than `limit` attempts within `window` seconds."""
+    """Count this attempt; True when the client made more than `limit` attempts within `window` seconds.
+
+    A fixed window that starts at the client's first attempt; `add` then `incr` are atomic in Redis, so workers
+    on several servers never lose a count."""
     key = client_key(request, scope)
     cache.add(key, 0, timeout=window)
     try:

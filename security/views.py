@@ -7,7 +7,9 @@ page or document. Those forms are rendered without a token (templates wagtailcor
 password_required.html in this app) and their POST views are exempt from the cookie check; instead a post from
 another website is refused by its `Origin`/`Sec-Fetch-Site` headers (security/ratelimit.py `is_cross_site`),
 which browsers send without any cookie. The session (and with it Django's own CSRF rotation) starts once the
-visitor submits the right password or logs in.
+visitor submits the right password or logs in. Posts are rate limited per visitor (`LOS_PASSWORD_FORM_RATE_LIMIT`,
+security/ratelimit.py), so a page or document password cannot be guessed by a script; django-axes still locks an
+account after failed logins, whatever address they come from.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
 from wagtail.documents.views import serve as document_views
 
-from security.ratelimit import is_cross_site
+from security.ratelimit import is_cross_site, rate_limited
 
 logger = logging.getLogger("los.security")
 
@@ -71,13 +73,23 @@ def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpR
 
 
 def same_origin_form(view):
-    """A form view without the CSRF cookie: exempt from the cookie check, posts from another site refused."""
+    """A form view without the CSRF cookie: exempt from the cookie check, posts from another site refused, posts
+    from one visitor limited."""
 
     @csrf_exempt
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method == "POST" and is_cross_site(request):
-            return HttpResponseForbidden(_("Dit formulier kan alleen vanaf onze eigen website worden verstuurd."))
+        if request.method == "POST":
+            if is_cross_site(request):
+                return HttpResponseForbidden(_("Dit formulier kan alleen vanaf onze eigen website worden verstuurd."))
+            if rate_limited(request, "password", *settings.LOS_PASSWORD_FORM_RATE_LIMIT):
+                response = HttpResponse(
+                    _("Je hebt het te vaak geprobeerd. Probeer het over tien minuten opnieuw."),
+                    status=429,
+                    content_type="text/plain; charset=utf-8",
+                )
+                response["Retry-After"] = str(settings.LOS_PASSWORD_FORM_RATE_LIMIT[1])
+                return response
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -3,8 +3,11 @@ runs in a transaction that is rolled back, so tests can change it freely."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Site
 
@@ -50,6 +53,39 @@ def empty_cache():
     for cache in caches.all():
         cache.clear()
     yield
+
+
+REDIS_URL = os.environ.get("LOS_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def _redis_reachable() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping())
+    except (redis.RedisError, OSError):
+        return False
+
+
+@pytest.fixture
+def redis_cache():
+    """Production's shared cache, a real Redis (`LOS_TEST_REDIS_URL`; .ci/run starts one), as the default cache;
+    emptied before and after. Skipped when no Redis server answers."""
+    from django.core.cache import caches
+
+    if not _redis_reachable():
+        pytest.skip(f"no Redis server answers at {REDIS_URL}")
+    backend = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "los-test",
+    }
+    with override_settings(CACHES={"default": backend}):
+        caches["default"].clear()
+        try:
+            yield caches["default"]
+        finally:
+            caches["default"].clear()
 
 
 @pytest.fixture(autouse=True)

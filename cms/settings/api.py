@@ -4,12 +4,9 @@ from .environment import env
 
 WAGTAILAPI_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 WAGTAILAPI_LIMIT_MAX = 100
-REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    # How many proxies in front of the app to trust for the client address of the API's rate limit.
-    "NUM_PROXIES": env("TRUSTED_PROXY_COUNT"),
-}
-# The API's per-client limit (api/viewsets.py): far above what a partner page showing the agenda needs.
+REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
+# The API's per-client limit (api/viewsets.py): far above what a partner page showing the agenda needs. The client
+# address is the site's one (CLIENT_IP_HEADER, security/ratelimit.py), as for the forms.
 LOS_API_RATE = env("API_RATE")
 # Partner sites read the API from the browser: any origin, GET only, never with cookies or credentials.
 CORS_URLS_REGEX = r"^/api/v2/.*$"

@@ -36,9 +36,7 @@ env = environ.Env(
     BACKUP_PASSPHRASE=(str, ""),
     BACKUP_RETENTION_DAYS=(int, 30),
     CLIENT_IP_PROXY_HOPS=(int, 1),
-    # The headless API (api/, docs/api.md): proxies in front of the app to trust for the client address, and the
-    # per-client request limit for partner sites.
-    TRUSTED_PROXY_COUNT=(int, 0),
+    # The headless API (api/, docs/api.md): the per-client request limit for partner sites.
     API_RATE=(str, "600/minute"),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)

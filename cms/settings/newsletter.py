@@ -2,7 +2,7 @@
 
 Days: how long a confirmation link works (unconfirmed addresses are deleted then) and how long the links in every
 mail work. Seconds: one confirmation or link mail per address per NEWSLETTER_MAIL_INTERVAL; form posts per client
-(attempts, seconds; security/public_forms.py); one batch per NEWSLETTER_BATCH_INTERVAL with the worker; a failed
+(attempts, seconds; security/ratelimit.py); one batch per NEWSLETTER_BATCH_INTERVAL with the worker; a failed
 mail is retried after NEWSLETTER_RETRY_SECONDS x attempt, at most NEWSLETTER_MAX_ATTEMPTS times; sending without
 progress for NEWSLETTER_STALLED_SECONDS is resumed by `newsletter_periodic`.
 """

@@ -39,6 +39,8 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 # proxy, REMOTE_ADDR. Set it only when the app servers are reachable through that proxy alone (docs/deployment.md).
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
 CLIENT_IP_PROXY_HOPS = env("CLIENT_IP_PROXY_HOPS")
+# Posts to the front-end login and the page and document password forms per visitor: (attempts, seconds).
+LOS_PASSWORD_FORM_RATE_LIMIT = (10, 600)
 
 # Backups (security/backup.py) are always encrypted under this passphrase (gpg, AES-256) and pruned after
 # BACKUP_RETENTION_DAYS days by `manage.py backup`. Keep the passphrase out of the backup folder's machine.

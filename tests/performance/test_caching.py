@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
@@ -18,8 +15,6 @@ from research.models import FooterFunder, FunderSettings
 from tests.factories.research import FunderFactory
 
 pytestmark = pytest.mark.django_db
-
-REDIS_URL = os.environ.get("LOS_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def _menu_queries(client, path: str = "/") -> int:
@@ -176,34 +171,12 @@ def test_views_that_choose_their_own_cache_control_keep_it(rf):
 # Redis -----------------------------------------------------------------------------------------------------
 
 
-def _redis_reachable() -> bool:
-    import redis
-
-    try:
-        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping())
-    except (redis.RedisError, OSError):
-        return False
-
-
-@pytest.mark.skipif(not _redis_reachable(), reason=f"no Redis server answers at {REDIS_URL}")
-def test_fragments_and_invalidation_work_on_a_real_redis(client, main_site):
-    redis_cache = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "los-test",
-        }
-    }
-    with override_settings(CACHES=redis_cache):
-        caches["default"].clear()
-        try:
-            assert caches["default"].__class__.__name__ == "RedisCache"
-            client.get("/")
-            assert _menu_queries(client) == 0  # served from Redis
-            assert fragments.VERSION_KEY in str(caches["default"]._cache.get_client().keys("*"))
-            organisation = OrganisationSettings.for_site(main_site)
-            organisation.email = "redis@example.org"
-            organisation.save()
-            assert "redis@example.org" in client.get("/").content.decode()
-        finally:
-            caches["default"].clear()
+def test_fragments_and_invalidation_work_on_a_real_redis(client, main_site, redis_cache):
+    assert redis_cache.__class__.__name__ == "RedisCache"
+    client.get("/")
+    assert _menu_queries(client) == 0  # served from Redis
+    assert fragments.VERSION_KEY in str(redis_cache._cache.get_client().keys("*"))
+    organisation = OrganisationSettings.for_site(main_site)
+    organisation.email = "redis@example.org"
+    organisation.save()
+    assert "redis@example.org" in client.get("/").content.decode()
