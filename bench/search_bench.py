@@ -1,19 +1,25 @@
-"""Search latency on the database backend at 10,000 and 100,000 items: `make bench`.
+"""Search latency on the database backend at 10,000 and 100,000 news items: `make bench-search`.
 
-Builds its own database (SQLite in a temporary folder, or PostgreSQL when BENCH_DATABASE_URL points at one),
-runs migrate and seed_demo, then adds generated content pages with the bulk page inserter (home/bulk.py: tree
-paths computed directly, because Wagtail cannot bulk-create pages) and indexes them with Wagtail's own backend in
-batches. For each size it runs a fixed mix of queries through search/service.py (facets, excerpts, paging
-included) and prints the median and 95th percentile (with 11 runs the p95 is the slowest run, normally the
-first, cold-cache one).
+Builds its own database (SQLite in a temporary folder, or PostgreSQL when BENCH_DATABASE_URL points at one; an
+existing bench database is grown, not rebuilt), runs migrate and seed_demo, then adds generated news items the
+way the site has them (a title, an intro and a body of several paragraphs, a kind, a publication date over ten
+years, one or two themes) with the bulk page inserter (home/bulk.py: tree paths computed directly, because
+Wagtail cannot bulk-create pages) and indexes them with Wagtail's own backend in batches, then runs ANALYZE.
+
+Word frequencies are chosen, not left to chance: the i-th word of WORDS occurs in about 30 % / i^0.8 of the
+items ("zorg" in 30 %, "opvang" in 17 %, the 45th word in 1.4 %), and every item names one of RARE_NAMES (each
+in about 0.2 % of the items). For each size it runs a fixed mix of queries through search/service.py (the whole
+search page: facets, counts, a page of hits with excerpts) and prints the median and 95th percentile.
 Timing goals live here, never in test asserts.
 
-    .venv/bin/python bench/search_bench.py [--sizes 10000 100000] [--repeat 15]
+    .venv/bin/python bench/search_bench.py [--sizes 10000 100000] [--repeat 20] [--build-only] [--explain]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
 import os
 import random
 import statistics
@@ -25,30 +31,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+# By frequency, most frequent first (see the module docstring).
 WORDS = [
-    "opvang",
     "zorg",
+    "opvang",
+    "gemeente",
+    "kinderen",
+    "detentie",
     "huisarts",
     "ziekenhuis",
-    "detentie",
     "uitzetting",
     "verblijfsvergunning",
     "asiel",
-    "gemeente",
     "kerk",
     "advocaat",
     "onderwijs",
     "school",
-    "kinderen",
     "zwangerschap",
     "medicijnen",
     "tandarts",
     "verzekering",
     "huur",
     "werk",
-    "uitbuiting",
-    "slachtoffer",
-    "aangifte",
     "politie",
     "rechter",
     "procedure",
@@ -71,11 +75,26 @@ WORDS = [
     "voorziening",
     "vreemdelingen",
     "papieren",
+    "uitbuiting",
+    "slachtoffer",
+    "aangifte",
 ]
+FILLER = ["de", "het", "een", "en", "van", "in", "op", "voor", "met", "dat", "niet", "zijn", "er", "ook", "bij"]
+# 500 names of meetings ("OverlegZwolleAB"), so each is in about 0.2 % of the items.
+RARE_NAMES = [
+    f"Overleg{town}{a}{b}"
+    for town in ("Zwolle", "Breda", "Venlo", "Assen", "Delft")
+    for a in "ABCDEFGHIJ"
+    for b in "ABCDEFGHIJ"
+]
+SUBJECTS = ["medische zorg", "noodopvang", "rechtshulp", "de LVV", "vreemdelingendetentie", "bed-bad-brood"]
+VERBS = ["Nieuwe cijfers over", "Kamervragen over", "Rechter oordeelt over", "Gemeenten en", "Zorgen over"]
 QUERIES = [
     ("common word", {"q": "zorg"}),
+    ("common, 2nd word", {"q": "opvang"}),
     ("two words", {"q": "medicijnen huisarts"}),
-    ("rare word", {"q": "uitbuiting slachtoffer aangifte"}),
+    ("rare word", {"q": "overlegzwolleab"}),
+    ("rare, three words", {"q": "uitbuiting slachtoffer aangifte"}),
     ("with facet", {"q": "opvang", "year": "2024"}),
     ("date sort, page 5", {"q": "gemeente", "sort": "date", "page": "5"}),
     ("no results", {"q": "xyzzyplugh"}),
@@ -90,54 +109,142 @@ def setup_django(database_url: str) -> None:
     django.setup()
 
 
+def news_item(n: int, rng: random.Random, today: datetime.date):
+    """One generated news item, unsaved."""
+    from wagtail.rich_text import RichText
+
+    from news.models import NewsKind, NewsPage
+
+    chosen = [w for i, w in enumerate(WORDS, start=1) if rng.random() < 0.3 / i**0.8] or [rng.choice(WORDS[10:])]
+    name = rng.choice(RARE_NAMES)
+    paragraphs = []
+    for _p in range(rng.randint(3, 6)):
+        words = [rng.choice(FILLER) for _w in range(rng.randint(20, 40))]
+        for word in rng.sample(chosen, k=min(len(chosen), 3)):
+            words.insert(rng.randrange(len(words)), word)
+        paragraphs.append(f"<p>{' '.join(words).capitalize()}.</p>")
+    paragraphs.insert(rng.randrange(len(paragraphs)), f"<p>Met {name} en anderen.</p>")
+    # Every chosen word at least once somewhere in the item.
+    paragraphs.append(f"<p>{' '.join(chosen)}.</p>")
+    when = today - datetime.timedelta(days=rng.randint(0, 3650))
+    published = datetime.datetime.combine(when, datetime.time(9), tzinfo=datetime.UTC)
+    return NewsPage(
+        title=f"{rng.choice(VERBS)} {rng.choice(SUBJECTS)} en {chosen[0]} ({n})",
+        slug=f"bench-{n}",
+        intro=f"Over {' en '.join(chosen[:2])} in {rng.choice(FILLER)} regio.",
+        body=[("paragraph", RichText("".join(paragraphs)))],
+        kind=rng.choice(NewsKind.values),
+        publication_date=published,
+        first_published_at=published,
+    )
+
+
 def build(target: int, parent, rng: random.Random) -> None:
-    """Grow the bench section to ``target`` content pages."""
+    """Grow the bench news overview to ``target`` generated news items, indexed and with themes."""
     from wagtail.search.backends import get_search_backend
 
     from home.bulk import insert_pages
-    from home.models import ContentPage
+    from home.models import Theme
+    from news.models import NewsPage
 
     parent.refresh_from_db()
     existing = parent.numchild
     if existing >= target:
         return
     backend = get_search_backend("default")
-    batch = 2000
+    theme_ids = list(Theme.objects.filter(locale_id=parent.locale_id).values_list("pk", flat=True))
+    through = NewsPage.themes.through
+    today = datetime.datetime.now(tz=datetime.UTC).date()
+    batch = 1000
     started = time.perf_counter()
     for first in range(existing, target, batch):
         numbers = range(first + 1, min(first + batch, target) + 1)
-        pages = []
-        for n in numbers:
-            words = rng.sample(WORDS, 3)
-            pages.append(
-                ContentPage(
-                    title=f"{words[0].capitalize()} en {words[1]} {n}",
-                    slug=f"bench-{n}",
-                    intro=" ".join(rng.choice(WORDS) for _ in range(40)),
-                    body=[],
-                    last_checked=f"{rng.randint(2015, 2026)}-{rng.randint(1, 12):02d}-01",
-                )
-            )
-        insert_pages(parent, pages, batch_size=batch)
-        backend.add_bulk(ContentPage, list(ContentPage.objects.filter(pk__in=[page.pk for page in pages])))
+        pages = insert_pages(parent, [news_item(n, rng, today) for n in numbers], batch_size=batch)
+        if theme_ids:
+            links = [
+                through(newspage_id=page.pk, theme_id=theme)
+                for page in pages
+                for theme in rng.sample(theme_ids, k=min(len(theme_ids), rng.randint(1, 2)))
+            ]
+            through.objects.bulk_create(links, batch_size=batch)
+        backend.add_bulk(NewsPage, list(NewsPage.objects.filter(pk__in=[page.pk for page in pages])))
         done = numbers[-1]
         rate = (done - existing) / (time.perf_counter() - started)
-        print(f"\r  built {done:>7}/{target} pages ({rate:.0f}/s)", end="", flush=True)
+        print(f"\r  built {done:>7}/{target} news items ({rate:.0f}/s)", end="", flush=True)
     print()
+
+
+def replicate(target: int, parent) -> None:
+    """Grow to ``target`` items with copies of the generated ones: page rows by the bulk inserter, themes and
+    index entries copied in SQL (each copy has its original's words, vectors and date). For when indexing
+    every item is too slow on a loaded machine (``--copy-after``); the benchmark's results say how many items
+    are copies. Table names come from the models; values are parameters."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    from home.bulk import insert_pages
+    from news.models import NewsPage
+
+    parent.refresh_from_db()
+    existing = parent.numchild
+    entries = get_search_backend_table()
+    through = NewsPage.themes.through._meta.db_table
+    originals = list(NewsPage.objects.child_of(parent).order_by("path").values_list("pk", flat=True)[:existing])
+    content_type = ContentType.objects.get_for_model(NewsPage).pk
+    started = time.perf_counter()
+    done = existing
+    while done < target:
+        chunk = originals[(done - existing) % len(originals) :][: min(1000, target - done)]
+        sources = NewsPage.objects.in_bulk(chunk)
+        copies = [
+            NewsPage(
+                title=sources[pk].title,
+                slug=f"bench-{done + i + 1}",
+                intro=sources[pk].intro,
+                body=sources[pk].body.raw_data,
+                kind=sources[pk].kind,
+                publication_date=sources[pk].publication_date,
+                first_published_at=sources[pk].first_published_at,
+            )
+            for i, pk in enumerate(chunk)
+        ]
+        pages = insert_pages(parent, copies, batch_size=1000)
+        pairs = [(source, page.pk) for source, page in zip(chunk, pages, strict=True)]
+        values = ", ".join(["(%s, %s)"] * len(pairs))
+        flat = [value for pair in pairs for value in pair]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {through} (newspage_id, theme_id) SELECT m.copy, t.theme_id FROM {through} t "  # noqa: S608
+                f"JOIN (VALUES {values}) AS m(source, copy) ON t.newspage_id = m.source",
+                flat,
+            )
+            cursor.execute(
+                f"INSERT INTO {entries} (content_type_id, object_id, title, autocomplete, body, title_norm, "  # noqa: S608
+                "title_text, body_text) SELECT e.content_type_id, m.copy::text, e.title, e.autocomplete, e.body, "
+                f"e.title_norm, e.title_text, e.body_text FROM {entries} e JOIN (VALUES {values}) AS m(source, copy) "
+                "ON e.object_id = m.source::text AND e.content_type_id = %s",
+                [*flat, content_type],
+            )
+        done += len(pages)
+        rate = (done - existing) / (time.perf_counter() - started)
+        print(f"\r  copied {done:>7}/{target} news items ({rate:.0f}/s)", end="", flush=True)
+    print()
+
+
+def get_search_backend_table() -> str:
+    from wagtail.search.models import IndexEntry
+
+    return IndexEntry._meta.db_table
 
 
 def measure(site, repeat: int) -> list[tuple[str, float, float]]:
     from django.core.cache import cache
-    from django.http import QueryDict
 
     from search import service
-    from search.results import SearchParams
 
     results = []
     for name, data in QUERIES:
-        query = QueryDict(mutable=True)
-        query.update(data)
-        params = SearchParams.from_querydict(query)
+        params = search_params(data)
         timings = []
         cache.clear()  # the first run starts cold (no "did you mean" vocabulary); later runs are warm
         for _ in range(repeat):
@@ -150,10 +257,44 @@ def measure(site, repeat: int) -> list[tuple[str, float, float]]:
     return results
 
 
+def search_params(data: dict):
+    from django.http import QueryDict
+
+    from search.results import SearchParams
+
+    query = QueryDict(mutable=True)
+    query.update(data)
+    return SearchParams.from_querydict(query)
+
+
+def explain(site, data: dict) -> None:
+    """EXPLAIN ANALYZE of the slowest SQL statement of one search (PostgreSQL)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search import service
+
+    with CaptureQueriesContext(connection) as captured:
+        service.search(search_params(data), site=site)
+    slowest = max(captured.captured_queries, key=lambda q: float(q["time"]))
+    print(
+        f"\nSlowest statement of q={data['q']!r} ({float(slowest['time']) * 1000:.0f} ms of "
+        f"{len(captured.captured_queries)} statements):\n{slowest['sql']}\n"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {slowest['sql']}")
+        print("\n".join(row[0] for row in cursor.fetchall()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--build-only", action="store_true", help="grow the data set, measure nothing")
+    parser.add_argument(
+        "--copy-after", type=int, default=0, help="index this many items, then add copies of them (PostgreSQL)"
+    )
+    parser.add_argument("--explain", action="store_true", help="print the plan of the common word's slowest query")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="los-bench-"))
     setup_django(os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{tmp / 'bench.sqlite3'}")
@@ -163,27 +304,55 @@ def main() -> None:
     from django.utils import translation
     from wagtail.models import Site
 
-    from home.models import ContentPage
+    from news.models import NewsIndexPage
 
     print(f"Database: {connection.vendor}")
     call_command("migrate", verbosity=0)
-    call_command("seed_demo", verbosity=0)
     site = Site.objects.get(is_default_site=True)
-    parent = site.root_page.get_children().filter(slug="bench").first()
+    if not site.root_page.get_children().exists():
+        call_command("seed_demo", verbosity=0)
+        site = Site.objects.get(is_default_site=True)
+    parent = NewsIndexPage.objects.child_of(site.root_page).filter(slug="bench-nieuws").first()
     if parent is None:
-        parent = site.root_page.add_child(instance=ContentPage(title="Bench", slug="bench"))
+        parent = site.root_page.add_child(instance=NewsIndexPage(title="Bench-nieuws", slug="bench-nieuws"))
     rng = random.Random(7)
     with translation.override("nl"):
         for size in args.sizes:
-            build(size, parent, rng)
+            if args.copy_after and size > args.copy_after:
+                build(args.copy_after, parent, rng)
+                replicate(size, parent)
+            else:
+                build(size, parent, rng)
             # Fresh planner statistics, as autovacuum keeps them on a live database: without them PostgreSQL
             # plans the search over the bulk-loaded tables as if they were empty, about ten times slower.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-            print(f"\n{size:,} items: search latency over {args.repeat} runs (ms)")
+            if args.build_only:
+                continue
+            load = os.getloadavg()
+            print(
+                f"\n{size:,} news items: search latency over {args.repeat} runs (ms); load average "
+                f"{load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f} on {os.cpu_count()} cores at the start"
+            )
             print(f"  {'query':<20} {'median':>8} {'p95':>8}")
-            for name, median, p95 in measure(site, args.repeat):
+            rows = measure(site, args.repeat)
+            for name, median, p95 in rows:
                 print(f"  {name:<20} {median:>8.1f} {p95:>8.1f}")
+            load_end = os.getloadavg()
+            print(f"  load average at the end: {load_end[0]:.2f}, {load_end[1]:.2f}, {load_end[2]:.2f}")
+            print(
+                json.dumps(
+                    {
+                        "size": size,
+                        "vendor": connection.vendor,
+                        "load_start": load,
+                        "load_end": load_end,
+                        "results": [{"query": n, "median_ms": round(m, 1), "p95_ms": round(p, 1)} for n, m, p in rows],
+                    }
+                )
+            )
+            if args.explain and connection.vendor == "postgresql":
+                explain(site, QUERIES[0][1])
 
 
 if __name__ == "__main__":

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,9 @@ class CampaignsConfig(AppConfig):
     name = "campaigns"
     label = "campaigns"
     verbose_name = _("Campagnes en projecten")
+
+    def ready(self) -> None:
+        from security import periodic
+
+        # Each sign-up form's retention period (campaigns/retention.py), run by the worker's scheduler.
+        periodic.register("purge_submissions", timedelta(days=1))

@@ -78,7 +78,7 @@ class SignupFormBlock(blocks.StructBlock):
     form_page = blocks.PageChooserBlock(
         label=_("Formulier"),
         page_type="campaigns.SignupFormPage",
-        help_text=_("Maak het formulier eerst als subpagina van deze campagne."),
+        help_text=_("Een formulier van deze campagne. Een nieuw formulier maak je met 'Aanmeldformulier toevoegen'."),
     )
     title = blocks.CharBlock(label=_("Titel"), required=False, max_length=120)
 

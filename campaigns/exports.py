@@ -1,23 +1,95 @@
-"""Staff export of sign-ups (CSV/XLSX) with spreadsheet formulas neutralised.
+"""Staff export of sign-ups (Excel and CSV) that a Dutch colleague opens with a double click (issue 16, item 6).
 
-Wagtail's own submission export writes values as they were typed: in CSV a value like `=HYPERLINK(...)` or
-`+31...` is run as a formula when a colleague opens the file in Excel or LibreOffice (CSV injection). Every cell
-and heading goes through the project's one neutraliser, `security.spreadsheets.neutralise_formula`.
+Wagtail's own submission export is made for English Excel: a comma-separated CSV without a byte order mark (Dutch
+Excel puts every row in one column and breaks accents), times in UTC, `True`/`False`, and the export hidden in the
+"..." menu. Here: a semicolon-separated CSV with a UTF-8 BOM, times in the site's time zone (Europe/Amsterdam),
+"Ja"/"Nee", headings in plain Dutch and two labelled buttons above the list.
+
+Every cell and heading also goes through the project's one neutraliser, `security.spreadsheets.neutralise_formula`:
+Wagtail's export writes values as they were typed, so `=HYPERLINK(...)` or `+31...` would run as a formula when a
+colleague opens the file (CSV injection).
 """
 
 from __future__ import annotations
 
+import csv
+import datetime
+
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from wagtail.admin.widgets import HeaderButton
 from wagtail.contrib.forms.views import SubmissionsListView
 
 from security.spreadsheets import neutralise_formula
 
+CSV_DELIMITER = ";"  # what Excel expects where the decimal separator is a comma (nl-NL)
+BOM = "\ufeff"  # tells Excel the file is UTF-8
+
+
+def local_time(value: datetime.datetime) -> datetime.datetime:
+    """A stored (UTC) time as the clock in the office showed it, without a zone (spreadsheets have none)."""
+    return timezone.make_naive(value) if timezone.is_aware(value) else value
+
+
+class _Line:
+    """csv.writer's file: hands back each written line instead of storing it (the response streams them)."""
+
+    def write(self, line: str) -> str:
+        return line
+
 
 class SignupSubmissionsListView(SubmissionsListView):
-    """Wagtail's submissions list and export, with every exported cell and heading neutralised."""
+    """Wagtail's sign-up list and export, in Dutch spreadsheet conventions and with formulas neutralised."""
 
     def preprocess_field_value(self, field, value, export_format):
+        if isinstance(value, bool):
+            return _("Ja") if value else _("Nee")
+        if isinstance(value, datetime.datetime):
+            value = local_time(value)
+            if export_format == self.FORMAT_CSV:
+                return value.strftime("%d-%m-%Y %H:%M")
+            return value  # a real date cell in Excel, shown with the date format of the sheet
         # Before (a list answer becomes one neutralised text) and after (Wagtail's own formatting).
         return neutralise_formula(super().preprocess_field_value(field, neutralise_formula(value), export_format))
 
     def get_heading(self, queryset, field):
+        # The date column in plain Dutch (Wagtail says "Submission date"); the others are the labels the editor gave
+        # the questions, "Organisatie" and "Toestemming" (SignupFormPage.get_data_fields).
+        if field == "submit_time":
+            return _("Aangemeld op")
         return neutralise_formula(super().get_heading(queryset, field))
+
+    def get_filename(self):
+        return f"{self.form_page.slug}-aanmeldingen-{timezone.localdate().isoformat()}"
+
+    def stream_csv(self, queryset):
+        writer = csv.writer(_Line(), delimiter=CSV_DELIMITER)
+        yield (BOM + writer.writerow([self.get_heading(queryset, field) for field in self.list_export])).encode()
+        for item in queryset:
+            row = self.to_row_dict(item)
+            yield writer.writerow(
+                [self.preprocess_field_value(field, value, self.FORMAT_CSV) for field, value in row.items()]
+            ).encode()
+
+    def write_csv_response(self, queryset):
+        response = StreamingHttpResponse(self.stream_csv(queryset), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
+        return response
+
+    # The export as two labelled buttons next to the title, instead of in Wagtail's unlabelled "..." menu.
+    @cached_property
+    def header_more_buttons(self):
+        return [button for button in super().header_more_buttons if button.url not in self._export_urls]
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            HeaderButton(_("Download voor Excel"), url=self.xlsx_export_url, icon_name="download", priority=10),
+            HeaderButton(_("Download als CSV"), url=self.csv_export_url, icon_name="download", priority=20),
+        ]
+
+    @cached_property
+    def _export_urls(self) -> set[str]:
+        return {self.xlsx_export_url, self.csv_export_url}

@@ -10,6 +10,13 @@ register_snippet(HelpLocationViewSet)
 register_permission_policy(SignupSubmission, SignOnPermissionPolicy(SignupSubmission))
 
 
+@hooks.register("register_admin_urls")
+def register_signup_shortcut_url():
+    from campaigns import signup_shortcut
+
+    return signup_shortcut.urlpatterns
+
+
 @hooks.register("register_admin_viewset")
 def register_sign_on_moderation():
     return OrganisationSignOnViewSet("sign_ons")

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api.embeds import embed_view
 from api.openapi import openapi_view
 from cms.api import api_router
+from editors import moderation
 from multilingual.admin_views import UnpublishWithTranslationsView
 from multilingual.sitemaps import LocalizedSitemap
 from newsletter import webhooks as newsletter_webhooks
@@ -29,6 +30,8 @@ urlpatterns = [
         require_admin_access(UnpublishWithTranslationsView.as_view()),
         name="los_unpublish_with_translations",
     ),
+    # Before Wagtail's own: its workflow action (approve, request changes) with a message saying what was done.
+    *moderation.urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     # Before Wagtail's own: the password form of a protected document without a CSRF cookie (security/views.py).
     path(

@@ -29,6 +29,31 @@ UPSTREAM_MSGIDS = (
         "Pages created here will not be accessible at any URL. To add pages to an existing site, create them as "
         "children of the homepage."
     ),
+    # Wagtail's Dutch e-mails call a change request "afgekeurd" (rejected); the writer is only asked for changes.
+    gettext_noop('The page "%(title)s" has been rejected.'),
+    gettext_noop('The page "%(title)s" has been rejected'),
+    gettext_noop('The page "%(title)s" has been rejected in moderation stage "%(task)s".'),
+    gettext_noop('The %(model_name)s "%(title)s" has been rejected in moderation stage "%(task)s".'),
+    gettext_noop('The page "%(title)s" has been rejected during "%(task)s".'),
+    gettext_noop('The %(model_name)s "%(title)s" has been rejected during "%(task)s".'),
+    gettext_noop(
+        'The page "%(title)s" has been rejected during "%(task)s" in workflow "%(workflow)s" by %(rejector)s.'
+    ),
+    gettext_noop('The page "%(title)s" has been rejected during "%(task)s" in workflow "%(workflow)s".'),
+    gettext_noop(
+        'The %(model_name)s "%(title)s" has been rejected during "%(task)s" in workflow "%(workflow)s" by %(rejector)s.'
+    ),
+    gettext_noop('The %(model_name)s "%(title)s" has been rejected during "%(task)s" in workflow "%(workflow)s".'),
+    gettext_noop('The page "%(title)s" has been rejected during "%(workflow)s".'),
+    gettext_noop('The %(model_name)s "%(title)s" has been rejected during "%(workflow)s".'),
+    gettext_noop("Rejected"),
+    gettext_noop("Rejected at '%(task)s'. Changes requested"),
+    # Wagtail's Dutch loses the spaces in the listings' counter ("1-35van 35pagina's").
+    gettext_noop("%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s"),
+    gettext_noop(
+        "%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s in "
+        "'<span class=\"w-title-ellipsis\">%(title)s</span>'."
+    ),
     # wagtail-localize's Dutch keeps the English verb.
     gettext_noop("Please upload a valid PO file."),
 )

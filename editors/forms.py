@@ -1,10 +1,12 @@
 """Admin forms: the image form refuses images whose location data cannot be removed (security/uploads.py) and
-explains the image's description (Wagtail 8 uses it as the default alt text)."""
+explains the image's description (Wagtail 8 uses it as the default alt text); the page form shows a slug conflict
+under the title too (every page type's base form, set in editors/apps.py)."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
+from wagtail.admin.forms.pages import WagtailAdminPageForm
 from wagtail.images.forms import BaseImageForm
 
 from security.uploads import LocationSafeImageForm
@@ -32,3 +34,21 @@ class LosImageForm(LocationSafeImageForm, BaseImageForm):
             )
         if "title" in self.fields:
             self.fields["title"].help_text = _("Een naam om de afbeelding terug te vinden; bezoekers zien hem niet.")
+
+
+class LosPageForm(WagtailAdminPageForm):
+    """Wagtail's page form. A slug that is taken is reported on the "Eigenschappen" tab, where nobody looks while
+    writing; slugs follow titles, so the same error also stands under the title on the first tab."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.has_error("slug") and "title" in self.fields and not self.has_error("title"):
+            self.add_error(
+                "title",
+                _(
+                    "Het webadres ‘%(slug)s’ is op deze plek al in gebruik. Kies een andere titel, of pas het "
+                    "webadres aan op het tabblad Eigenschappen."
+                )
+                % {"slug": self.data.get("slug", "")},
+            )
+        return cleaned_data

@@ -37,6 +37,9 @@ ANCHOR_TYPES = (MAIN_SITE, MICROSITE, NEWS, PUBLICATIONS)
 
 # Collections for images and documents, one per site, children of Wagtail's root collection.
 ROOT_COLLECTION = ""  # the root: a permission there covers every collection
+# What the root collection is called in the admin's collection lists and choosers: Wagtail names it "Root", which
+# means nothing to a colleague (renamed by sync.py only while it still has Wagtail's name).
+ROOT_COLLECTION_NAME = "Alle bestanden"
 LOS_COLLECTION = "LOS"
 MICROSITE_COLLECTION = "iLegalevrouw"
 COLLECTIONS = (LOS_COLLECTION, MICROSITE_COLLECTION)
@@ -62,7 +65,6 @@ AGENDA = (
 SETTINGS = (
     "home.change_navigationsettings",
     "home.change_organisationsettings",
-    "research.change_fundersettings",
     "campaigns.change_siteappearance",
     "search.change_searchsettings",
 )

@@ -140,6 +140,9 @@ def _sync(apps: Any, report: SyncReport) -> None:
         _ensure_permissions_exist(apps)
         models._permissions = None
     collections = {roles.ROOT_COLLECTION: models.Collection.objects.filter(depth=1).order_by("path").first()}
+    models.Collection.objects.filter(pk=collections[roles.ROOT_COLLECTION].pk, name="Root").update(
+        name=roles.ROOT_COLLECTION_NAME
+    )
     for name in roles.COLLECTIONS:
         collections[name] = _ensure_collection(models, name)
     anchors = {label: models.anchor_page_ids(label) for label in roles.ANCHOR_TYPES}

@@ -42,7 +42,7 @@ def refuse(request):
     messages.error(
         request,
         _(
-            "Als vertaler kunt u alleen vertalingen bewerken. Nederlandse pagina's en items wijzigt de "
+            "Als vertaler kun je alleen vertalingen bewerken. Nederlandse pagina's en items wijzigt de "
             "redactie; kies 'Vertalen' om een vertaling te maken of bij te werken."
         ),
     )

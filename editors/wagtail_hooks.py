@@ -7,12 +7,25 @@ from django.utils.html import format_html, json_script
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels.page_utils import _get_page_edit_handler
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.models import Page
 
-from editors import translating, translator_guard
+from editors import moderation, translating, translator_guard
 from editors.content_checker import LosContentChecker
 from editors.dashboard import panels_for
+from editors.forms import LosPageForm
 from editors.views import editor_guide
+
+
+def use_los_page_form() -> None:
+    """Every page type's admin form (none sets its own): a taken slug is reported under the title too
+    (editors/forms.py). Set when the first page editor opens, because wagtail.admin's ready() runs after ours and
+    sets Wagtail's own form (and this module may be read before that); edit handlers built before (the system
+    checks build them) are dropped, so each page type builds its own again with this form."""
+    if Page.base_form_class is not LosPageForm:
+        Page.base_form_class = LosPageForm
+        _get_page_edit_handler.clear()
 
 
 # "Vertalen" offers only the languages the page's site serves: our views answer wagtail-localize's own addresses,
@@ -26,11 +39,19 @@ def register_submit_translation_urls():
 # before_edit_page hook (order), so a source page is refused before any editor is shown.
 @hooks.register("before_edit_page", order=-10)
 def translators_before_edit_page(request, page):
+    use_los_page_form()
     return translator_guard.guard(request, page)
+
+
+# After the guard: the reviewer's change request at the top of the editor (see editors/moderation.py).
+@hooks.register("before_edit_page")
+def requested_changes_before_edit_page(request, page):
+    moderation.show_requested_changes(request, page)
 
 
 @hooks.register("before_create_page", order=-10)
 def translators_before_create_page(request, parent_page, page_class):
+    use_los_page_form()
     # New pages are never translations, in any language: translations are made with "Vertalen".
     if translator_guard.is_translator_only(request.user):
         return translator_guard.refuse(request)

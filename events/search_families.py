@@ -1,6 +1,6 @@
 """How the agenda takes part in search (see search/registry.py): the agenda page is a page like any other, and
 agenda items (events are not pages) are found by their own query and shown in a section above the pages,
-upcoming first, then the most recent past ones."""
+upcoming first, then the most recent past ones; "Agenda" in the type facet counts them and lists only them."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ add_pages("page", "events.EventIndexPage")
 CANDIDATES = 500
 
 
-def find_events(terms: str, *, site: Any, locale: Any, request: Any = None, limit: int = 3) -> tuple[int, list]:
+def find_events(
+    terms: str, *, site: Any, locale: Any, request: Any = None, limit: int = 3, offset: int = 0
+) -> tuple[int, list]:
     """Published events whose title, description or city match every word, in the visitor's language or the
     Dutch original, on a site that has an agenda page; as hits with the agenda's URL for each."""
     from wagtail.models import Locale
@@ -45,7 +47,7 @@ def find_events(terms: str, *, site: Any, locale: Any, request: Any = None, limi
     now = timezone.now()
     upcoming = sorted((e for e in originals if (e.end or e.start) >= now), key=lambda e: e.start)
     past = sorted((e for e in originals if (e.end or e.start) < now), key=lambda e: e.start, reverse=True)
-    shown = Event.prepare_for_display((upcoming + past)[:limit], request)
+    shown = Event.prepare_for_display((upcoming + past)[offset : offset + limit], request)
     label = str(Event._meta.verbose_name).capitalize()
     hits = [
         Hit(
@@ -62,4 +64,4 @@ def find_events(terms: str, *, site: Any, locale: Any, request: Any = None, limi
     return len(originals), hits
 
 
-register_source(ItemSource(key="event", label=_("In de agenda"), find=find_events))
+register_source(ItemSource(key="event", label=_("In de agenda"), find=find_events, type_label=_("Agenda")))

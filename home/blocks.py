@@ -86,7 +86,7 @@ class LinkTargetBlock(blocks.StructBlock):
     """A link to a page on this site or to an external address; exactly one of the two."""
 
     page = blocks.PageChooserBlock(label=_("Pagina"), required=False)
-    url = blocks.URLBlock(label=_("Extern adres"), required=False, help_text=_("Alleen als u geen pagina kiest."))
+    url = blocks.URLBlock(label=_("Extern adres"), required=False, help_text=_("Alleen als je geen pagina kiest."))
 
     def clean(self, value):
         value = super().clean(value)

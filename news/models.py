@@ -175,7 +175,7 @@ class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):
     )
     listing_image_alt = alt_text_field(
         _("alternatieve tekst afbeelding"),
-        _("Beschrijf de afbeelding voor wie hem niet kan zien. Verplicht als u een afbeelding kiest."),
+        _("Beschrijf de afbeelding voor wie hem niet kan zien. Verplicht als je een afbeelding kiest."),
     )
     related_page = optional_link(
         "wagtailcore.Page",

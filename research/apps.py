@@ -8,9 +8,3 @@ class ResearchConfig(AppConfig):
     name = "research"
     label = "research"
     verbose_name = _("Onderzoek en fondsen")
-
-    def ready(self) -> None:
-        from caching.signals import register_fragment_sources
-
-        # The footer's funder strip (funders and the setting are followed as snippet and setting already).
-        register_fragment_sources("research.FooterFunder")

@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from caching.fragments import active_locale
-from research.models.funders import FooterFunder, Funder, localize_funders, prefetch_logo_renditions
+from research.models.funders import Funder, localize_funders, prefetch_logo_renditions
 
 
 def _active_locale_id() -> int | None:
@@ -18,25 +18,22 @@ def _active_locale_id() -> int | None:
 
 
 def footer_funders(request: HttpRequest) -> list[Funder]:
-    """The funders the footer of this site thanks, in the order of its settings, active today only.
+    """The funders ticked "Toon in de voettekst", in their footer order, active today only; on the main site.
 
     Two queries on every page (chosen funders with their logos, then the logo renditions), whatever the number
-    of funders, and a third on translated pages. A site whose list is empty (the microsite) shows no strip.
+    of funders, and a third on translated pages. Other sites (the microsite) show no strip: they speak for a
+    campaign, not for LOS and its funders.
     """
     site = Site.find_for_request(request)
-    if site is None:
+    if site is None or not site.is_default_site:
         return []
     today = timezone.localdate()
-    chosen = (
-        FooterFunder.objects.filter(setting__site_id=site.pk)
-        .select_related("funder__logo")
-        .order_by("sort_order", "pk")
-    )
-    # Only running support, and each funder once (chosen twice, or in two languages).
+    chosen = Funder.objects.active(today).filter(show_in_footer=True).select_related("logo")
+    # Each funder once (a funder and its translations are one fund).
     seen: set = set()
     unique = []
-    for funder in (row.funder for row in chosen):
-        if funder.is_active(today) and funder.translation_key not in seen:
+    for funder in chosen.order_by("footer_order", "name", "pk"):
+        if funder.translation_key not in seen:
             seen.add(funder.translation_key)
             unique.append(funder)
     unique = localize_funders(unique, _active_locale_id())

@@ -99,15 +99,30 @@ def word_forms(word: str, language: str) -> frozenset[str]:
 
 def added_words(text: str, language_code: str | None) -> str:
     """The words analysis adds to ``text`` for the index (lemmas and parts not already written), space-separated."""
+    lemmas, parts = added_forms(text, language_code)
+    return " ".join(filter(None, [lemmas, parts]))
+
+
+def added_forms(text: str, language_code: str | None) -> tuple[str, str]:
+    """(lemmas, compound parts) that analysis adds to ``text``, each space-separated, none already written.
+
+    Kept apart for ranking: a lemma is the same word as written ("kinderen" is "kind"), a compound part only a
+    piece of a longer word ("detentie" in "vreemdelingendetentie"), so the index weighs parts lower."""
     language = language_of(language_code)
     if simplemma is None or not language or not text:
-        return ""
+        return "", ""
     written = set(WORD.findall(text.lower())[: MAX_WORDS * 10])
-    added: set[str] = set()
+    lemmas: set[str] = set()
+    parts: set[str] = set()
     for word in list(written)[:MAX_WORDS]:
         if not word.isdigit():
-            added.update(word_forms(word, language))
-    return " ".join(sorted(added - written))
+            root = lemma(word, language)
+            lemmas.add(root)
+            # Only the lemma is split: inflected forms split badly ("bijeenkomsten" is not "bijeenkom" + "sten").
+            parts.update(compound_parts(root, language))
+    lemmas -= written
+    parts -= written | lemmas
+    return " ".join(sorted(lemmas)), " ".join(sorted(parts))
 
 
 def query_terms(terms: str, language_code: str | None) -> str:

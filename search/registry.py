@@ -74,7 +74,11 @@ class SearchFamily:
             return value.date()
         return value
 
-    def plain_text(self, page: Any) -> str:
+    def summary_text(self, page: Any) -> str:
+        """The page's summary: its plain-text fields (search description, intro), which rank above the body."""
+        return self.plain_text(page, summary_only=True)
+
+    def plain_text(self, page: Any, *, summary_only: bool = False) -> str:
         """Visible text of a page (intro and body) for excerpts and the Elasticsearch document."""
         parts: list[str] = []
         for name in self.text_fields:
@@ -83,6 +87,8 @@ class SearchFamily:
                 # Rich text fields hold HTML; plain text fields are shown as typed (escaped later).
                 is_rich = type(page)._meta.get_field(name).__class__.__name__ == "RichTextField"
                 parts.append(strip_tags(str(value)) if is_rich else str(value))
+        if summary_only:
+            return " ".join(" ".join(parts).split())
         for name in self.stream_fields:
             stream = getattr(page, name, None)
             if stream is not None:
@@ -156,13 +162,16 @@ def families_by_content_type() -> dict[int, SearchFamily]:
 
 @dataclass(frozen=True)
 class ItemSource:
-    """Things a visitor can open that are not pages (agenda items), found by an app's own ``find`` and shown in a
-    section of their own above the pages: ``find(terms, site=, locale=, request=, limit=)`` returns the number
-    found and up to ``limit`` ``search.results.Hit``s in the order to show."""
+    """Things a visitor can open that are not pages (agenda items), found by an app's own ``find``: shown in a
+    section of their own above the pages, counted as a value of the type facet (``type_label``, ``key``) and,
+    when that is the only type chosen, listed page by page as the results. ``find(terms, site=, locale=,
+    request=, limit=, offset=)`` returns the number found and up to ``limit`` ``search.results.Hit``s from
+    ``offset`` on, in the order to show."""
 
     key: str
-    label: Any
+    label: Any  # the section's heading
     find: Callable[..., tuple[int, list[Any]]] = field(compare=False)
+    type_label: Any = ""  # the value's name in the type facet; ``label`` when empty
 
 
 _sources: dict[str, ItemSource] = {}

@@ -25,7 +25,7 @@ from wagtail.search.utils import normalise_query_string
 from search import registry
 from search.backends.base import SearchBackend
 from search.backends.database import DatabaseBackend, suggest
-from search.results import Hit, SearchParams, SearchResponse, Section, hits_for, load_pages
+from search.results import FacetValue, Hit, SearchParams, SearchResponse, Section, hits_for, load_pages
 from search.scope import current_locale, scope
 from search.stats import record_query
 from security.query_params import clean_query, search_terms
@@ -73,10 +73,9 @@ def search(
     locale = locale or current_locale()
     response = _answer(lambda engine: engine.search(params, site=site, locale=locale, request=request), "search")
     if response.params.query:
+        with_item_sources(response, site, locale, request)
         if response.page == 1:
             response.promotions = promotions(params.query, site, locale, request)
-            if not params.filters:
-                response.sections = sections(params.query, site, locale, request)
         found = response.total + sum(section.total for section in response.sections)
         if not found and not response.suggestion:
             response.suggestion = suggest(params.query, site, locale)
@@ -88,15 +87,47 @@ def search(
 SECTION_SIZE = 3
 
 
-def sections(query: str, site: Site | None, locale: Locale, request: Any = None) -> list[Section]:
-    """The first few matching items of each registered item source (agenda items), for the first page."""
-    terms = search_terms(query)
-    found = []
-    for source in registry.sources():
-        total, hits = source.find(terms, site=site, locale=locale, request=request, limit=SECTION_SIZE)
-        if total:
-            found.append(Section(source.key, str(source.label), total, hits))
-    return found
+def with_item_sources(response: SearchResponse, site: Site | None, locale: Locale, request: Any = None) -> None:
+    """Add the registered item sources (agenda items) to a page search: each as a value of the type facet with
+    its count, and its first few items as a section above the pages on the first page. When the visitor chose
+    only item sources as type ("Agenda"), their items are the results, page by page. Items have no theme, year
+    or family facet: with such a filter chosen they are neither counted nor shown."""
+    params = response.params
+    sources = registry.sources()
+    if not sources or any(name != "type" for name in params.filters):
+        return
+    chosen = set(params.filters.get("type", []))
+    only_items = bool(chosen) and chosen <= {source.key for source in sources}
+    terms = search_terms(params.query)
+    type_facet = next((facet for facet in response.facets if facet.name == "type"), None)
+    for source in sources:
+        wanted = not chosen or source.key in chosen
+        if only_items and wanted:
+            total = _item_results(response, source, terms, site, locale, request)
+        else:
+            limit = SECTION_SIZE if wanted and response.page == 1 else 0
+            total, hits = source.find(terms, site=site, locale=locale, request=request, limit=limit)
+            if total and limit:
+                response.sections.append(Section(source.key, str(source.label), total, hits))
+        if type_facet is not None and (total or source.key in chosen):
+            label = source.type_label or source.label
+            type_facet.values = [value for value in type_facet.values if value.value != source.key]
+            type_facet.values.append(FacetValue(source.key, label, total, source.key in chosen))
+
+
+def _item_results(
+    response: SearchResponse, source: registry.ItemSource, terms: str, site: Site | None, locale: Locale, request: Any
+) -> int:
+    """One source's items as the page of results (the visitor chose only this type); returns how many match."""
+    per_page = response.params.per_page
+    offset = (response.params.page - 1) * per_page
+    total, hits = source.find(terms, site=site, locale=locale, request=request, limit=per_page, offset=offset)
+    response.total = total
+    start, _stop = response.paginate()
+    if start != offset:  # a page beyond the end: the last page instead
+        total, hits = source.find(terms, site=site, locale=locale, request=request, limit=per_page, offset=start)
+    response.hits = hits
+    return total
 
 
 def autocomplete(

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,4 +11,10 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Beveiliging")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 - connects the upload and login-record receivers
+        from . import periodic, signals  # noqa: F401 - signals connects the upload and login-record receivers
+
+        # The housekeeping of the platform itself (security/periodic.py runs them with the worker).
+        periodic.register("purge_login_records", timedelta(days=1))
+        periodic.register("prune_db_task_results", timedelta(days=1), "--min-age-days", "7")
+        # Wagtail's scheduled publishing and expiry (go-live and expiry times on the Settings tab).
+        periodic.register("publish_scheduled", timedelta(minutes=5))

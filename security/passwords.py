@@ -33,4 +33,4 @@ class DutchCommonWordsValidator:
             )
 
     def get_help_text(self) -> str:
-        return _("Uw wachtwoord mag niet alleen een veelgebruikt woord met cijfers zijn.")
+        return _("Je wachtwoord mag niet alleen een veelgebruikt woord met cijfers zijn.")

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from campaigns import related
 from campaigns.blocks import CampaignStreamBlock
 from campaigns.models.appearance import PALETTE_CHOICES
+from campaigns.panels import SignupFormsPanel
 from editors.widgets import themes_panel
 from home.blocks import body_field
 from home.fields import themes_field
@@ -63,7 +64,7 @@ class CampaignPage(HeroImageMixin, SharePreviewMixin, Page):
         _("introductie"),
         max_length=600,
         blank=True,
-        help_text=_("Waar gaat de campagne over en wat vraagt u van bezoekers?"),
+        help_text=_("Waar gaat de campagne over en wat vraag je van bezoekers?"),
     )
     body = body_field(CampaignStreamBlock())
     start_date = models.DateField(_("startdatum"), null=True, blank=True, help_text=_("Wanneer begon de campagne?"))
@@ -81,6 +82,7 @@ class CampaignPage(HeroImageMixin, SharePreviewMixin, Page):
         FieldPanel("colour"),
         FieldPanel("intro"),
         FieldPanel("body"),
+        SignupFormsPanel(heading=_("Aanmeldformulieren")),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Looptijd")),
         themes_panel(),
     ]

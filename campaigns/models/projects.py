@@ -56,7 +56,7 @@ class ProjectPage(IntroMixin, HeroImageMixin, SharePreviewMixin, Page):
         _("bereikbaarheid meldlijn"), max_length=120, blank=True, help_text=_("Bijvoorbeeld 'werkdagen 10-16 uur'.")
     )
     how_to_report = RichTextField(
-        _("zo meldt u"),
+        _("hoe melden werkt"),
         blank=True,
         features=RICH_TEXT_FEATURES,
         help_text=_("Stap voor stap: hoe meldt iemand iets, en wat gebeurt er daarna met de melding?"),

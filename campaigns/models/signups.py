@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -89,7 +91,11 @@ class SignupSubmission(AbstractFormSubmission):
         verbose_name_plural = _("aanmeldingen")
 
     def __str__(self) -> str:
-        return self.organisation or str(self.submit_time)
+        # Not the raw UTC timestamp: the local date and time, as the admin's lists show them.
+        if self.organisation:
+            return self.organisation
+        when = date_format(timezone.localtime(self.submit_time), "DATETIME_FORMAT")
+        return _("Aanmelding van %(time)s") % {"time": when}
 
 
 class SignupCounter(models.Model):
@@ -216,7 +222,7 @@ class SignupFormPage(AbstractEmailForm):
         _("doel"),
         null=True,
         blank=True,
-        help_text=_("Optioneel: het aantal handtekeningen dat u wilt halen. Wordt naast de teller getoond."),
+        help_text=_("Optioneel: het aantal handtekeningen dat je wilt halen. Wordt naast de teller getoond."),
     )
 
     content_panels = [
@@ -235,7 +241,7 @@ class SignupFormPage(AbstractEmailForm):
             [
                 HelpPanel(
                     content=_(
-                        "Vraag alleen wat u echt nodig hebt. Het IP-adres en de browser van bezoekers worden "
+                        "Vraag alleen wat je echt nodig hebt. Het IP-adres en de browser van bezoekers worden "
                         "nooit bewaard."
                     )
                 ),

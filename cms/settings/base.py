@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "import_export",
     "corsheaders",
+    "django.contrib.humanize",  # its Dutch catalogue: Wagtail's "13 seconden geleden" (naturaltime)
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",

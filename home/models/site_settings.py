@@ -291,7 +291,7 @@ class SiteLanguages(BaseSiteSetting):
         help_text=_(
             "Bezoekers kunnen alleen kiezen uit deze talen; pagina's in andere talen zijn op deze website niet "
             "te zien. Nederlands staat altijd aan. Een taal die hier ontbreekt, voegt een ontwikkelaar toe aan "
-            "LOS_LANGUAGES; daarna maakt u hem aan onder Instellingen › Talen (locales)."
+            "LOS_LANGUAGES; daarna maak je hem aan onder Instellingen › Talen (locales)."
         ),
     )
 

@@ -8,17 +8,15 @@ One module per content type: `publications` (the overview, the publication page 
 from research.choices import PublicationType
 from research.models.authors import AdvisoryGroupMember, AuthorRole, PublicationAuthor
 from research.models.funder_index import FunderIndexPage
-from research.models.funders import FooterFunder, Funder, FunderQuerySet, FunderSettings
+from research.models.funders import Funder, FunderQuerySet
 from research.models.publications import PublicationIndexPage, PublicationPage, RelatedPublication
 
 __all__ = [
     "AdvisoryGroupMember",
     "AuthorRole",
-    "FooterFunder",
     "Funder",
     "FunderIndexPage",
     "FunderQuerySet",
-    "FunderSettings",
     "PublicationAuthor",
     "PublicationIndexPage",
     "PublicationPage",

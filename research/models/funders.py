@@ -1,4 +1,5 @@
-"""Funders: the organisations whose support LOS must acknowledge, their logos, and the order of the footer strip."""
+"""Funders: the organisations whose support LOS must acknowledge, their logos, and whether and where they stand in
+the footer strip (on the funder itself)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,12 @@ from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 from rest_framework import serializers
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images import get_image_model
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -92,6 +90,19 @@ class Funder(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         help_text=_("Laatste dag van de steun. Daarna verdwijnt het logo uit de voettekst. Leeg: doorlopend."),
     )
+    # On the funder itself, not in a separate setting: a new funder is in the footer as soon as this is ticked.
+    show_in_footer = models.BooleanField(
+        _("toon in de voettekst"),
+        default=False,
+        help_text=_(
+            "Het logo staat onder 'Mogelijk gemaakt door' onderaan elke pagina van de hoofdsite, zolang de steun loopt."
+        ),
+    )
+    footer_order = models.PositiveSmallIntegerField(
+        _("plaats in de voettekst"),
+        default=0,
+        help_text=_("Lagere getallen staan eerder; bij een gelijk getal op naam."),
+    )
 
     objects = FunderQuerySet.as_manager()
 
@@ -102,6 +113,7 @@ class Funder(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("acknowledgement"),
         FieldRowPanel([FieldPanel("active_from"), FieldPanel("active_until")], heading=_("Periode van de steun")),
+        FieldRowPanel([FieldPanel("show_in_footer"), FieldPanel("footer_order")], heading=_("Voettekst")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
     api_fields = [
@@ -116,7 +128,10 @@ class Funder(TranslatableMixin, index.Indexed, models.Model):
         APIField("active_until"),
     ]
     # One fund, one logo, one website and one period in every language; names and texts are translated.
-    override_translatable_fields = [SynchronizedField(name) for name in ("logo", "link", "active_from", "active_until")]
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in ("logo", "link", "active_from", "active_until", "show_in_footer", "footer_order")
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("fonds")
@@ -138,44 +153,6 @@ class Funder(TranslatableMixin, index.Indexed, models.Model):
         return (self.active_from is None or self.active_from <= on) and (
             self.active_until is None or self.active_until >= on
         )
-
-
-class FooterFunder(Orderable):
-    """One funder in the 'made possible by' strip of the site footer, in the editor's order."""
-
-    setting = ParentalKey("research.FunderSettings", related_name="footer_funders")
-    funder = models.ForeignKey(
-        Funder,
-        verbose_name=_("fonds"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Fondsen waarvan de steun is afgelopen, verdwijnen vanzelf uit de voettekst."),
-    )
-
-    panels = [FieldPanel("funder")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("fonds in de voettekst")
-        verbose_name_plural = _("fondsen in de voettekst")
-
-
-@register_setting(icon="pick")
-class FunderSettings(ClusterableModel, BaseSiteSetting):
-    """Which funders the footer of one site thanks, and in what order."""
-
-    panels = [
-        HelpPanel(
-            content=_(
-                "De voettekst toont 'Mogelijk gemaakt door' met de logo's van deze fondsen, in deze volgorde. "
-                "Alleen fondsen waarvan de steun nu loopt worden getoond. Is de lijst leeg, dan toont deze "
-                "website geen fondsen in de voettekst."
-            )
-        ),
-        InlinePanel("footer_funders", label=_("Fondsen in de voettekst")),
-    ]
-
-    class Meta:
-        verbose_name = _("fondsen in de voettekst")
 
 
 class FunderSerializer(serializers.ModelSerializer):

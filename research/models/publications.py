@@ -257,7 +257,7 @@ class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
         super().clean()
         self.doi = normalise_doi(self.doi)
         if self.publication_type != PublicationType.ARTICLE and (self.volume or self.issue) and not self.journal:
-            raise ValidationError({"journal": _("Vul het tijdschrift in als u een jaargang of nummer invult.")})
+            raise ValidationError({"journal": _("Vul het tijdschrift in als je een jaargang of nummer invult.")})
 
     def save(self, *args, **kwargs):
         if self.refresh_pdf_page_count() and kwargs.get("update_fields") is not None:

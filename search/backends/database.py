@@ -5,7 +5,6 @@ Always available: it is the default, and the service's fall-back when Elasticsea
 
 from __future__ import annotations
 
-import datetime
 import difflib
 from collections import Counter
 from typing import Any
@@ -20,7 +19,8 @@ from wagtail.search.backends import get_search_backend
 from search import analysis, registry
 from search.backends.base import SearchBackend
 from search.backends.database_facets import Matches, facet_counts
-from search.backends.wagtail_database import sqlite_ranked_ids
+from search.backends.wagtail_database import sqlite_ranked_ids, sqlite_scores
+from search.ranking import by_relevance, ordinal
 from search.results import MAX_RESULT_WINDOW, WORD, SearchParams, SearchResponse, fold, hits_for, load_pages
 from search.scope import scope
 from security.query_params import search_terms
@@ -51,10 +51,6 @@ def ranked_ids(results: Any, allowed: QuerySet, start: int, stop: int | None) ->
     return list(allowed.values_list("pk", flat=True)[start:stop])
 
 
-def _ordinal(date: datetime.date | None) -> int:
-    return date.toordinal() if date else 0
-
-
 class DatabaseBackend(SearchBackend):
     """Search on Wagtail's database index: always there, so also the fall-back."""
 
@@ -66,7 +62,8 @@ class DatabaseBackend(SearchBackend):
         if not terms:
             return response
         results = wagtail_results(terms, scope(site, locale), locale.language_code)
-        matches = Matches(results.get_queryset(), params.filters)
+        scored = connection.vendor != "sqlite"
+        matches = Matches(results.get_queryset(), params.filters, scored=scored)
         response.facets = facet_counts(matches, params, locale.pk)
         response.total = len(matches.ids())
         start, stop = response.paginate()
@@ -75,11 +72,12 @@ class DatabaseBackend(SearchBackend):
                 dates = matches.dates
                 ids = sorted(
                     matches.ids(),
-                    key=lambda pk: (dates.get(pk) is None, -_ordinal(dates.get(pk)), -pk),
+                    key=lambda pk: (dates.get(pk) is None, -ordinal(dates.get(pk)), -pk),
                 )[start:stop]
             else:
-                # Relevance comes from the full-text ranking: the match runs once more, for this page of hits.
-                ids = ranked_ids(results, matches.filtered(results.get_queryset()), start, stop)
+                # PostgreSQL's ts_rank came with the matches; SQLite's BM25 takes one more pass over its FTS table.
+                scores = matches.scores if scored else sqlite_scores(results, matches.filtered(results.get_queryset()))
+                ids = by_relevance(matches.ids(), scores, matches.dates)[start:stop]
             response.hits = hits_for(load_pages(ids), params.query, request)
         return response
 

@@ -7,8 +7,9 @@ import datetime
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db import connection, models
+from django.db.models import Count, F, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -19,18 +20,29 @@ from search.results import Facet, FacetValue, SearchParams
 
 
 def date_expression() -> models.Expression:
-    """One date per page across families: the family's date field, else the first publication date."""
+    """One date per page across families: the family's date field, else the first publication date. Each
+    family's table is reached by a LEFT JOIN from the page row (PostgreSQL hashes it once for all matches; a
+    correlated subquery per family and row was the costliest part of a common word's search)."""
     parts = []
     for family in registry.families():
         if not family.date_field:
             continue
         model = family.model
+        lookup = f"{_path_from_page(model)}__{family.date_field}"
         date_field = model._meta.get_field(family.date_field)
-        value = TruncDate(family.date_field) if isinstance(date_field, models.DateTimeField) else F(family.date_field)
-        sub = model.objects.filter(pk=OuterRef("pk")).annotate(_d=value).values("_d")[:1]
-        parts.append(Subquery(sub, output_field=models.DateField()))
+        parts.append(TruncDate(lookup) if isinstance(date_field, models.DateTimeField) else F(lookup))
     parts.append(TruncDate("first_published_at"))
     return Coalesce(*parts, output_field=models.DateField()) if len(parts) > 1 else parts[0]
+
+
+def _path_from_page(model: type[models.Model]) -> str:
+    """The lookup from a Page row to the table of a page type (multi-table inheritance): "newspage"."""
+    names = []
+    current = model
+    while current is not Page:
+        names.append(current._meta.model_name)
+        current = next(parent for parent in current._meta.parents if issubclass(parent, Page))
+    return "__".join(reversed(names))
 
 
 def _filter_q(name: str, values: list[str]) -> Q:
@@ -63,17 +75,20 @@ class Matches:
     from those rows in Python. Only a theme or family facet, or a chosen theme or family filter, asks the
     database again, with the matched ids (or, for many matches, the match as a subquery)."""
 
-    def __init__(self, matched: models.QuerySet, filters: dict[str, list[str]]) -> None:
+    def __init__(self, matched: models.QuerySet, filters: dict[str, list[str]], *, scored: bool = False) -> None:
         # No ordering: the backends order by a relevance expression, which SQLite evaluates per row.
         self.matched = matched.order_by()
         self.filters = filters
         self.dates: dict[int, datetime.date | None] = {}
         self.content_types: dict[int, int] = {}
-        for pk, content_type, date in self.matched.annotate(_date=date_expression()).values_list(
-            "pk", "content_type_id", "_date"
-        ):
+        # With ``scored`` (PostgreSQL) the same pass brings each match's relevance (``_score``, ts_rank).
+        self.scores: dict[int, float] = {}
+        columns = ["pk", "content_type_id", "_date", *(["_score"] if scored else [])]
+        for pk, content_type, date, *score in self.matched.annotate(_date=date_expression()).values_list(*columns):
             self.dates[pk] = date
             self.content_types[pk] = content_type
+            if score:
+                self.scores[pk] = score[0] or 0.0
         self._passing: dict[str, set[int]] = {}
         self._found_types: set[int] | None = None
 
@@ -101,7 +116,11 @@ class Matches:
         return ids
 
     def pages(self, ids: set[int]) -> models.QuerySet:
-        """Pages by id: every match as the match itself (a subquery), a narrowed set as a list of ids."""
+        """Pages by id. PostgreSQL: the ids as one array parameter (neither thousands of placeholders to compile
+        nor the full-text match run again per facet: 1.9 of 5 s of a common word at 10,000 news items under
+        load). Elsewhere every match as the match itself (a subquery), a narrowed set as a list of ids."""
+        if connection.vendor == "postgresql":
+            return Page.objects.filter(pk__in=RawSQL("SELECT unnest(%s::integer[])", (sorted(ids),)))
         if len(ids) == len(self.dates) and len(ids) > ID_LIST_LIMIT:
             return Page.objects.filter(pk__in=self.matched.values("pk"))
         return Page.objects.filter(pk__in=list(ids))

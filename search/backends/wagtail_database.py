@@ -71,26 +71,78 @@ def _flat(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def with_analysis(obj: Any, language_code: str | None) -> Any:
+# Index weights. PostgreSQL labels each part of a vector A-D by its field's boost (modelsearch's ``get_weight``,
+# from every boost the installed models declare: Wagtail's images and documents have title boost 10, so a page's
+# title (boost 2) is B, ``SUMMARY_BOOST`` C and no boost D). ``rank_weights`` gives those labels their weight in
+# ts_rank: title 1.0, summary and the compound parts of title words 0.4, body 0.1.
+TITLE_BOOST = 2
+SUMMARY_BOOST = 1.0
+TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 1.0, 0.4, 0.1
+
+
+def rank_weights() -> str:
+    """The ts_rank weights array ({D, C, B, A}) for the labels modelsearch gives title, summary and body."""
+    from modelsearch.backends.database.postgres.weights import WEIGHTS, get_weight
+
+    title, summary = get_weight(TITLE_BOOST), get_weight(SUMMARY_BOOST)
+    values = dict.fromkeys(WEIGHTS, BODY_WEIGHT)
+    values[summary] = SUMMARY_WEIGHT
+    values.update(dict.fromkeys(WEIGHTS[: WEIGHTS.index(title) + 1], TITLE_WEIGHT))
+    return "{" + ", ".join(str(values[label]) for label in reversed(WEIGHTS)) + "}"
+
+
+# SQLite's FTS5 table has only a title and a body column: there the summary is written into the body this many
+# times, so BM25's term frequency ranks a word of the summary above a single mention in the body.
+SQLITE_SUMMARY_REPEAT = 2
+
+
+def _summary_text(obj: Any, family: Any) -> tuple[set[str], str]:
+    """(names of the summary fields, their text): the family's plain-text fields, e.g. search description and
+    intro (``SearchFamily.text_fields``)."""
+    names = set(family.text_fields) if family else set()
+    texts = [strip_tags(_flat(getattr(obj, name, "") or "")) for name in sorted(names)]
+    return names, " ".join(text for text in texts if text)
+
+
+def with_analysis(obj: Any, language_code: str | None, *, summary_repeat: int = 1) -> Any:
     """Let the indexer see, besides the object's own search fields, the words analysis adds (search/analysis.py)
-    and its family's extra text (the funders named on the funders page): the lemmas of title words go into the
-    title with the title's boost, the rest into the body. ``get_search_fields`` is set on this one instance,
+    and its family's extra text (the funders named on the funders page), each where it ranks:
+
+    - title: the title and the lemmas of its words (``TITLE_WEIGHT`` on PostgreSQL, ten times the body on SQLite);
+    - ``los_summary``: the family's summary fields (search description, intro) with their lemmas, and
+      ``los_parts``: the compound parts of title words (``SUMMARY_WEIGHT``; on SQLite in the body, the summary
+      ``summary_repeat`` times);
+    - the body: every other search field, with its lemmas and compound parts (``BODY_WEIGHT``).
+
+    So a whole word of the title ranks above a part of a compound in the title ("detentie" in
+    "Vreemdelingendetentie"), and the summary above the body. ``get_search_fields`` is set on this one instance,
     which the indexer reads; the model's declaration is untouched."""
-    fields = type(obj).get_search_fields()
-    title_boost, titles, bodies = None, [], []
-    for field in fields:
-        if isinstance(field, index.SearchField):
+    family = registry.family_for_model(type(obj))
+    summary_names, summary = _summary_text(obj, family)
+    fields, title_boost, titles, bodies = [], None, [], []
+    for field in type(obj).get_search_fields():
+        if not isinstance(field, index.SearchField):
+            fields.append(field)
+        elif field.field_name not in summary_names:
             value = strip_tags(_flat(field.get_value(obj)))
+            # Fixed: the indexer reads each field four times (title, body and their plain texts); a StreamField's
+            # text is worth computing once (it was most of the time of indexing 100,000 news items).
+            fields.append(_Fixed(field.field_name, value, boost=field.boost))
             if field.field_name == "title":
                 title_boost = field.boost
                 titles.append(value)
             else:
                 bodies.append(value)
-    family = registry.family_for_model(type(obj))
     extra = family.extra_text(obj) if family and family.extra_text and family.index_extra_text else ""
+    title_lemmas, title_parts = analysis.added_forms(" ".join(titles), language_code)
+    summary_lemmas, summary_parts = analysis.added_forms(summary, language_code)
+    body_words = " ".join(analysis.added_forms(" ".join([*bodies, extra]), language_code))
+    summary_field = " ".join([summary, summary_lemmas])
     added = [
-        _Fixed("title", analysis.added_words(" ".join(titles), language_code), boost=title_boost),
-        _Fixed("los_analysis", " ".join([extra, analysis.added_words(" ".join([*bodies, extra]), language_code)])),
+        _Fixed("title", title_lemmas, boost=title_boost),
+        _Fixed("los_summary", " ".join([summary_field] * summary_repeat), boost=SUMMARY_BOOST),
+        _Fixed("los_parts", title_parts, boost=SUMMARY_BOOST),
+        _Fixed("los_analysis", " ".join([extra, body_words, summary_parts])),
     ]
     obj.get_search_fields = lambda: [*fields, *added]
     return obj
@@ -110,7 +162,9 @@ def SearchBackend(params: dict[str, Any]):
             locales: dict[int, str] = {}
             for obj in objs:
                 language = _language_of(obj, locales)
-                groups[config_for_language(language, params) if postgres else None].append(with_analysis(obj, language))
+                config = config_for_language(language, params) if postgres else None
+                repeat = 1 if postgres else SQLITE_SUMMARY_REPEAT
+                groups[config].append(with_analysis(obj, language, summary_repeat=repeat))
             own_backend = self.backend
             try:
                 for config, group in groups.items():
@@ -122,11 +176,29 @@ def SearchBackend(params: dict[str, Any]):
             finally:
                 self.backend = own_backend
 
+    class WeightedCompiler(backend.query_compiler_class):
+        """The project's own ts_rank weights (``rank_weights``) instead of modelsearch's, which it derives from
+        the declared boosts and which would weigh summary and body alike."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            if postgres:
+                self.sql_weights = rank_weights()
+
     backend.index_class = AnalysedIndex
+    backend.query_compiler_class = WeightedCompiler
     return backend
 
 
 SQLITE_TITLE_WEIGHT = 10.0
+
+
+def sqlite_scores(results: Any, allowed: Any) -> dict[int, float]:
+    """Relevance of every SQLite FTS5 match among the ``allowed`` pages (higher is better: BM25 negated), from
+    one pass over the FTS table, for ranking with recency (search/backends/database.py)."""
+    return {
+        int(pk): -score for pk, score in _sqlite_rows(results, allowed).values_list("index_entry__object_id", "score")
+    }
 
 
 def sqlite_ranked_ids(results: Any, allowed: Any, start: int, stop: int) -> list[int]:
@@ -135,6 +207,13 @@ def sqlite_ranked_ids(results: Any, allowed: Any, start: int, stop: int) -> list
     Wagtail's SQLite backend orders by relevance through a correlated subquery that runs the FTS match once per
     matching row: 137 seconds for a common word at 10,000 pages (bench/search_bench.py). Here the same BM25
     ranking is computed in one pass over the FTS table, restricted to the allowed pages, sorted and sliced."""
+    rows = _sqlite_rows(results, allowed).order_by("score", "-index_entry__object_id")
+    return [int(pk) for pk in rows.values_list("index_entry__object_id", flat=True)[start:stop]]
+
+
+def _sqlite_rows(results: Any, allowed: Any) -> Any:
+    """The FTS rows of ``results`` among the ``allowed`` pages, annotated with their weighted BM25 ``score``
+    (lower is better)."""
     from django.db.models import FloatField, Func, TextField
     from django.db.models.functions import Cast
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -150,14 +229,11 @@ def sqlite_ranked_ids(results: Any, allowed: Any, start: int, stop: int) -> list
     table = SQLiteFTSIndexEntry._meta.db_table
     rank = Func(template=f"bm25({table}, 0.0, 1.0, {SQLITE_TITLE_WEIGHT:.1f})", output_field=FloatField())
     allowed_ids = allowed.order_by().annotate(_pk_text=Cast("pk", TextField())).values("_pk_text")
-    rows = (
+    return (
         SQLiteFTSIndexEntry.objects.filter(MatchExpression(compiler.FTS_TABLE_FIELDS, search_query))
         .filter(
             index_entry__content_type__in=get_descendants_content_types_pks(Page),
             index_entry__object_id__in=allowed_ids,
         )
         .annotate(score=rank)
-        .order_by("score", "-index_entry__object_id")
-        .values_list("index_entry__object_id", flat=True)[start:stop]
     )
-    return [int(pk) for pk in rows]

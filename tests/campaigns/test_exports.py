@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
+from datetime import UTC
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -31,9 +33,9 @@ def superuser(django_user_model):
     return django_user_model.objects.create_superuser("beheer", "beheer@example.org", "wachtwoord-lang-genoeg")
 
 
-def csv_rows(response) -> list[list[str]]:
-    body = b"".join(response.streaming_content).decode("utf-8")
-    return list(csv.reader(io.StringIO(body)))
+def csv_rows(response, delimiter: str = ";") -> list[list[str]]:
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(body), delimiter=delimiter))
 
 
 def test_wagtails_own_csv_export_writes_formulas_unescaped(dangerous_submissions, superuser):
@@ -41,7 +43,7 @@ def test_wagtails_own_csv_export_writes_formulas_unescaped(dangerous_submissions
     request = RequestFactory().get("/", {"export": "csv"})
     request.user = superuser
     response = SubmissionsListView.as_view()(request, form_page=dangerous_submissions)
-    names = [row[1] for row in csv_rows(response)[1:]]
+    names = [row[1] for row in csv_rows(response, delimiter=",")[1:]]
     assert '=HYPERLINK("http://evil")' in names
 
 
@@ -122,3 +124,38 @@ def test_api_never_exposes_submissions(client, dangerous_submissions):
     assert "HYPERLINK" not in body and "to_address" not in body and "form_fields" not in body
     detail = client.get(f"/api/v2/pages/{dangerous_submissions.pk}/").content.decode()
     assert "HYPERLINK" not in detail and "Utrecht" not in detail
+
+
+def test_dutch_excel_opens_the_csv_and_the_xlsx(client, petition, superuser):
+    """Semicolons and a UTF-8 BOM (Dutch Excel), local time, Ja/Nee, the questions' own labels as headings."""
+    signed = SignupSubmission.objects.create(page=petition, form_data={"naam": "Zoë", "privacy_consent": True})
+    SignupSubmission.objects.filter(pk=signed.pk).update(submit_time=datetime.datetime(2027, 7, 1, 10, 5, tzinfo=UTC))
+    client.force_login(superuser)
+    response = client.get(f"/admin/forms/submissions/{petition.pk}/", {"export": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="petitie-aanmeldingen-' in response["Content-Disposition"]
+    raw = b"".join(response.streaming_content)
+    assert raw.startswith("\ufeff".encode())
+    heading, *rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    labels = [label for _name, label in petition.get_data_fields()][1:]
+    assert heading == ["Aangemeld op", *[str(label) for label in labels]]
+    cells = set(heading + [cell for row in rows for cell in row])
+    assert not {"submit_time", "privacy_consent", "True", "False"} & cells
+    row = dict(zip(heading, rows[-1], strict=True))
+    assert row["Aangemeld op"] == "01-07-2027 12:05"  # summer time in Amsterdam, not UTC
+    assert row["Toestemming"] == "Ja" and "Zoë" in rows[-1]
+
+    response = client.get(f"/admin/forms/submissions/{petition.pk}/", {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    heading, *rows = list(sheet.iter_rows(values_only=True))
+    row = dict(zip(heading, rows[-1], strict=True))
+    assert heading[0] == "Aangemeld op"
+    assert row["Aangemeld op"] == datetime.datetime(2027, 7, 1, 12, 5)  # noqa: DTZ001 - spreadsheets have no zone
+    assert row["Toestemming"] == "Ja"
+
+
+def test_the_export_buttons_are_labelled_above_the_list(client, petition, superuser):
+    client.force_login(superuser)
+    page = client.get(f"/admin/forms/submissions/{petition.pk}/").content.decode()
+    assert "Download voor Excel" in page and "Download als CSV" in page
+    assert "Download XLSX" not in page  # not also in the unlabelled "..." menu

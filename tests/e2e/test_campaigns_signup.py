@@ -36,3 +36,64 @@ def test_visitor_signs_the_petition_and_the_counter_moves(page: Page, live_site:
     expect(page).to_have_url(live_site + "/campagnes/zorg-in-detentie/")
     assert counter(page) == before + 1
     assert page.context.cookies() == []
+
+
+def test_the_eindredactie_downloads_the_sign_ups_for_dutch_excel(browser, staff_page, live_site: str):
+    """Issue 16, item 6: a labelled button on the sign-up list; the CSV opens in Dutch Excel (semicolons, BOM) with
+    plain Dutch headings, Amsterdam time and Ja/Nee; the XLSX has the same columns. The list itself is in Dutch."""
+    import csv
+    import io
+    from pathlib import Path
+
+    from openpyxl import load_workbook
+
+    from campaigns.models import SignupFormPage
+    from tests.e2e.test_editors_dutch import english_words
+
+    petition = SignupFormPage.objects.get(slug="petitie")
+    visitor = browser.new_context().new_page()
+    visitor.goto(live_site + "/campagnes/zorg-in-detentie/")
+    visitor.get_by_label(re.compile("^Naam")).fill("Zoë de Vries")
+    visitor.get_by_label(re.compile("Ik geef toestemming")).check()
+    visitor.get_by_role("button", name="Teken de petitie").click()
+    expect(visitor.get_by_role("heading", level=1, name="Bedankt!")).to_be_visible()
+    visitor.context.close()
+
+    page = staff_page("Eindredactie", accept_downloads=True)
+    page.goto(f"{live_site}/admin/forms/submissions/{petition.pk}/")
+    assert english_words(page) == set()
+    with page.expect_download() as csv_download:
+        page.get_by_role("link", name="Download als CSV").click()
+    raw = Path(csv_download.value.path()).read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    heading, *rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert heading == ["Aangemeld op", "Naam", "Woonplaats", "Toestemming"]
+    mine = [row for row in rows if row[1] == "Zoë de Vries"]
+    assert len(mine) == 1 and mine[0][3] == "Ja"
+    assert re.fullmatch(r"\d{2}-\d{2}-\d{4} \d{2}:\d{2}", mine[0][0])
+
+    with page.expect_download() as xlsx_download:
+        page.get_by_role("link", name="Download voor Excel").click()
+    assert xlsx_download.value.suggested_filename.endswith(".xlsx")
+    sheet = load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes())).active
+    assert [cell.value for cell in sheet[1]] == heading
+
+
+def test_the_redactie_adds_a_sign_up_form_from_the_campaign(staff_page, live_site: str):
+    """Issue 16, item 7: campaign and form in one pass, from a button in the campaign editor."""
+    from campaigns.models import CampaignPage
+
+    campaign = CampaignPage.objects.get(slug="zorg-in-detentie")
+    page = staff_page("Redactie")
+    page.goto(f"{live_site}/admin/pages/{campaign.pk}/edit/")
+    page.get_by_role("link", name="Aanmeldformulier toevoegen").click()
+    page.get_by_label("Belofte").check()
+    page.get_by_label("Titel").fill("Beloof het mee")
+    page.get_by_role("button", name="Formulier maken").click()
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    expect(page.get_by_text("‘Beloof het mee’ staat als concept onder de campagne").first).to_be_visible()
+    expect(page.locator("#id_title")).to_have_value("Beloof het mee")
+    page.goto(f"{live_site}/admin/pages/{campaign.pk}/edit/")
+    # Listed in the campaign's panel, and its block is in the campaign's content (the minimap names it).
+    expect(page.locator("a[href$='/edit/']", has_text="Beloof het mee")).to_be_visible()
+    expect(page.locator(".w-minimap-item", has_text="Beloof het mee")).to_have_count(1)

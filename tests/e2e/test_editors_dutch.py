@@ -73,4 +73,12 @@ def test_login_two_factor_dashboard_and_editors_are_dutch(browser, live_site: st
     found["vertaaleditor"] = english_words(page)
     page.screenshot(path="/work/shots/staff/dutch-translation-editor.png")
 
+    # The screens issue 16's second round touched: a page listing (its counter), the images with their collections
+    # (the sign-up list with its export buttons is checked in test_campaigns_signup.py, as the Eindredactie).
+    page.goto(f"{live_site}/admin/pages/{news.get_parent().pk}/")
+    expect(page.get_by_text(re.compile(r"\d+-\d+ van \d+ "))).to_be_visible()
+    found["paginalijst"] = english_words(page)
+    page.goto(f"{live_site}/admin/images/")
+    found["afbeeldingen"] = english_words(page)
+
     assert {screen: words for screen, words in found.items() if words} == {}

@@ -11,6 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from news.models import NewsPage
 from tests.e2e.staff_login import create_colleague, log_in
 
 pytestmark = pytest.mark.e2e
@@ -64,12 +65,40 @@ def test_translator_edits_translations_but_not_dutch_pages(browser, live_site: s
     # The Dutch news index: refused, with the reason.
     page.goto(live_site + "/admin/pages/search/?q=Nieuws")
     page.locator("a[href$='/edit/']", has_text=re.compile(r"^\s*Nieuws\s*$")).first.click()
-    expect(page.get_by_text("Als vertaler kunt u alleen vertalingen bewerken.")).to_be_visible()
+    expect(page.get_by_text("Als vertaler kun je alleen vertalingen bewerken.")).to_be_visible()
     expect(page).not_to_have_url(re.compile(r"/edit/"))
 
     # Its English translation opens in wagtail-localize's translation editor.
     page.goto(live_site + "/admin/pages/search/?q=News")
     page.locator("a[href$='/edit/']", has_text=re.compile(r"^\s*News\s*$")).first.click()
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
-    expect(page.get_by_text("Als vertaler kunt u alleen vertalingen bewerken.")).to_have_count(0)
+    expect(page.get_by_text("Als vertaler kun je alleen vertalingen bewerken.")).to_have_count(0)
     expect(page.get_by_role("button", name=re.compile("Publiceer in"))).to_be_visible()
+
+
+def test_intern_sees_the_reviewers_change_request_in_the_editor(staff_page, live_site: str):
+    """Issue 16, item 5: the Eindredactie asks for changes from the dashboard (and is told it did); the intern sees
+    the comment at the top of the page editor, not only in the e-mail."""
+    title, comment = "Stagiair schrijft over de wachtlijst", "Noem de bron van het cijfer in de eerste alinea."
+    intern = staff_page("Stagiairs")
+    news = NewsPage.objects.filter(locale__language_code="nl").first().get_parent()
+    intern.goto(f"{live_site}/admin/pages/add/news/newspage/{news.pk}/")
+    intern.locator("#id_title").fill(title)
+    intern.locator("#id_intro").fill("De wachtlijst voor een gesprek werd dit jaar langer.")
+    intern.get_by_role("button", name="Meer acties").click()
+    intern.get_by_role("button", name="Stuur door naar Goedkeuring eindredactie").click()
+    expect(intern.get_by_text(f"Pagina '{title}' aangemaakt en ingediend voor controle.").first).to_be_visible()
+
+    moderator = staff_page("Eindredactie")
+    row = moderator.locator("tr", has_text=title)
+    row.get_by_role("button", name="Acties").click()
+    row.get_by_role("button", name="Wijzigingsverzoek").click()
+    moderator.get_by_label("Opmerking").fill(comment)
+    moderator.locator(".modal form [type=submit]").click()
+    expect(moderator.get_by_text(f"Je hebt om wijzigingen gevraagd voor ‘{title}’.")).to_be_visible()
+
+    intern.goto(f"{live_site}/admin/pages/{news.pk}/")
+    intern.get_by_role("link", name=title).first.click()
+    expect(intern).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    expect(intern.get_by_text(f"vraagt om wijzigingen: “{comment}”")).to_be_visible()
+    intern.screenshot(path="/work/shots/staff/intern-sees-change-request.png")

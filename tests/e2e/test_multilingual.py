@@ -81,3 +81,33 @@ def test_switch_a_microsite_page_to_arabic_mirrors_the_layout(page: Page, live_s
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "multilingual-microsite-ar.png"))
     assert page.context.cookies() == []
+
+
+def test_a_translation_stays_a_draft_until_the_translator_publishes(staff_page, live_site: str, browser):
+    """Issue 16, item 2: "Vertalen" makes a draft; English visitors see nothing until the translator publishes."""
+    from wagtail.models import Locale
+
+    from news.models import NewsPage
+
+    english = NewsPage.objects.filter(locale=Locale.objects.get(language_code="en"))
+    dutch = NewsPage.objects.filter(locale__language_code="nl").live()
+    untranslated = dutch.exclude(translation_key__in=english.values("translation_key")).order_by("pk")
+    source = untranslated.first()
+    assert source is not None and source != dutch.order_by("-pk").first()  # that one is test_editors_dutch's
+    address, index = f"{live_site}/en/news/{source.slug}/", f"{live_site}/en/news/"
+
+    translator = staff_page("Vertalers")
+    translator.goto(f"{live_site}/admin/localize/submit/page/{source.pk}/")
+    translator.get_by_label("English").check()
+    translator.locator("form [type=submit]").last.click()
+    expect(translator).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+
+    visitor = browser.new_context().new_page()
+    assert visitor.request.get(address).status == 404  # a draft: not on the English site
+    assert source.title not in visitor.request.get(index).text()
+
+    translator.get_by_role("button", name=re.compile("Publiceer in")).click()
+    translator.wait_for_load_state("load")
+    expect(translator.get_by_text(re.compile("gepubliceerd", re.IGNORECASE)).first).to_be_visible()
+    assert visitor.request.get(address).status == 200  # published by the translator: live
+    visitor.context.close()

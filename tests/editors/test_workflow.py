@@ -26,6 +26,11 @@ def workflow_action(client, page, action: str, comment: str = ""):
     return client.post(url, {"comment": comment})
 
 
+def shown_messages(client) -> str:
+    """The messages the next admin page shows (the dashboard, where the moderator's buttons are)."""
+    return client.get(reverse("wagtailadmin_home")).content.decode()
+
+
 def test_news_and_microsite_are_moderated_by_eindredactie(news_index, microsite_home, publications_index):
     for page in (news_index, microsite_home, publications_index):
         workflow = page.get_workflow()
@@ -65,6 +70,17 @@ def test_submit_request_changes_resubmit_approve_live(client, make_user, news_in
     assert state.current_task_state.comment == "Graag een bron bij het cijfer."
     assert any("stagiair@example.org" in message.to for message in mail.outbox)
     assert not page.live
+    # The moderator is told what was done (the dashboard reloads to the same message).
+    assert "Je hebt om wijzigingen gevraagd voor ‘Meldpunt ziet meer meldingen’" in shown_messages(client)
+    # The e-mail asks for changes, it does not call the page "afgekeurd" (rejected).
+    to_intern = [message for message in mail.outbox if "stagiair@example.org" in message.to]
+    assert all("afgekeurd" not in (message.subject + message.body).lower() for message in to_intern)
+    assert "wijzigingen gevraagd" in to_intern[0].subject.lower()
+
+    # The intern opens the editor: the reviewer's comment is on top, with the reviewer's name.
+    client.force_login(intern)
+    response = client.get(edit_url(page))
+    assert "vraagt om wijzigingen: “Graag een bron bij het cijfer.”" in response.content.decode()
 
     # The intern changes the text and resubmits.
     client.force_login(intern)
@@ -82,6 +98,7 @@ def test_submit_request_changes_resubmit_approve_live(client, make_user, news_in
     workflow_action(client, page, "approve", "Prima zo.")
     page.refresh_from_db()
     assert page.live and not page.has_unpublished_changes
+    assert "Je hebt ‘Meldpunt ziet meer meldingen’ goedgekeurd." in shown_messages(client)
     assert page.intro == "Volgens het jaarrapport van het Meldpunt."
     assert client.get(page.get_url()).status_code == 200
 
@@ -94,6 +111,7 @@ def test_an_intern_cannot_approve_their_own_submission(client, make_user, news_i
     response = workflow_action(client, page, "approve")
     page.refresh_from_db()
     assert response.status_code in (302, 403) and not page.live
+    assert "goedgekeurd" not in shown_messages(client)
 
 
 def test_comments_are_enabled_in_the_page_editor():
@@ -140,3 +158,15 @@ def test_scheduled_publishing_and_expiry_through_the_editor_and_publish_schedule
     call_command("publish_scheduled")
     page.refresh_from_db()
     assert not page.live and page.expired
+
+
+def test_a_taken_slug_is_reported_under_the_title_on_the_first_tab(client, make_user, news_index):
+    """Issue 16: the slug sits on "Eigenschappen"; the writer is on the first tab and must see why nothing saved."""
+    editor = make_user(roles.REDACTIE, "redacteur-slug")
+    client.force_login(editor)
+    taken = NewsPage.objects.child_of(news_index).first()
+    response = client.post(add_url(news_index, NewsPage), news_form("Een nieuw bericht", slug=taken.slug))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "slug" in form.errors
+    assert f"Het webadres ‘{taken.slug}’ is op deze plek al in gebruik." in form.errors["title"][0]

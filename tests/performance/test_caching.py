@@ -11,7 +11,6 @@ from wagtail.models import Page
 from caching import fragments
 from demo import MICROSITE_HOSTNAME
 from home.models import MainMenuItem, NavigationSettings, OrganisationSettings, SiteTexts
-from research.models import FooterFunder, FunderSettings
 from tests.factories.research import FunderFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,8 +78,9 @@ def test_footer_and_funder_strip_follow_settings_and_snippets(client, main_site)
     texts.save()
     assert "Een nieuwe voettekst." in client.get("/").content.decode()
 
-    funder = FunderFactory(name="Gecachet fonds", logo_alt="Logo van het gecachete fonds")
-    FooterFunder.objects.create(setting=FunderSettings.for_site(main_site), funder=funder, sort_order=99)
+    funder = FunderFactory(
+        name="Gecachet fonds", logo_alt="Logo van het gecachete fonds", show_in_footer=True, footer_order=99
+    )
     assert "Logo van het gecachete fonds" in client.get("/").content.decode()
     funder.logo_alt = "Nieuwe alt-tekst van het fonds"
     funder.save()

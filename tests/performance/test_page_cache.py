@@ -19,7 +19,6 @@ from demo import MICROSITE_HOSTNAME
 from events.models import Event, ImportBatch
 from home.models import OrganisationSettings, SiteTexts, Theme
 from news.models import NewsPage
-from research.models import FooterFunder, FunderSettings
 from tests.factories.research import FunderFactory
 
 pytestmark = pytest.mark.django_db
@@ -270,8 +269,9 @@ def test_editing_a_theme_changes_the_next_visitors_page():
 
 
 def test_editing_a_funder_changes_the_next_visitors_page(main_site):
-    funder = FunderFactory(name="Fonds in de voet", logo_alt="Logo van het fonds in de voet")
-    FooterFunder.objects.create(setting=FunderSettings.for_site(main_site), funder=funder, sort_order=99)
+    funder = FunderFactory(
+        name="Fonds in de voet", logo_alt="Logo van het fonds in de voet", show_in_footer=True, footer_order=99
+    )
     assert "Logo van het fonds in de voet" in twice("/").content.decode()
     funder.logo_alt = "Vernieuwde alt-tekst"
     funder.save()

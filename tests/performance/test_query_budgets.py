@@ -25,7 +25,7 @@ from campaigns.models import CampaignPage, MicrositeHomePage, MicrositePage, Pro
 from demo import MICROSITE_HOSTNAME
 from home.models import ContentPage, Theme
 from news.models import NewsIndexPage
-from research.models import FooterFunder, FunderIndexPage, FunderSettings, PublicationIndexPage
+from research.models import FunderIndexPage, PublicationIndexPage
 from tests.factories.events import EventFactory
 from tests.factories.news import NewsPageFactory
 from tests.factories.pages import ContentPageFactory
@@ -49,7 +49,6 @@ class World:
         self.project = ProjectPage.objects.get(slug="meldpunt-vreemdelingendetentie")
         self.about = ContentPage.objects.get(slug="over-los", locale=self.home.locale)
         self.microsite_home = MicrositeHomePage.objects.get(locale=self.home.locale)
-        self.funder_settings = FunderSettings.for_site(self.site)
         self.counter = 0
         self.first: dict[str, object] = {}
 
@@ -104,8 +103,7 @@ class World:
         """Funders thanked in the footer strip and on the funders page, each with a logo and a publication."""
         for _ in range(count):
             n = self._n()
-            funder = FunderFactory(name=f"Stripfonds {n}")
-            FooterFunder.objects.create(setting=self.funder_settings, funder=funder, sort_order=100 + n)
+            funder = FunderFactory(name=f"Stripfonds {n}", show_in_footer=True, footer_order=100 + n)
             page = PublicationPageFactory(parent=self.publication_index, title=f"Gefinancierd {n}")
             page.funders.set([funder])
             page.save_revision().publish()

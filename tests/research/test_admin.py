@@ -29,6 +29,6 @@ def test_funder_forms_open(editor_client, main_site):
     response = editor_client.get("/admin/snippets/research/funder/add/")
     assert response.status_code == 200
     assert "verplichte vermelding" in response.content.decode().lower()
-    response = editor_client.get(f"/admin/settings/research/fundersettings/{main_site.pk}/")
-    assert response.status_code == 200
-    assert "Fondsen in de voettekst" in response.content.decode()
+    # Issue 16: the footer is chosen on the funder itself; the separate setting is gone.
+    assert "Toon in de voettekst" in response.content.decode()
+    assert editor_client.get(f"/admin/settings/research/fundersettings/{main_site.pk}/").status_code == 404

@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from research.models import FooterFunder, Funder, FunderSettings
+from research.models import Funder
 from tests.factories.research import FunderFactory, PublicationPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,18 +38,16 @@ def test_demo_footer_strip_shows_active_funders_in_settings_order(client):
 
 def test_strip_hides_ended_and_future_funders(client, main_site):
     today = timezone.localdate()
-    setting = FunderSettings.for_site(main_site)
-    setting.footer_funders.all().delete()
+    Funder.objects.update(show_in_footer=False)
     ended = FunderFactory(name="Afgelopen Fonds", active_until=today - datetime.timedelta(days=1))
     future = FunderFactory(name="Toekomstig Fonds", active_from=today + datetime.timedelta(days=1))
     running = FunderFactory(name="Lopend Fonds", active_from=today, active_until=today)
-    for order, funder in enumerate([ended, running, future]):
-        FooterFunder.objects.create(setting=setting, funder=funder, sort_order=order)
+    Funder.objects.filter(pk__in=[ended.pk, running.pk, future.pk]).update(show_in_footer=True)
     assert _strip_names(client.get("/").content.decode()) == ["Lopend Fonds"]
 
 
-def test_empty_settings_list_shows_no_strip(client, main_site):
-    FunderSettings.for_site(main_site).footer_funders.all().delete()
+def test_no_funder_in_the_footer_shows_no_strip(client, main_site):
+    Funder.objects.update(show_in_footer=False)
     html = client.get("/").content.decode()
     assert _strip(html) == ""
     assert "Mogelijk gemaakt door" not in html
@@ -75,10 +73,9 @@ def test_strip_logos_are_sized_renditions_in_webp_and_png(client):
 
 @pytest.mark.parametrize("count", [2, 12])
 def test_footer_strip_query_budget_does_not_grow(client, main_site, django_assert_max_num_queries, count):
-    setting = FunderSettings.for_site(main_site)
-    setting.footer_funders.all().delete()
+    Funder.objects.update(show_in_footer=False)
     for order in range(count):
-        FooterFunder.objects.create(setting=setting, funder=FunderFactory(), sort_order=order)
+        FunderFactory(show_in_footer=True, footer_order=order)
     client.get("/")  # renditions are made once, then reused
     with django_assert_max_num_queries(30):
         html = client.get("/").content.decode()

@@ -75,11 +75,12 @@ def test_family_specific_facet_fields_are_keywords(monkeypatch):
 def test_query_facets_filters_highlight_and_suggest(main_site):
     params = SearchParams(query="medische zorg", filters={"theme": ["detentie"], "year": ["2024"]}, page=2)
     body = query.build_page_search(params, site=main_site, locale=current_locale())._s.to_dict()
-    should = body["query"]["bool"]["should"]
+    scored = body["query"]["bool"]["must"][0]["function_score"]
+    should = scored["query"]["bool"]["should"]
     assert {
         "multi_match": {
             "query": "medisch zorg",
-            "fields": ["title^3", "body", "analysis"],
+            "fields": ["title^10", "summary^4", "body", "analysis", "parts^0.5"],
             "operator": "and",
             "type": "cross_fields",
         }
@@ -98,6 +99,31 @@ def test_query_facets_filters_highlight_and_suggest(main_site):
     assert set(body["highlight"]["fields"]) == {"body", "title"}
     assert body["suggest"]["did_you_mean"]["phrase"]["field"] == "title"
     assert (body["from"], body["size"]) == (10, 10)
+
+
+def test_relevance_times_bounded_recency_as_on_the_database(main_site):
+    """relevance x (1 + 0.25 x 0.5 ^ (age / 365 days)) for dated pages: search/ranking.py's formula."""
+    params = SearchParams(query="zorg")
+    body = query.build_page_search(params, site=main_site, locale=current_locale())._s.to_dict()
+    scored = body["query"]["bool"]["must"][0]["function_score"]
+    assert (scored["score_mode"], scored["boost_mode"]) == ("sum", "multiply")
+    assert scored["functions"] == [
+        {"weight": 1},
+        {
+            "filter": {"exists": {"field": "date"}},
+            "exp": {"date": {"origin": "now/d", "scale": "365d", "decay": 0.5}},
+            "weight": 0.25,
+        },
+    ]
+
+
+def test_summary_and_compound_parts_are_fields_of_their_own():
+    """The summary ranks between title and body; compound parts (search/analysis.py) apart from lemmas, lowest."""
+    family = registry.SearchFamily(model_label="home.ContentPage", key="test")
+    properties = index.document_class(family, "nl", synonym_lines=[])._doc_type.mapping.to_dict()["properties"]
+    assert {"summary", "analysis", "parts"} <= set(properties)
+    assert properties["parts"]["analyzer"] == "los_nl"
+    assert query.FIELDS == ["title^10", "summary^4", "body", "analysis", "parts^0.5"]
 
 
 def test_date_sort_and_result_window_cap(main_site):
@@ -124,7 +150,20 @@ def test_documents_for_rebuild(home_page):
     docs = list(index.documents("nl", "los-nl-x"))
     assert docs and all(d["_index"] == "los-nl-x" for d in docs)
     sample = docs[0]["_source"]
-    assert set(sample) >= {"page_id", "family", "path", "title", "body", "date", "year", "themes", "suggest"}
+    assert set(sample) >= {
+        "page_id",
+        "family",
+        "path",
+        "title",
+        "summary",
+        "body",
+        "analysis",
+        "parts",
+        "date",
+        "year",
+        "themes",
+        "suggest",
+    }
 
 
 def test_fallback_to_database_when_unreachable(unreachable, main_site, caplog):

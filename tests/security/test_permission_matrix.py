@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Page, TranslatableMixin
 
+from campaigns.models import CampaignPage
 from editors.roles import EINDREDACTIE, OPVANGCOORDINATOREN, REDACTIE, ROLES, STAGIAIRS
 
 from .url_patterns import walk
@@ -36,6 +37,10 @@ WHO_MAY: dict[str, frozenset[str] | str] = {
     "los_translation_status": EVERY_ROLE,  # private page titles are filtered per user (test_private_titles.py)
     "los_editor_guide": EVERY_ROLE,
     "los_unpublish_with_translations": frozenset({SUPERUSER, REDACTIE, EINDREDACTIE}),
+    # Wagtail's workflow action with our message (editors/moderation.py): the reviewers of the task only.
+    "los_workflow_action": frozenset({SUPERUSER, EINDREDACTIE}),
+    # "Aanmeldformulier toevoegen" on a campaign: who may add pages under it and edit it (campaigns/signup_shortcut.py).
+    "campaigns_add_signup_form": frozenset({SUPERUSER, REDACTIE, EINDREDACTIE}),
     "news_quick_reaction": frozenset({SUPERUSER, REDACTIE, EINDREDACTIE, STAGIAIRS}),
     "events_admin:import": "events.add_importbatch",
     "events_admin:preview": "events.add_importbatch",
@@ -118,6 +123,21 @@ def _import_batch() -> dict[str, int]:
     return {"pk": batch.pk}
 
 
+def _task_awaiting_review() -> dict[str, object]:
+    from wagtail.models import TaskState
+
+    from news.models import NewsPage
+
+    task_state = TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).first()
+    if task_state is None:
+        page = NewsPage.objects.filter(locale__language_code="nl").live().first()
+        page.save_revision()
+        page.get_workflow().start(page, user=None)
+        task_state = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS)
+    page_id = task_state.workflow_state.object_id
+    return {"page_id": page_id, "action_name": "reject", "task_state_id": task_state.pk}
+
+
 def _shelter() -> dict[str, int]:
     from figures.models import Shelter
 
@@ -168,6 +188,8 @@ SAMPLE_ARGUMENTS = {
     "los_submit_snippet_translation": _theme,
     "events_admin:batch": _import_batch,
     "events_admin:undo": _import_batch,
+    "los_workflow_action": _task_awaiting_review,
+    "campaigns_add_signup_form": lambda: {"campaign_id": CampaignPage.objects.get(slug="zorg-in-detentie").pk},
     "los_unpublish_with_translations": _dutch_page,
 }
 

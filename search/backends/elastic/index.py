@@ -64,9 +64,12 @@ def document_class(
         "path": Keyword(),
         "title": _text(language_code, synonym_lines),
         "body": _text(language_code, synonym_lines),
-        # Lemmas and compound parts of the title and body words (search/analysis.py): the same lexicon as the
-        # database index, so both engines match the same forms.
+        # The family's summary fields (search description, intro), weighed between title and body.
+        "summary": _text(language_code, synonym_lines),
+        # Lemmas of the title and body words, and apart from them the parts of compounds (search/analysis.py):
+        # the same lexicon as the database index, so both engines match the same forms; a part weighs least.
         "analysis": _text(language_code, synonym_lines),
+        "parts": _text(language_code, synonym_lines),
         "date": Date(),
         "year": Integer(),
         "themes": Keyword(),
@@ -96,13 +99,16 @@ def document_for(page: Page, family: registry.SearchFamily, language_code: str, 
     if family.theme_field and hasattr(page, family.theme_field):
         theme_slugs = list(getattr(page, family.theme_field).values_list("slug", flat=True))
     body = family.plain_text(page)
+    lemmas, parts = analysis.added_forms(f"{page.title} {body}", language_code)
     source: dict[str, Any] = {
         "page_id": page.pk,
         "family": family.key,
         "path": page.path,
         "title": page.title,
         "body": body,
-        "analysis": analysis.added_words(f"{page.title} {body}", language_code),
+        "summary": family.summary_text(page),
+        "analysis": lemmas,
+        "parts": parts,
         "date": date.isoformat() if isinstance(date, datetime.date) else None,
         "year": date.year if date else None,
         "themes": theme_slugs,

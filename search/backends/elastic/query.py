@@ -10,17 +10,20 @@ from wagtail.models import Locale, Site
 
 from search import analysis, registry
 from search.backends.elastic.connection import ALIAS, alias_name, language_of
+from search.ranking import RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT
 from search.results import MAX_RESULT_WINDOW, SearchParams
 from search.scope import site_root_paths
 
-FIELDS = ["title^3", "body", "analysis"]
+# Title, summary and body weigh as on PostgreSQL (1.0, 0.4, 0.1: search/backends/wagtail_database.py), the
+# lemmas as the body, a compound's parts least ("detentie" in "vreemdelingendetentie" ranks below "detentie").
+FIELDS = ["title^10", "summary^4", "body", "analysis", "parts^0.5"]
 
 
 def text_query(query: str, language_code: str = "nl") -> Q:
-    """All words must match (AND, across title, body and the lexicon's words: search/analysis.py), each word as
-    its lemma, so "kind" finds "kinderen" and "detentie" finds "vreemdelingendetentie" as on the database; an
-    exact phrase scores higher; the last word may be the start of a word (phrase_prefix), so "verblijfsvergun"
-    already finds "verblijfsvergunning"."""
+    """All words must match (AND, across title, summary, body and the lexicon's words: search/analysis.py), each
+    word as its lemma, so "kind" finds "kinderen" and "detentie" finds "vreemdelingendetentie" as on the
+    database; an exact phrase scores higher; the last word may be the start of a word (phrase_prefix), so
+    "verblijfsvergun" already finds "verblijfsvergunning"."""
     lemmas = analysis.query_terms(query, language_code)
     return Q(
         "bool",
@@ -30,6 +33,25 @@ def text_query(query: str, language_code: str = "nl") -> Q:
             Q("multi_match", query=query, fields=["title^2", "body"], type="phrase_prefix"),
         ],
         minimum_should_match=1,
+    )
+
+
+def with_recency(relevance: Q) -> Q:
+    """relevance x (1 + RECENCY_WEIGHT x 0.5 ^ (age / half-life)) for dated pages, x 1 for undated ones: the
+    database backend's formula (``search.backends.database.recency_factor``) as a function_score."""
+    return Q(
+        "function_score",
+        query=relevance,
+        functions=[
+            {"weight": 1},
+            {
+                "filter": {"exists": {"field": "date"}},
+                "exp": {"date": {"origin": "now/d", "scale": f"{RECENCY_HALF_LIFE_DAYS}d", "decay": 0.5}},
+                "weight": RECENCY_WEIGHT,
+            },
+        ],
+        score_mode="sum",
+        boost_mode="multiply",
     )
 
 
@@ -61,7 +83,7 @@ class PageSearch(FacetedSearch):
         return s
 
     def query(self, search: Search, query: str) -> Search:
-        return search.query(text_query(query, self.language_code)) if query else search
+        return search.query(with_recency(text_query(query, self.language_code))) if query else search
 
     def highlight(self, search: Search) -> Search:
         return search.highlight_options(

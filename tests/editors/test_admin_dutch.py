@@ -1,0 +1,43 @@
+"""Dutch where Wagtail's own catalogues fall short (editors/admin_dutch.py): the listings' counter, the time since
+an edit, the root collection's name, and "wijzigingen gevraagd" instead of "afgekeurd" (issue 16)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.humanize.templatetags.humanize import naturaltime
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from wagtail.models import Collection
+
+from editors import roles
+
+
+def test_the_listing_counter_keeps_its_spaces():
+    with translation.override("nl"):
+        counter = gettext("%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s") % {
+            "start_index": 1,
+            "end_index": 35,
+            "items_count": 35,
+            "model_name": "pagina's",
+        }
+    assert counter == "1-35 van 35 pagina's"
+
+
+def test_seconds_ago_in_dutch():
+    with translation.override("nl"):
+        assert naturaltime(timezone.now() - datetime.timedelta(seconds=13)) == "13\xa0seconden geleden"
+
+
+def test_a_change_request_is_not_called_afgekeurd():
+    with translation.override("nl"):
+        subject = gettext('The page "%(title)s" has been rejected during "%(workflow)s".')
+        status = gettext("Rejected")
+    assert "afgekeurd" not in subject.lower() and "wijzigingen gevraagd" in subject.lower()
+    assert status == "Wijzigingen gevraagd"
+
+
+@pytest.mark.django_db
+def test_the_root_collection_has_a_dutch_name():
+    assert Collection.get_first_root_node().name == roles.ROOT_COLLECTION_NAME == "Alle bestanden"
