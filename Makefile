@@ -20,7 +20,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP) messages ## Create .venv and install everything (also compiles translations)
+# The Nu HTML Checker (W3C vnu.jar, from the npm package vnu-jar; Java 17 runs it) for tests/home/test_html_validity.py.
+# Its install script only fetches a Java runtime, which the machine has: skipped.
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): | $(STAMP)
+	npm install --prefix $(VENV)/vnu --no-save --no-audit --no-fund --no-package-lock --ignore-scripts vnu-jar@~26.9.0
+
+install: $(STAMP) $(VNU_JAR) messages ## Create .venv and install everything (translations, the HTML checker)
 
 messages: $(STAMP) ## Compile the .po translation files
 	$(MANAGE) compile_translations -v0

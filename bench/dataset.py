@@ -20,6 +20,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
@@ -34,7 +35,7 @@ from wagtail.models import Locale, Page, Site  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from demo.generated import create_generated_news  # noqa: E402
-from events.models import Event  # noqa: E402
+from events.models import Event, EventIndexPage  # noqa: E402
 from home.bulk import insert_pages  # noqa: E402
 from home.models import Theme  # noqa: E402
 from news.models import NewsIndexPage, NewsPage  # noqa: E402
@@ -113,6 +114,21 @@ def import_throughput() -> dict:
     return {"rows": IMPORT_ROWS, "seconds": round(seconds, 3), "rows_per_second": round(IMPORT_ROWS / seconds)}
 
 
+def sample_urls(home: Page, news_ids: list[int], publication_ids: list[int]) -> dict[str, list[str]]:
+    """Paths of detail pages to measure, each the page's canonical address (a redirect would measure the redirect):
+    the pages' own URLs, and published originals under the agenda's own `event_url` (a translated or unpublished
+    event, or an outdated slug, answers 301 or 404)."""
+    sample_news = NewsPage.objects.filter(pk__in=news_ids[-200:]).live().order_by("?")[:20]
+    sample_publications = PublicationPage.objects.filter(pk__in=publication_ids).live().order_by("?")[:10]
+    agenda = EventIndexPage.objects.child_of(home).live().get()
+    sample_events = Event.objects.published().order_by("?")[:20]
+    return {
+        "news_page": [urlparse(page.get_url()).path for page in sample_news],
+        "publication_page": [urlparse(page.get_url()).path for page in sample_publications],
+        "event_detail": [urlparse(agenda.event_url(event)).path for event in sample_events],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--news", type=int, required=True)
@@ -145,20 +161,13 @@ def main() -> None:
         cursor.execute("ANALYZE")
     timings["analyze_seconds"] = round(time.perf_counter() - started, 1)
 
-    sample_news = list(NewsPage.objects.filter(pk__in=news_ids[-200:]).order_by("?")[:20])
-    sample_publications = list(PublicationPage.objects.filter(pk__in=publication_ids).order_by("?")[:10])
-    sample_events = list(Event.objects.order_by("?")[:20])
     result = {
         "news": NewsPage.objects.count(),
         "publications": PublicationPage.objects.count(),
         "events": Event.objects.count(),
         **timings,
         "import": import_throughput(),
-        "urls": {
-            "news_page": [p.url_path.removeprefix(home.url_path.rstrip("/")) for p in sample_news],
-            "publication_page": [p.url_path.removeprefix(home.url_path.rstrip("/")) for p in sample_publications],
-            "event_detail": [f"/agenda/{e.pk}-{e.slug}/" for e in sample_events],
-        },
+        "urls": sample_urls(home, news_ids, publication_ids),
     }
     print(json.dumps(result))
 

@@ -5,7 +5,7 @@
   (docs/deployment.md) keeps them briefly and serves a slightly stale copy while fetching a new one, which is
   what carries a campaign-day spike. The visitor's own browser revalidates (max-age=0): someone who just
   signed a petition and goes back must see the counter move, not their browser's copy from before.
-  Publishing purges the front-end cache where one is configured.
+  Every change that makes the page cache stale purges the front-end cache where one is configured (caching/purge.py).
 - ``private, no-store`` for everything that must never be shared or kept: the admin, previews, logged-in
   users (the pages carry the user bar), answers to posted forms, and any response that sets a cookie or
   carries a CSRF token.

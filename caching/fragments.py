@@ -36,10 +36,15 @@ def _replace_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def invalidate_fragments() -> None:
-    """Make every cached fragment stale, now and again after the current transaction commits."""
+def invalidate_fragments(*, purge_proxy: bool = True) -> None:
+    """Make every cached fragment and page stale, now and again after the current transaction commits; then
+    purge the proxy in front of the site too (caching/purge.py), unless `purge_proxy` is False."""
     _replace_version()
     transaction.on_commit(_replace_version)
+    if purge_proxy:
+        from caching.purge import queue_proxy_purge  # tasks and Wagtail's page model load after the apps
+
+        transaction.on_commit(queue_proxy_purge)
 
 
 def fragment_key(request: HttpRequest | None) -> str:

@@ -3,7 +3,9 @@
 Pages (publish, unpublish, move, delete, view restrictions), images, and every registered snippet and setting
 (a new app's snippets and settings take part without registering) are watched here; which other models feed what
 visitors see each app says for itself with `register_fragment_sources()` in its AppConfig.ready (orderables of a
-setting, imported events, ...), so this base app names no feature model. Writes that send no signal (`.update()`,
+setting, imported events, ...), so this base app names no feature model. The reverse, a snippet no visitor ever
+sees (newsletter subscribers), is declared with `register_private_snippets()`: saving one leaves every cached page
+alone, so a busy subscription day does not empty the page cache. Writes that send no signal (`.update()`,
 bulk imports) call `caching.fragments.invalidate_fragments()` themselves.
 """
 
@@ -19,6 +21,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from caching.fragments import invalidate_fragments
 
 _sources: set[str] = set()
+_private: set[type] = set()
 
 
 def register_fragment_sources(*labels: str) -> None:
@@ -30,6 +33,11 @@ def register_fragment_sources(*labels: str) -> None:
         model = apps.get_model(label)
         post_save.connect(_changed, sender=model, dispatch_uid=f"fragments-save-{label}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"fragments-delete-{label}")
+
+
+def register_private_snippets(*labels: str) -> None:
+    """Snippets ("app_label.Model") that no public page shows: their changes make nothing stale."""
+    _private.update(apps.get_model(label) for label in labels)
 
 
 def fragment_sources() -> frozenset[str]:
@@ -48,6 +56,8 @@ def _page_deleted(sender, instance, **kwargs) -> None:
 def _snippet_or_setting_changed(sender, **kwargs) -> None:
     """Any snippet (registered in the admin) or setting is something visitors see: themes, funders, site texts,
     events, appearance, languages, and whatever a new app registers."""
+    if sender in _private:
+        return
     if getattr(sender, "snippet_viewset", None) is not None or issubclass(sender, BaseSiteSetting | BaseGenericSetting):
         invalidate_fragments()
 

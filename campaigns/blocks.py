@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-from home.blocks import BaseStreamBlock, CallToActionBlock
+from home.blocks import BaseStreamBlock, CallToActionBlock, TitledListBlock
 from newsletter.blocks import SupportBlock
 
 
@@ -18,10 +18,9 @@ class KeyFigureBlock(blocks.StructBlock):
     source = blocks.CharBlock(label=_("Bron"), required=False, max_length=150)
 
 
-class KeyFiguresBlock(blocks.StructBlock):
+class KeyFiguresBlock(TitledListBlock):
     """Two to six key figures side by side."""
 
-    title = blocks.CharBlock(label=_("Titel"), required=False, max_length=120)
     figures = blocks.ListBlock(KeyFigureBlock(), label=_("Getallen"), min_num=1, max_num=6)
 
     class Meta:
@@ -40,10 +39,9 @@ class TimelineItemBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Toelichting"), required=False, max_length=400)
 
 
-class TimelineBlock(blocks.StructBlock):
+class TimelineBlock(TitledListBlock):
     """The campaign's history and next steps, in order."""
 
-    title = blocks.CharBlock(label=_("Titel"), required=False, max_length=120)
     items = blocks.ListBlock(TimelineItemBlock(), label=_("Momenten"), min_num=1)
 
     class Meta:
@@ -60,9 +58,10 @@ class PartnerLogoBlock(blocks.StructBlock):
     url = blocks.URLBlock(label=_("Website"), required=False)
 
 
-class PartnerLogosBlock(blocks.StructBlock):
+class PartnerLogosBlock(TitledListBlock):
     """The logos of the coalition partners (loaded from our own server, never from theirs)."""
 
+    # The base's heading, filled in: most partner lists need no other.
     title = blocks.CharBlock(label=_("Titel"), required=False, max_length=120, default=_("Coalitiepartners"))
     partners = blocks.ListBlock(PartnerLogoBlock(), label=_("Partners"), min_num=1)
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -14,9 +13,4 @@ from campaigns.signups import handle_signup
 @csrf_exempt  # no cookies for visitors; cross-site posts are refused by their Origin header instead
 @require_POST
 def signup_submit(request: HttpRequest, page_id: int) -> HttpResponse:
-    if page_id > 2**31:  # PostgreSQL refuses out-of-range ids with an error, not an empty result
-        raise Http404
-    page = get_object_or_404(SignupFormPage.objects.live().public(), pk=page_id)
-    if not page.get_url(request=request):
-        raise Http404
-    return handle_signup(request, page)
+    return handle_signup(request, SignupFormPage.posted_to(request, page_id))

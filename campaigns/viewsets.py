@@ -5,22 +5,21 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaigns.models import HelpLocation, SignupSubmission
+from home.viewsets import MenuSnippetViewSet
 
 
-class HelpLocationViewSet(SnippetViewSet):
+class HelpLocationViewSet(MenuSnippetViewSet):
     """Places to get help, listed by the help finder on the microsite."""
 
     model = HelpLocation
     icon = "site"
     menu_label = _("Hulpadressen")
     menu_order = 210
-    add_to_admin_menu = True
     list_display = ["name", "kind", "city"]
-    list_filter = ["kind", "locale"]
-    search_fields = ["name", "city"]
+    list_filter = ["kind", *MenuSnippetViewSet.list_filter]
+    search_fields = [*MenuSnippetViewSet.search_fields, "city"]
 
 
 class SignOnPermissionPolicy(ModelPermissionPolicy):

@@ -1,8 +1,9 @@
 """The editors' own dashboard panels: my drafts, and helpdesk pages due for a check.
 
 Wagtail's own panels stay: "Awaiting your review" (pages waiting for *my* approval), "Your pages in a workflow",
-"Your most recent edits" and locked pages. Feature apps add theirs through `construct_homepage_panels` in their
-own wagtail_hooks.py (events: recent imports; search: zero-result searches).
+"Your most recent edits" and locked pages. Feature apps add theirs from their own wagtail_hooks.py, by permission
+with `editors.menus.register_dashboard_panel` (events: recent imports; figures; newsletter) or their own
+`construct_homepage_panels` hook (search: zero-result searches, by its own rule).
 """
 
 from __future__ import annotations

@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-from django.urls import include, path, reverse
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 
+from editors.menus import permission_submenu, register_dashboard_panel
 from events import views
 from events.dashboard import RecentImportsPanel
 from events.viewsets import EventViewSet
 
 register_snippet(EventViewSet)
-
-
-class PermissionMenuItem(MenuItem):
-    """A menu item shown only to users with all of `permissions`."""
-
-    def __init__(self, *args, permissions: tuple[str, ...], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permissions = permissions
-
-    def is_shown(self, request):
-        return request.user.has_perms(self.permissions)
-
-
-@hooks.register("construct_homepage_panels")
-def add_recent_imports_panel(request, panels):
-    if request.user.has_perm("events.view_importbatch"):
-        panels.append(RecentImportsPanel())
+register_dashboard_panel("events.view_importbatch", lambda request: RecentImportsPanel())
 
 
 @hooks.register("register_admin_urls")
@@ -48,8 +32,4 @@ AGENDA_MENU = [
 
 @hooks.register("register_admin_menu_item")
 def register_agenda_menu():
-    items = [
-        PermissionMenuItem(label, reverse(url_name), icon_name=icon, order=100 * number, permissions=permissions)
-        for number, (label, url_name, icon, permissions) in enumerate(AGENDA_MENU, start=1)
-    ]
-    return SubmenuMenuItem(_("Agenda"), Menu(items=items), icon_name="date", order=250)
+    return permission_submenu(_("Agenda"), icon="date", order=250, entries=AGENDA_MENU)

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from django.urls import include, path, reverse
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 
+from editors.menus import permission_submenu, register_dashboard_panel
 from figures import client_views, import_views, views
 from figures.dashboard import FiguresPanel
 from figures.viewsets import ShelterViewSet
 
 register_snippet(ShelterViewSet)
-
-
-class PermittedMenuItem(MenuItem):
-    def __init__(self, *args, permissions: tuple[str, ...], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permissions = permissions
-
-    def is_shown(self, request):
-        return request.user.has_perms(self.permissions)
 
 
 @hooks.register("register_admin_urls")
@@ -38,24 +29,16 @@ def register_admin_urls():
     return [path("cijfers/", include((urls, "figures_admin"), namespace="figures_admin"))]
 
 
-@hooks.register("construct_homepage_panels")
-def add_figures_panel(request, panels):
-    if request.user.has_perm("figures.view_quarterfigures"):
-        panels.append(FiguresPanel(request.user))
+register_dashboard_panel("figures.view_quarterfigures", lambda request: FiguresPanel(request.user))
+
+
+FIGURES_MENU = [
+    # (label, URL name, icon, permissions the user needs)
+    (_("Kwartaalcijfers"), "figures_admin:index", "table", views.VIEW),
+    (_("Opvangen"), "wagtailsnippets_figures_shelter:list", "home", ("figures.change_shelter",)),
+]
 
 
 @hooks.register("register_admin_menu_item")
 def register_figures_menu():
-    items = [
-        PermittedMenuItem(
-            _("Kwartaalcijfers"), reverse("figures_admin:index"), icon_name="table", order=100, permissions=views.VIEW
-        ),
-        PermittedMenuItem(
-            _("Opvangen"),
-            reverse("wagtailsnippets_figures_shelter:list"),
-            icon_name="home",
-            order=200,
-            permissions=("figures.change_shelter",),
-        ),
-    ]
-    return SubmenuMenuItem(_("Opvangcijfers"), Menu(items=items), icon_name="table", order=260)
+    return permission_submenu(_("Opvangcijfers"), icon="table", order=260, entries=FIGURES_MENU)

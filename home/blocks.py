@@ -10,6 +10,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 from django.core.exceptions import ValidationError
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
@@ -32,6 +33,11 @@ class HeadingBlock(blocks.StructBlock):
         label=_("Niveau"),
         help_text=_("Gebruik kop 2 voor een nieuwe sectie en kop 3 voor een onderdeel daarvan."),
     )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = slugify(value["text"], allow_unicode=True) or "kop"
+        return context
 
     class Meta:
         icon = "title"
@@ -126,10 +132,16 @@ class FaqItemBlock(blocks.StructBlock):
     answer = blocks.RichTextBlock(label=_("Antwoord"), features=RICH_TEXT_FEATURES)
 
 
-class FaqBlock(blocks.StructBlock):
-    """Questions and answers that open and close (works without JavaScript)."""
+class TitledListBlock(blocks.StructBlock):
+    """The base of a list under an optional heading (questions, key figures, a timeline, partners): the heading is
+    declared here once; each subclass adds its list and its template."""
 
     title = blocks.CharBlock(label=_("Titel"), required=False, max_length=120)
+
+
+class FaqBlock(TitledListBlock):
+    """Questions and answers that open and close (works without JavaScript)."""
+
     items = blocks.ListBlock(FaqItemBlock(), label=_("Vragen"), min_num=1)
 
     class Meta:

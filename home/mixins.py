@@ -6,6 +6,8 @@ page type that needs more specific guidance passes it to its `FieldPanel` (`Fiel
 help_text=...)`), which is what editors read. `IndexPage` is the base of every section overview (news,
 publications, agenda, campaigns, projects, funders).
 
+`FormTargetMixin` finds the page a visitor's form names, for the view that receives the post.
+
 `SharePreviewMixin` adds the preview modes of pages visitors share: the page, its social card and its search
 result snippet. A page type may refine what is shown by overriding `share_preview_context` (news items use their
 generated share image, see news/sharing.py).
@@ -17,7 +19,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -93,6 +96,11 @@ class IndexPage(IntroMixin, Page):
     class Meta:
         abstract = True
 
+    @staticmethod
+    def overview_panels(intro_help: str = "", *more) -> list:
+        """An overview's editor fields: the title, the introduction with guidance for this section, then `more`."""
+        return [*Page.content_panels, FieldPanel("intro", help_text=intro_help), *more]
+
     def live_children(self, model: type[Page]):
         """The live, public pages of `model` under this overview, ready for cards: their hero image and its
         renditions come along (no query per card), their bodies stay in the database."""
@@ -104,6 +112,18 @@ class IndexPage(IntroMixin, Page):
             .prefetch_related("hero_image__renditions")
             .defer_streamfields()
         )
+
+
+class FormTargetMixin:
+    """A page whose form posts to an address of its own app (sign-up forms, the newsletter's subscribe form)."""
+
+    @classmethod
+    def posted_to(cls, request: HttpRequest, page_id: int):
+        """The page a post names, only if visitors may see it on this site: live, public and routable here."""
+        page = get_object_or_404(cls.objects.live().public(), pk=page_id)
+        if not page.get_url(request=request):
+            raise Http404
+        return page
 
 
 class SharePreviewMixin:

@@ -6,16 +6,23 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.models import SiteTexts, Theme
 
 
-class ThemeViewSet(SnippetViewSet):
+class MenuSnippetViewSet(SnippetViewSet):
+    """The base of every translatable snippet with its own item in the admin menu (themes, funders, help
+    locations): found by its name, filtered by language, so an editor sees one language's entries at a time."""
+
+    add_to_admin_menu = True
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class ThemeViewSet(MenuSnippetViewSet):
     """Themes: the three lines along which LOS organises its content."""
 
     model = Theme
     icon = "tag"
     menu_label = _("Thema's")
     menu_order = 200
-    add_to_admin_menu = True
     list_display = ["name", "slug", "sort_order"]
-    search_fields = ["name"]
 
 
 class SiteTextsViewSet(SnippetViewSet):

@@ -47,10 +47,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
     # The query parameters it reads (news/listing.py): the page cache keys on these (caching/page_cache.py).
     cache_query_params = ("theme", "kind", "year", "tag", "page")
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro", help_text=_("Een korte tekst boven het nieuwsoverzicht.")),
-    ]
+    content_panels = IndexPage.overview_panels(_("Een korte tekst boven het nieuwsoverzicht."))
     subpage_types = ["news.NewsPage"]
 
     class Meta:

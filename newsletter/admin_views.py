@@ -7,7 +7,7 @@ import datetime
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -49,8 +49,6 @@ class SendForm(forms.Form):
 def _issue(request: HttpRequest, issue_id: int, permission: str) -> Issue:
     if not request.user.has_perm(permission):
         raise PermissionDenied
-    if issue_id > 2**31:  # PostgreSQL refuses out-of-range ids with an error, not an empty result
-        raise Http404
     return get_object_or_404(Issue.objects.select_related("mailing_list"), pk=issue_id)
 
 

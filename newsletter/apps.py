@@ -14,3 +14,8 @@ class NewsletterConfig(AppConfig):
 
         # Unconfirmed addresses, due issues, stalled sending (newsletter/retention.py), run by the worker's scheduler.
         periodic.register("newsletter_periodic", timedelta(minutes=5))
+
+        from caching.signals import register_private_snippets
+
+        # Subscribers are nobody's business but ours: subscribing or unsubscribing changes no public page.
+        register_private_snippets("newsletter.Subscriber")

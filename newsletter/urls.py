@@ -6,7 +6,7 @@ from newsletter import views
 
 app_name = "newsletter"
 urlpatterns = [
-    path("nieuwsbrief/aanmelden/<int:page_id>/", views.subscribe, name="subscribe"),
+    path("nieuwsbrief/aanmelden/<db_id:page_id>/", views.subscribe, name="subscribe"),
     path("nieuwsbrief/bevestigen/<str:token>/", views.confirm, name="confirm"),
     path("nieuwsbrief/afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("nieuwsbrief/wijzigen/<str:token>/", views.manage, name="manage"),

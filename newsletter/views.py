@@ -10,9 +10,10 @@ Token pages are never cached (never_cache); their answers depend on the database
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,7 +24,7 @@ from wagtail.models import Site
 
 from newsletter import subscriptions
 from newsletter.forms import HONEYPOT_FIELD, ChangeListsForm, RequestLinkForm
-from newsletter.models import MailingList, NewsletterPage
+from newsletter.models import MailingList, NewsletterPage, Subscriber
 from newsletter.tokens import CONFIRM, MANAGE, read_token
 from security.ratelimit import is_cross_site, rate_limited
 
@@ -50,11 +51,7 @@ TOO_OFTEN = gettext_lazy(
 @require_POST
 def subscribe(request: HttpRequest, page_id: int) -> HttpResponse:
     """The subscribe form's target. Known or not, every valid address gets the same answer (a redirect)."""
-    if page_id > 2**31:  # PostgreSQL refuses out-of-range ids with an error, not an empty result
-        raise Http404
-    page = get_object_or_404(NewsletterPage.objects.live().public(), pk=page_id)
-    if not page.get_url(request=request):
-        raise Http404
+    page = NewsletterPage.posted_to(request, page_id)
     if is_cross_site(request):
         return HttpResponseForbidden(_("Dit formulier kan alleen vanaf onze eigen website worden verstuurd."))
     form = page.form(request, request.POST)
@@ -72,44 +69,52 @@ def _invalid_link(request: HttpRequest) -> HttpResponse:
     return _render(request, "link_invalid.html", {"form": RequestLinkForm()}, status=404)
 
 
-@never_cache
-@csrf_exempt
-@require_http_methods(["GET", "POST"])
-def confirm(request: HttpRequest, token: str) -> HttpResponse:
+def _token_page(purpose: str, *, when_gone: str = ""):
+    """A page reached by a signed link: never cached, no cookie, GET shows and POST acts.
+
+    The view gets the token's subscriber; an invalid or expired token gets the "ask for a new link" page, or, for a
+    POST when `when_gone` names a template, that page (the address is already gone: the visitor's wish is done).
+    """
+
+    def decorate(view):
+        @never_cache
+        @csrf_exempt
+        @require_http_methods(["GET", "POST"])
+        @wraps(view)
+        def page(request: HttpRequest, token: str) -> HttpResponse:
+            subscriber = read_token(token, purpose)
+            if subscriber is None:
+                if when_gone and request.method == "POST":
+                    return _render(request, when_gone)
+                return _invalid_link(request)
+            return view(request, token, subscriber)
+
+        return page
+
+    return decorate
+
+
+@_token_page(CONFIRM)
+def confirm(request: HttpRequest, token: str, subscriber: Subscriber) -> HttpResponse:
     """GET: a button to confirm (mail scanners follow links); POST: the subscription counts from now on."""
-    subscriber = read_token(token, CONFIRM)
-    if subscriber is None:
-        return _invalid_link(request)
     if request.method == "POST":
         subscriptions.confirm(subscriber)
         return _render(request, "confirmed.html", {"lists": subscriber.lists.all()})
     return _render(request, "confirm.html", {"subscriber": subscriber})
 
 
-@never_cache
-@csrf_exempt
-@require_http_methods(["GET", "POST"])
-def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+@_token_page(MANAGE, when_gone="unsubscribed.html")  # clicked twice: already gone
+def unsubscribe(request: HttpRequest, token: str, subscriber: Subscriber) -> HttpResponse:
     """RFC 8058 one-click: a POST deletes the address at once; a GET shows the button that posts."""
-    subscriber = read_token(token, MANAGE)
-    if subscriber is None:
-        if request.method == "POST":  # already gone (clicked twice): the visitor's wish is done
-            return _render(request, "unsubscribed.html")
-        return _invalid_link(request)
     if request.method == "POST":
         subscriptions.unsubscribe(subscriber)
         return _render(request, "unsubscribed.html")
     return _render(request, "unsubscribe.html", {"token": token})
 
 
-@never_cache
-@csrf_exempt
-@require_http_methods(["GET", "POST"])
-def manage(request: HttpRequest, token: str) -> HttpResponse:
+@_token_page(MANAGE)
+def manage(request: HttpRequest, token: str, subscriber: Subscriber) -> HttpResponse:
     """Change one's lists (none left: the address is deleted)."""
-    subscriber = read_token(token, MANAGE)
-    if subscriber is None:
-        return _invalid_link(request)
     lists = MailingList.objects.all()
     if request.method == "POST":
         form = ChangeListsForm(request.POST, lists=lists)

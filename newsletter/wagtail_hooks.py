@@ -6,23 +6,19 @@ from django.urls import include, path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from editors.menus import register_dashboard_panel
 from newsletter import admin_views
 from newsletter.dashboard import NewsletterPanel
 from newsletter.viewsets import NewsletterViewSetGroup
 
 register_snippet(NewsletterViewSetGroup)
-
-
-@hooks.register("construct_homepage_panels")
-def add_newsletter_panel(request, panels):
-    if request.user.has_perm("newsletter.view_issue"):
-        panels.append(NewsletterPanel())
+register_dashboard_panel("newsletter.view_issue", lambda request: NewsletterPanel())
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     urlpatterns = [
-        path("<int:issue_id>/versturen/", admin_views.send_view, name="send"),
-        path("<int:issue_id>/voortgang/", admin_views.progress_view, name="progress"),
+        path("<db_id:issue_id>/versturen/", admin_views.send_view, name="send"),
+        path("<db_id:issue_id>/voortgang/", admin_views.progress_view, name="progress"),
     ]
     return [path("nieuwsbrief/", include((urlpatterns, "newsletter_admin"), namespace="newsletter_admin"))]

@@ -11,8 +11,12 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Beveiliging")
 
     def ready(self) -> None:
-        from . import periodic, signals  # noqa: F401 - signals connects the upload and login-record receivers
+        from django.urls import register_converter
 
+        from . import periodic, signals  # noqa: F401 - signals connects the upload and login-record receivers
+        from .converters import DatabaseIdConverter
+
+        register_converter(DatabaseIdConverter, "db_id")
         # The housekeeping of the platform itself (security/periodic.py runs them with the worker).
         periodic.register("purge_login_records", timedelta(days=1))
         periodic.register("prune_db_task_results", timedelta(days=1), "--min-age-days", "7")

@@ -26,10 +26,7 @@ from home.mixins import HeroImageMixin, IndexPage, SharePreviewMixin
 class CampaignIndexPage(IndexPage):
     """The list of campaigns (/campagnes/): running ones first, then ended ones."""
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro", help_text=_("Een korte uitleg boven de lijst met campagnes.")),
-    ]
+    content_panels = IndexPage.overview_panels(_("Een korte uitleg boven de lijst met campagnes."))
     subpage_types = ["campaigns.CampaignPage"]
 
     class Meta:

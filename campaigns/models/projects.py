@@ -21,10 +21,7 @@ from home.mixins import HeroImageMixin, IndexPage, IntroMixin, SharePreviewMixin
 class ProjectIndexPage(IndexPage):
     """The list of LOS's projects (/projecten/)."""
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro", help_text=_("Een korte uitleg boven de lijst met projecten.")),
-    ]
+    content_panels = IndexPage.overview_panels(_("Een korte uitleg boven de lijst met projecten."))
     subpage_types = ["campaigns.ProjectPage"]
 
     class Meta:

@@ -34,6 +34,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from caching.fragments import invalidate_fragments
 from home.fields import optional_link
+from home.mixins import FormTargetMixin
 
 # Who may read sign-ups decides where they go: the destination address, storing them at all and how long they
 # are kept are editable only with this permission (the field is left out of the form for everyone else, so a
@@ -114,11 +115,12 @@ class SignupCounter(models.Model):
     def increment(cls, page: SignupFormPage) -> None:
         counter, _created = cls.objects.get_or_create(page=page)
         cls.objects.filter(pk=counter.pk).update(count=F("count") + 1)
-        # An update sends no signal: the next visitor must see the counter move, not a cached page.
-        invalidate_fragments()
+        # An update sends no signal: the next visitor must see the counter move, not a cached page. The proxy
+        # is not purged per signature (caching/purge.py): it follows within PUBLIC_CACHE_MAX_AGE.
+        invalidate_fragments(purge_proxy=False)
 
 
-class SignupFormPage(AbstractEmailForm):
+class SignupFormPage(FormTargetMixin, AbstractEmailForm):
     """A petition, pledge, newsletter or coalition sign-on form that respects the privacy of who signs."""
 
     # The thank-you page after signing (`?bedankt=1`) is the same for everyone (caching/page_cache.py).

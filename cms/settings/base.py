@@ -303,7 +303,7 @@ PAGE_CACHE_IGNORED_PARAMS = frozenset(("utm_source", "utm_medium", "utm_campaign
 PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=300)
 PUBLIC_CACHE_STALE_WHILE_REVALIDATE = env.int("PUBLIC_CACHE_STALE_WHILE_REVALIDATE", default=600)
 
-# Front-end cache (CDN or caching proxy) purged on publish/unpublish; off unless configured.
+# Front-end cache (CDN or caching proxy); off unless configured.
 # FRONTEND_CACHE_URL: an HTTP purge endpoint (Varnish, nginx proxy_cache_purge); or Cloudflare by API token.
 WAGTAILFRONTENDCACHE = {}
 if env.str("FRONTEND_CACHE_URL", default=""):
@@ -317,9 +317,9 @@ if env.str("CLOUDFLARE_API_TOKEN", default="") and env.str("CLOUDFLARE_ZONE_ID",
         "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN"),
         "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
     }
-if WAGTAILFRONTENDCACHE:
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
-    WAGTAILFRONTENDCACHE_LANGUAGES = []  # our URLs carry the language themselves (/en/...), purge them as they are
+# Purged by caching/purge.py after every change that makes the page cache stale (pages, snippets, settings, imports):
+# one path, so Wagtail's publish-only app `wagtail.contrib.frontend_cache` is not installed, only its backends used.
+WAGTAILFRONTENDCACHE_LANGUAGES = []  # our URLs carry the language themselves (/en/...), purge them as they are
 
 # Background tasks (django-tasks): "immediate" runs a task inside the request (development, tests);
 # "database" queues it in the database (django-tasks-db) for `manage.py db_worker` (production default).

@@ -13,9 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.models import Page
 
 from caching.fragments import cached_value
 from events.filters import AgendaFilters
@@ -36,12 +34,9 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
     # Its filters (events/filters.py) and page number: what the page cache keys on (caching/page_cache.py).
     cache_query_params = ("plaats", "thema", "maand", "verleden", "past", "page")
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel(
-            "intro", help_text=_("Een paar zinnen boven de agenda, bijv. voor wie de bijeenkomsten bedoeld zijn.")
-        ),
-    ]
+    content_panels = IndexPage.overview_panels(
+        _("Een paar zinnen boven de agenda, bijv. voor wie de bijeenkomsten bedoeld zijn.")
+    )
     subpage_types: list[str] = []
 
     class Meta:

@@ -23,7 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES, body_field
-from home.mixins import IntroMixin
+from home.mixins import FormTargetMixin, IntroMixin
 from multilingual.languages import enabled_languages
 from newsletter.models.issues import Issue
 from newsletter.models.lists import MailingList
@@ -31,7 +31,7 @@ from newsletter.models.lists import MailingList
 ARCHIVE_PER_PAGE = 24
 
 
-class NewsletterPage(RoutablePageMixin, IntroMixin, Page):
+class NewsletterPage(FormTargetMixin, RoutablePageMixin, IntroMixin, Page):
     """The subscribe form of one site (/nieuwsbrief/), its thank-you step and the archive of sent issues."""
 
     lists = ParentalManyToManyField(
@@ -92,8 +92,9 @@ class NewsletterPage(RoutablePageMixin, IntroMixin, Page):
     @path("archief/<int:issue_id>/")
     def issue_route(self, request: HttpRequest, issue_id: int) -> HttpResponse:
         from newsletter.rendering import render_issue
+        from security.converters import MAX_DB_ID
 
-        if issue_id > 2**31:  # PostgreSQL refuses out-of-range ids with an error, not an empty result
+        if issue_id > MAX_DB_ID:  # routes are compiled with the model, before the `db_id` converter is registered
             raise Http404
         issue = get_object_or_404(self.archived_issues().select_related("mailing_list"), pk=issue_id)
         context = self.get_context(request)
@@ -129,6 +130,14 @@ class SupportPage(IntroMixin, Page):
         help_text=_("Wat mensen bij de overboeking kunnen zetten, bijv. 'Gift LOS'."),
     )
     body = body_field(help_text=_("Wat een gift betaalt: voorbeelden, bedragen, verhalen."))
+    home_page_ask = models.BooleanField(
+        _("oproep op de homepagina"),
+        default=True,
+        help_text=_(
+            "Toon 'Steun LOS' naast de andere oproepen op de homepagina, met de titel en de introductie van deze "
+            "pagina. Zet uit als je even niet om giften vraagt."
+        ),
+    )
     periodic_gifts = RichTextField(
         _("periodiek schenken"),
         features=RICH_TEXT_FEATURES,
@@ -139,6 +148,7 @@ class SupportPage(IntroMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("home_page_ask"),
         MultiFieldPanel(
             [
                 FieldPanel("iban"),

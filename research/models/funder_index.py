@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
@@ -34,11 +34,8 @@ class FunderIndexPage(IndexPage):
         help_text=_("Toon ook fondsen waarvan de steun is afgelopen, in een aparte lijst."),
     )
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel(
-            "intro", help_text=_("Een paar zinnen boven de lijst. De fondsen zelf komen er vanzelf onder te staan.")
-        ),
+    content_panels = IndexPage.overview_panels(
+        _("Een paar zinnen boven de lijst. De fondsen zelf komen er vanzelf onder te staan."),
         HelpPanel(
             content=_(
                 "De lijst met fondsen komt uit 'Fondsen' in het menu Fragmenten. Bij elk fonds staan de "
@@ -47,7 +44,7 @@ class FunderIndexPage(IndexPage):
         ),
         FieldPanel("body"),
         FieldPanel("show_past_funders"),
-    ]
+    )
     api_fields = [*IndexPage.api_fields, APIField("body")]
     override_translatable_fields = [SynchronizedField("show_past_funders")]
 

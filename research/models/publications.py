@@ -34,10 +34,9 @@ class PublicationIndexPage(RoutablePageMixin, IndexPage):
     # Filters and pages are cached (caching/page_cache.py); a search (`q`) is personal and never is.
     cache_query_params = ("thema", "soort", "jaar", "auteur", "project", "sort", "page")
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro", help_text=_("Een paar zinnen boven de lijst: wat voor onderzoek LOS doet en publiceert.")),
-    ]
+    content_panels = IndexPage.overview_panels(
+        _("Een paar zinnen boven de lijst: wat voor onderzoek LOS doet en publiceert.")
+    )
     subpage_types = ["research.PublicationPage"]
 
     class Meta:

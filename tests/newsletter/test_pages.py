@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.template import Context, Template
-from django.test import RequestFactory
 from wagtail.test.utils import WagtailTestUtils
 
 from campaigns.models import CampaignPage, MicrositeHomePage
@@ -75,12 +73,6 @@ def test_the_support_block_on_a_campaign_page(client, support_page):
     response = client.get(campaign.url)
     assert "Help mee" in response.text and support_page.iban in response.text
     assert f'href="{support_page.relative_url(campaign.get_site())}"' in response.text
-
-
-def test_the_support_ask_tag_for_the_home_page_design(support_page, main_site):
-    request = RequestFactory().get("/", headers={"host": main_site.hostname})
-    html = Template("{% load support_tags %}{% support_ask %}").render(Context({"request": request}))
-    assert support_page.title in html and support_page.iban in html
 
 
 class TestAdminCreation(WagtailTestUtils):

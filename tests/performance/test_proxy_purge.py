@@ -1,0 +1,81 @@
+"""One purge path for the proxy/CDN (caching/purge.py): publishing a page, editing a snippet (a theme) or a setting
+each purge every live page's URLs after the commit; a change while a purge waits queues no second one; without a
+configured proxy nothing is queued; a sign-up does not purge the whole site."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.cache import cache
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+
+from caching.purge import QUEUED_KEY
+from demo import MICROSITE_HOSTNAME
+from home.models import OrganisationSettings, Theme
+
+pytestmark = pytest.mark.django_db
+
+SENT: list[str] = []
+
+
+class RecordingBackend(BaseBackend):
+    """Stands in for Varnish or Cloudflare: remembers what it was asked to purge."""
+
+    def purge(self, url: str) -> None:
+        SENT.append(url)
+
+
+@pytest.fixture
+def proxy(settings):
+    settings.WAGTAILFRONTENDCACHE = {"proxy": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    SENT.clear()
+    cache.clear()
+    return SENT
+
+
+def _purged(proxy) -> set[tuple[str, str]]:
+    return {(urlsplit(url).hostname, urlsplit(url).path) for url in proxy}
+
+
+@pytest.mark.parametrize("change", ["publish", "theme", "setting"])
+def test_pages_snippets_and_settings_purge_every_page(
+    proxy, home_page, main_site, change, django_capture_on_commit_callbacks
+):
+    news_index = home_page.get_children().live().get(slug="nieuws").specific
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "publish":
+            news_index.save_revision().publish()
+        elif change == "theme":
+            theme = Theme.objects.first()
+            theme.name += " "
+            theme.save()
+        else:
+            OrganisationSettings.for_site(main_site).save()
+    purged = _purged(proxy)
+    assert ("localhost", "/") in purged and ("localhost", "/nieuws/") in purged  # home and a listing, whatever changed
+    assert (MICROSITE_HOSTNAME, "/") in purged  # the microsite's pages as well
+    assert len(proxy) == len(set(proxy))
+
+
+def test_while_a_purge_waits_for_the_worker_a_change_queues_no_second_one(proxy, django_capture_on_commit_callbacks):
+    cache.add(QUEUED_KEY, 1)  # queued, not started yet (the immediate task backend would have run it at once)
+    with django_capture_on_commit_callbacks(execute=True):
+        Theme.objects.first().save()
+    assert proxy == []
+
+
+def test_without_a_proxy_nothing_is_queued(settings, django_capture_on_commit_callbacks):
+    settings.WAGTAILFRONTENDCACHE = {}
+    cache.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        Theme.objects.first().save()
+    assert cache.get(QUEUED_KEY) is None
+
+
+def test_a_signature_moves_the_counter_without_purging_the_site(proxy, django_capture_on_commit_callbacks):
+    from campaigns.models import SignupCounter, SignupFormPage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        SignupCounter.increment(SignupFormPage.objects.live().first())
+    assert proxy == []
