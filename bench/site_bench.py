@@ -108,6 +108,7 @@ def _env(database_url: str, redis_url: str, static_root: Path, media_root: Path,
         # Production settings refuse to start without both; a benchmark sends no mail, and without a Redis server
         # it measures one process's own cache (reported as "locmem" below).
         "EMAIL_URL": "smtp://127.0.0.1:25",
+        "MELDPUNT_ENCRYPTION_KEY": "kPYlZ7hM6l4a1mS0QyGZr3c0b0m6x1Xh2l2mJwF3b1k=",  # any Fernet key but the dev key
         "CACHE_SINGLE_PROCESS": "false" if redis_url else "true",
         "PAGE_CACHE_SECONDS": str(page_cache),
     }

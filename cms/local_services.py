@@ -103,9 +103,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_until_serving(base_url: str, server: subprocess.Popen, *, seconds: float = 60) -> bool:
+def wait_until_serving(base_url: str, server: subprocess.Popen, *, seconds: float = 300) -> bool:
     """Wait until `server` answers `base_url` + "/" (with any status); False when it exits first or `seconds`
-    pass."""
+    pass. Generous, because on a machine busy with other test suites starting Django alone can take minutes."""
     deadline = time.monotonic() + seconds
     while True:
         try:

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,3 +10,9 @@ class MeldpuntConfig(AppConfig):
     name = "meldpunt"
     label = "meldpunt"
     verbose_name = _("Meldpunt Vreemdelingendetentie")
+
+    def ready(self) -> None:
+        from security import periodic
+
+        # The register's retention (meldpunt/retention.py), run daily by the worker's scheduler.
+        periodic.register("meldpunt_retention", timedelta(days=1))

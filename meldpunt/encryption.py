@@ -42,11 +42,6 @@ def decrypt(token: str) -> str:
         ) from error
 
 
-def rotate(token: str) -> str:
-    """The token re-encrypted with the newest key (for key rotation)."""
-    return fernet().rotate(token.encode("ascii")).decode("ascii")
-
-
 class EncryptedTextField(models.TextField):
     """Text stored as a Fernet token: the database (and every backup of it) holds no readable text."""
 

@@ -67,6 +67,15 @@ def _redis_reachable() -> bool:
         return False
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook, which reads the xdist_group markers
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (`TEST_WORKERS=2 make test`) the tests on the real Redis run on one worker, one after
+    the other: `redis_cache` empties the whole Redis database, and the rate-limit tests count in it."""
+    for item in items:
+        if "redis_cache" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("redis"))
+
+
 @pytest.fixture
 def redis_cache():
     """Production's shared cache, a real Redis (`LOS_TEST_REDIS_URL`; .ci/run starts one), as the default cache;

@@ -28,6 +28,10 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache") and not env.bool(  # noq
 ):
     raise ImproperlyConfigured("Set REDIS_URL: production needs a cache shared by every app server (README).")
 
+# The Meldpunt's contact details (issue 23): encrypted with production's own key, never the development key.
+if not env.ENVIRON.get("MELDPUNT_ENCRYPTION_KEY", "").strip() or MELDPUNT_DEV_KEY in MELDPUNT_ENCRYPTION_KEYS:  # noqa: F405
+    raise ImproperlyConfigured("Set MELDPUNT_ENCRYPTION_KEY to a Fernet key of production's own (README, Meldpunt).")
+
 # Security (security/): two-factor authentication for the admin is on unless ADMIN_REQUIRE_2FA=false.
 LOS_ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=True)
 

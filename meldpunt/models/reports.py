@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from meldpunt.encryption import EncryptedTextField
 
@@ -54,7 +56,7 @@ class ReportQuerySet(models.QuerySet):
         return self.exclude(status=Status.CLOSED)
 
 
-class Report(models.Model):
+class Report(ClusterableModel):
     """A report to the Meldpunt: what happened where, and how it is followed up. No name, no V-number."""
 
     reference = models.CharField(
@@ -122,6 +124,8 @@ class Report(models.Model):
     )
 
     objects = ReportQuerySet.as_manager()
+    # Wagtail's reference index ("usage") would keep a row per report; nothing links to a report anyway.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("melding")
@@ -175,7 +179,7 @@ def next_reference(received_on: datetime.date | str) -> str:
 class Referral(models.Model):
     """A referral of a report to a lawyer or organisation, with its date."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="referrals")
+    report = ParentalKey(Report, on_delete=models.CASCADE, related_name="referrals")
     referred_on = models.DateField(_("doorverwezen op"), default=timezone.localdate)
     referred_to = models.CharField(
         _("doorverwezen naar"), max_length=150, help_text=_("Het advocatenkantoor of de organisatie, geen naam.")

@@ -46,13 +46,17 @@ def staff_username(group: str) -> str:
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook, which reads the xdist_group markers
 def pytest_collection_modifyitems(config, items):
     # The server serves a copy of the seeded test database, so pytest-django must create it even when only
     # end-to-end tests run (it creates it for tests that use the database). The marker's transaction in this
     # process is harmless: the browser talks to the server's own copy.
+    # Under pytest-xdist (`--dist loadgroup`) every e2e test goes to one worker: one server, one browser and one
+    # database copy per run, and the flows that build on what an earlier one published keep their order.
     for item in items:
         if item.get_closest_marker("e2e"):
             item.add_marker(pytest.mark.django_db)
+            item.add_marker(pytest.mark.xdist_group("e2e"))
 
 
 @pytest.fixture(scope="session")

@@ -24,3 +24,18 @@ def make_report(location):
         return report
 
     return make
+
+
+@pytest.fixture
+def user_in(django_user_model):
+    """A user in one group of editors/roles.py ("superuser" for a superuser)."""
+    from django.contrib.auth.models import Group
+
+    def make(group: str):
+        if group == "superuser":
+            return django_user_model.objects.create_superuser("mp-super", "s@example.org", "x" * 16)
+        user = django_user_model.objects.create_user(f"mp-{group}".replace(" ", "-"), password="x" * 16)
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make

@@ -90,6 +90,10 @@ WHO_MAY: dict[str, frozenset[str] | str] = {
     # Newsletter (newsletter/admin_views.py): the Redactie and Eindredactie send; following progress is viewing.
     "newsletter_admin:send": "newsletter.send_issue",
     "newsletter_admin:progress": "newsletter.view_issue",
+    # The Meldpunt's access log is read only for everyone (meldpunt/viewsets.py ReadOnlyPolicy); reading it is the
+    # model's view permission (the group Meldpunt only).
+    **{f"meldpunt_reportaccess:{action}": frozenset() for action in ("add", "edit", "delete")},
+    **{f"meldpunt_reportaccess:{action}": frozenset() for action in ("history", "history_results", "usage")},
 }
 # Rows whose view is being fixed by another engineer: a mismatch is reported, not failed, until the fix lands;
 # then the row must leave this list (the test fails when a pending row already holds).

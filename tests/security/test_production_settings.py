@@ -16,6 +16,7 @@ REQUIRED = {
     "DATABASE_URL": "sqlite:////tmp/unused.sqlite3",
     "EMAIL_URL": "smtp+tls://los:secret@mail.internal:587",
     "REDIS_URL": "redis://cache.internal:6379/0",
+    "MELDPUNT_ENCRYPTION_KEY": "kPYlZ7hM6l4a1mS0QyGZr3c0b0m6x1Xh2l2mJwF3b1k=",  # any Fernet key but the dev key
 }
 
 

@@ -1,0 +1,65 @@
+"""The report form: only locations in use (plus the report's own), topics as checkboxes, a bounded description."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from editors.roles import MELDPUNT
+from meldpunt.models import DetentionLocation, Status
+
+MAX_DESCRIPTION = 5000  # a phone call's summary; more is a paste by mistake (and would be kept for years)
+MAX_CONTACT = 500
+
+
+class ReportForm(WagtailAdminModelForm):
+    """Used by the short create form and the full edit form (their panels choose the fields)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "location" in self.fields:
+            current = self.instance.location_id if self.instance.pk else None
+            self.fields["location"].queryset = DetentionLocation.objects.filter(Q(active=True) | Q(pk=current))
+        if "assigned_to" in self.fields:
+            # Only people who may follow a report up (the Meldpunt's staff), not every account of the site.
+            current = self.instance.assigned_to_id
+            self.fields["assigned_to"].queryset = (
+                get_user_model()
+                .objects.filter(Q(groups__name=MELDPUNT) | Q(is_superuser=True, is_active=True) | Q(pk=current))
+                .distinct()
+                .order_by("first_name", "username")
+            )
+        if "topics" in self.fields:
+            self.fields["topics"].widget = forms.CheckboxSelectMultiple(choices=self.fields["topics"].choices)
+        for name, limit in (("description", MAX_DESCRIPTION), ("contact", MAX_CONTACT)):
+            if name in self.fields:
+                self.fields[name].max_length = limit
+                self.fields[name].widget.attrs["maxlength"] = limit
+                self.fields[name].validators.append(_MaxLength(limit))
+
+    def clean(self):
+        cleaned = super().clean()
+        received, follow_up = cleaned.get("received_on"), cleaned.get("follow_up_on")
+        if received and follow_up and follow_up < received:
+            self.add_error("follow_up_on", _("Opvolgen kan niet vóór de datum van ontvangst."))
+        if cleaned.get("outcome") and cleaned.get("status") not in (Status.CLOSED, Status.ANSWERED):
+            self.add_error("outcome", _("Vul de uitkomst in als de melding beantwoord of afgesloten is."))
+        return cleaned
+
+
+class _MaxLength:
+    """Django's MaxLengthValidator with a message in the editor's language that says how long it may be."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+
+    def __call__(self, value: str) -> None:
+        if value and len(value) > self.limit:
+            raise ValidationError(
+                _("Maximaal %(limit)d tekens (nu %(length)d). Houd het kort: alleen wat nodig is voor de opvolging."),
+                params={"limit": self.limit, "length": len(value)},
+            )

@@ -1,0 +1,215 @@
+"""The Meldpunt's admin: the reports queue (list with filters, short create form, full edit form with referrals and
+case history), the access log, the detention locations. Only the group Meldpunt holds these models' permissions
+(editors/roles.py); Wagtail's model permission policy does the rest.
+
+Reports are a ModelViewSet, not a snippet: Wagtail gives every snippet a chooser that any editor may open.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from meldpunt.forms import ReportForm
+from meldpunt.history import changed_fields_summary, record_access, record_change
+from meldpunt.models import AccessKind, DetentionLocation, Report, ReportAccess, Status, Topic, Urgency
+
+
+def this_week(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    monday = today - datetime.timedelta(days=today.weekday())
+    return monday, monday + datetime.timedelta(days=6)
+
+
+class ReportFilterSet(WagtailFilterSet):
+    """Status, location, topic, urgency, the date received, and "my follow-ups this week"."""
+
+    mine_this_week = django_filters.BooleanFilter(
+        label=_("Mijn opvolgingen deze week"),
+        method="filter_mine_this_week",
+        widget=forms.CheckboxInput,
+    )
+    status = django_filters.MultipleChoiceFilter(choices=Status.choices, widget=forms.CheckboxSelectMultiple)
+    urgency = django_filters.ChoiceFilter(choices=Urgency.choices, label=_("Urgentie"))
+    location = django_filters.ModelChoiceFilter(queryset=DetentionLocation.objects.all(), label=_("Locatie"))
+    topics = django_filters.ModelChoiceFilter(queryset=Topic.objects.all(), label=_("Onderwerp"))
+    received_on = django_filters.DateFromToRangeFilter(label=_("Ontvangen"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Report
+        fields = ["mine_this_week", "status", "urgency", "location", "topics", "received_on"]
+
+    def filter_mine_this_week(self, queryset, name, value):
+        if not value:
+            return queryset
+        monday, sunday = this_week(timezone.localdate())
+        return queryset.filter(assigned_to=self.request.user, follow_up_on__range=(monday, sunday))
+
+
+class ReportIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("location", "assigned_to")
+
+
+class ReportCreateView(generic.CreateView):
+    """The short form: whoever registers follows the report up until someone else takes it."""
+
+    def save_instance(self):
+        report = self.form.instance
+        report.assigned_to = report.assigned_to or self.request.user
+        report = super().save_instance()
+        record_change(report, self.request.user, str(_("Geregistreerd")))
+        return report
+
+
+class ReportEditView(generic.EditView):
+    """Opening the form shows the description: every opening is logged (ReportAccess), every save summarised."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        what = AccessKind.CONTACT_VIEWED if self.object.contact else AccessKind.VIEWED
+        record_access(self.object, request.user, what)
+        return response
+
+    def save_instance(self):
+        changed = list(self.form.changed_data)
+        if any(formset.has_changed() for formset in self.form.formsets.values()):
+            changed.append("referrals")
+        report = super().save_instance()
+        if changed:
+            record_change(report, self.request.user, changed_fields_summary(Report, changed))
+        return report
+
+
+CREATE_PANELS = ObjectList(
+    [
+        FieldRowPanel([FieldPanel("received_on"), FieldPanel("channel")]),
+        FieldPanel("location"),
+        FieldPanel("topics"),
+        FieldPanel("description"),
+        FieldPanel("urgency"),
+    ],
+    base_form_class=ReportForm,
+)
+
+EDIT_PANELS = ObjectList(
+    [
+        HelpPanel(template="meldpunt/admin/reference_panel.html", heading=_("Kenmerk")),
+        FieldRowPanel([FieldPanel("received_on"), FieldPanel("channel")]),
+        FieldPanel("location"),
+        FieldPanel("topics"),
+        FieldPanel("description"),
+        FieldPanel("urgency"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("status"), FieldPanel("outcome")]),
+                FieldRowPanel([FieldPanel("assigned_to"), FieldPanel("follow_up_on")]),
+                FieldPanel("closed_on"),
+                FieldPanel("contact"),
+            ],
+            heading=_("Opvolging"),
+        ),
+        InlinePanel("referrals", heading=_("Doorverwijzingen"), label=_("Doorverwijzing")),
+        HelpPanel(template="meldpunt/admin/case_history_panel.html", heading=_("Geschiedenis")),
+    ],
+    base_form_class=ReportForm,
+)
+
+
+class ReportViewSet(ModelViewSet):
+    """The reports queue of the Meldpunt: register, filter, follow up."""
+
+    model = Report
+    name = "meldpunt_report"
+    icon = "warning"
+    menu_label = _("Meldingen")
+    url_prefix = "meldpunt/meldingen"
+    add_to_admin_menu = False
+    index_view_class = ReportIndexView
+    add_view_class = ReportCreateView
+    edit_view_class = ReportEditView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    edit_handler = EDIT_PANELS
+    filterset_class = ReportFilterSet
+    # Callers quote their reference when they call back: search finds it (in the database, no search index).
+    search_fields = ["reference"]
+    search_backend_name = None
+    list_display = [
+        "reference",  # the first column links to the report
+        DateColumn("received_on", label=_("Ontvangen"), sort_key="received_on"),
+        "location",
+        "urgency",
+        "status",
+        "assigned_to",
+        DateColumn("follow_up_on", label=_("Opvolgen op"), sort_key="follow_up_on"),
+    ]
+    list_per_page = 50
+
+    def get_add_view_kwargs(self, **kwargs):
+        panel = CREATE_PANELS.bind_to_model(Report)
+        return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """The access log is evidence: nobody, not even a superuser, adds, changes or deletes an entry in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and super().user_has_any_permission(user, ["view"])
+
+
+register_permission_policy(ReportAccess, ReadOnlyPolicy(ReportAccess))
+
+
+class ReportAccessViewSet(ModelViewSet):
+    """Who opened which report when: read only (nobody holds add/change/delete of the access log)."""
+
+    model = ReportAccess
+    name = "meldpunt_reportaccess"
+    icon = "view"
+    menu_label = _("Inzagelog")
+    url_prefix = "meldpunt/inzagelog"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    form_fields = ["what"]  # never used: the view permission only lists
+    list_display = ["reference", "user", "what", DateColumn("at", label=_("Op"), sort_key="at")]
+    list_filter = ["what"]
+    search_fields = ["reference"]
+    search_backend_name = None
+    list_per_page = 100
+
+
+class DetentionLocationViewSet(ModelViewSet):
+    """The editable list of detention locations."""
+
+    model = DetentionLocation
+    name = "meldpunt_location"
+    icon = "site"
+    menu_label = _("Detentielocaties")
+    url_prefix = "meldpunt/locaties"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    list_display = ["name", "kind", "active"]
+    list_filter = ["kind", "active"]
+
+
+class MeldpuntViewSetGroup(ModelViewSetGroup):
+    """The "Meldpunt" menu: only its group sees it (each item checks its model's permissions)."""
+
+    items = (ReportViewSet, DetentionLocationViewSet, ReportAccessViewSet)
+    menu_icon = "warning"
+    menu_label = _("Meldpunt")
+    menu_order = 270
