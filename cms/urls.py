@@ -69,6 +69,7 @@ urlpatterns += i18n_patterns(
     ),
     path("_util/login/", security_views.frontend_login, name="wagtailcore_login"),
     path("", include("newsletter.urls")),
+    path("", include("meldpunt.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,4 +1,7 @@
-"""CSV and JSON downloads of exactly the tables the figures page shows (same protection, same texts)."""
+"""CSV and JSON downloads of exactly the tables a figures page shows (same protection, same texts).
+
+Reusable: anything with `tables` (each with `title`, `columns`, `rows` of `Shown`), `selected` (with a `key`) and
+`as_json()` downloads this way; the shelter figures and the Meldpunt's numbers (`meldpunt/views.py`) do."""
 
 from __future__ import annotations
 
@@ -24,19 +27,19 @@ def csv_rows(figures: PublicFigures) -> list[list[str]]:
     return rows
 
 
-def csv_response(figures: PublicFigures) -> HttpResponse:
+def csv_response(figures: PublicFigures, name: str = "opvangcijfers") -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in csv_rows(figures):
         writer.writerow([neutralise_formula(cell) for cell in row])
     period = figures.selected.key if figures.selected else "geen"
-    return _download(buffer.getvalue().encode("utf-8-sig"), f"opvangcijfers-{period}.csv", "text/csv; charset=utf-8")
+    return _download(buffer.getvalue().encode("utf-8-sig"), f"{name}-{period}.csv", "text/csv; charset=utf-8")
 
 
-def json_response(figures: PublicFigures) -> HttpResponse:
+def json_response(figures: PublicFigures, name: str = "opvangcijfers") -> HttpResponse:
     content = json.dumps(figures.as_json(), ensure_ascii=False, indent=1).encode()
     period = figures.selected.key if figures.selected else "geen"
-    return _download(content, f"opvangcijfers-{period}.json", "application/json")
+    return _download(content, f"{name}-{period}.json", "application/json")
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:

@@ -39,7 +39,8 @@ class SheetForm(forms.Form):
         return upload
 
 
-def _kept(token: str) -> tuple[KeptUpload, str]:
+def kept_upload(token: str) -> tuple[KeptUpload, str]:
+    """The kept file and its original name for a token, or 404 (also used by the Meldpunt's import)."""
     opened = open_token(token)
     if opened is None:
         raise Http404(_("Dit importbestand is verlopen. Upload het opnieuw."))
@@ -61,7 +62,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 def import_preview(request: HttpRequest) -> HttpResponse:
     require(request, EDIT)
     token = request.GET.get("token", "")
-    kept, name = _kept(token)
+    kept, name = kept_upload(token)
     report = run_import(kept.read(), name, user=request.user, dry_run=True)
     if report.file_error:
         kept.remove()
@@ -73,7 +74,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
 @require_POST
 def import_confirm(request: HttpRequest) -> HttpResponse:
     require(request, EDIT)
-    kept, name = _kept(request.POST.get("token", ""))
+    kept, name = kept_upload(request.POST.get("token", ""))
     report = run_import(kept.read(), name, user=request.user, dry_run=False)
     kept.remove()
     if report.batch is None:

@@ -25,3 +25,7 @@ def add_meldpunt_panels(request, panels):
         panels.append(MeldpuntPanel(user))
     elif user.has_perm("meldpunt.view_counts"):
         panels.append(MeldpuntCountsPanel())
+
+
+# The register import (meldpunt-numbers): its admin URLs and menu item.
+from meldpunt import import_hooks  # noqa: E402, F401 - registers its hooks on import

@@ -27,6 +27,7 @@ from figures.blocks import FiguresChartBlock
 from home.blocks import BaseStreamBlock, body_field
 from home.fields import ALT_HELP, alt_or_description, alt_text_field, optional_link
 from home.mixins import IndexPage, SharePreviewMixin
+from meldpunt.blocks import MeldpuntChartBlock
 
 
 class NewsKind(models.TextChoices):
@@ -97,9 +98,11 @@ class NewsPageTag(TaggedItemBase):
 
 
 class NewsStreamBlock(BaseStreamBlock):
-    """The body of a news item: the shared blocks and a chart of the shelter figures (a news reaction)."""
+    """The body of a news item: the shared blocks and a chart of the shelter figures or of the Meldpunt (a news
+    reaction)."""
 
     figures_chart = FiguresChartBlock()
+    meldpunt_chart = MeldpuntChartBlock()
 
 
 class NewsPage(SharePreviewMixin, RoutablePageMixin, Page):

@@ -8,6 +8,7 @@ from wagtail import blocks
 
 from figures.blocks import FiguresChartBlock
 from home.blocks import BaseStreamBlock
+from meldpunt.blocks import MeldpuntChartBlock
 
 
 class SectionBlock(blocks.StructBlock):
@@ -27,10 +28,12 @@ class SectionBlock(blocks.StructBlock):
 
 
 class PublicationStreamBlock(BaseStreamBlock):
-    """The body of a publication: chapters, and the shared blocks between them."""
+    """The body of a publication: chapters, the shared blocks between them, and charts of the shelter figures and
+    of the Meldpunt (its annual report)."""
 
     section = SectionBlock()
     figures_chart = FiguresChartBlock()
+    meldpunt_chart = MeldpuntChartBlock()
 
 
 def section_anchor(number: int, title: str) -> str:

@@ -51,6 +51,11 @@ WHO_MAY: dict[str, frozenset[str] | str] = {
     "events_admin:batch": "events.view_importbatch",
     "events_admin:undo": "events.undo_importbatch",
     "events_admin:export": "events.view_event",
+    # Importing the Meldpunt's old register: its own staff only (meldpunt/import_views.py).
+    "meldpunt_import:start": "meldpunt.add_report",
+    "meldpunt_import:preview": "meldpunt.add_report",
+    "meldpunt_import:confirm": "meldpunt.add_report",
+    "meldpunt_import:undo": "meldpunt.add_report",
     # What visitors typed (names, phone numbers): not for volunteers and interns (issue 17, search engineer).
     "search_terms_report": frozenset({SUPERUSER, REDACTIE, EINDREDACTIE}),
     # Embeds show only public content: whoever may use the admin may make their code (api/admin_views.py).
@@ -167,8 +172,16 @@ def _dutch_page() -> dict[str, int]:
     return {"page_id": Page.objects.get(url_path__endswith="/over-los/", depth=3, locale__language_code="nl").pk}
 
 
+def _report_import() -> dict[str, int]:
+    from meldpunt.models import ReportImport
+
+    batch = ReportImport.objects.order_by("pk").first() or ReportImport.objects.create(file_name="register.xlsx")
+    return {"batch_id": batch.pk}
+
+
 # Arguments of project admin URLs that are not a model's primary key: a function returning them.
 SAMPLE_ARGUMENTS = {
+    "meldpunt_import:undo": _report_import,
     **dict.fromkeys(
         ("figures_admin:add", "figures_admin:edit", "figures_admin:withdraw", "figures_admin:clients"), _shelter
     ),

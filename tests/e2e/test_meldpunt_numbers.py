@@ -1,0 +1,72 @@
+"""The Meldpunt's numbers from both sides: the intern imports the old register (production login with 2FA, the
+least-privileged group that may: Meldpunt), sees names dropped in the preview, confirms; a visitor reads the
+public figures on a 320 px phone without any count from 1 to 4 and without a cookie."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from events.importing.writers import write_xlsx
+
+pytestmark = pytest.mark.e2e
+SHOTS = Path("/work/shots/meldpunt-numbers")
+
+
+def test_the_intern_imports_the_register_and_a_visitor_reads_the_numbers(browser, live_site, staff_page, tmp_path):
+    sheet = tmp_path / "register.xlsx"
+    sheet.write_bytes(
+        write_xlsx(
+            ["Datum", "Naam", "V-nummer", "Locatie", "Onderwerpen", "Omschrijving", "Status", "Afgesloten op"],
+            [
+                [
+                    "03-02-2025",
+                    "Fatima Test",
+                    "V123456789",
+                    "Detentiecentrum Rotterdam",
+                    "medische zorg",
+                    "Geen arts gezien.",
+                    "",
+                    "",
+                ],
+                [
+                    "04-02-2025",
+                    "",
+                    "",
+                    "Detentiecentrum Zeist",
+                    "eten, isolatie",
+                    "Te weinig eten.",
+                    "afgesloten",
+                    "20-03-2025",
+                ],
+            ],
+            sheet_title="Register",
+        )
+    )
+    page = staff_page("Meldpunt")
+    page.goto(live_site + "/admin/meldpunt-import/")
+    page.locator("#id_file").set_input_files(str(sheet))
+    page.get_by_role("button", name="Voorbeeld bekijken").click()
+    expect(page.get_by_text("Naam, V-nummer")).to_be_visible()
+    expect(page.get_by_text("2 meldingen zijn klaar om te importeren.")).to_be_visible()
+    expect(page.get_by_text("Fatima Test")).to_have_count(0)
+    page.get_by_role("button", name="Importeren").click()
+    expect(page.locator(".messages")).to_contain_text("2 meldingen geïmporteerd.")
+    expect(page.get_by_role("button", name="Ongedaan maken").first).to_be_visible()
+
+    context = browser.new_context(viewport={"width": 320, "height": 700}, locale="nl-NL")
+    visitor = context.new_page()
+    visitor.goto(live_site + "/meldpunt/cijfers/?jaar=2025")
+    expect(visitor.get_by_role("heading", name="Cijfers Meldpunt Vreemdelingendetentie", level=1)).to_be_visible()
+    expect(visitor.get_by_role("heading", name="Meldingen per kwartaal")).to_be_visible()
+    assert visitor.evaluate("document.documentElement.scrollWidth") <= 320
+    numbers = visitor.locator(".chart__number").all_inner_texts()
+    assert numbers and not [n for n in numbers if re.fullmatch(r"[1-4]", n.strip())]
+    assert not context.cookies()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    visitor.screenshot(path=str(SHOTS / "public-320.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "import-done.png"), full_page=True)
+    context.close()
