@@ -19,7 +19,11 @@ class DetentionLocation(models.Model):
 
     name = models.CharField(_("naam"), max_length=150, unique=True, help_text=_("De naam waaronder de plek bekend is."))
     kind = models.CharField(
-        _("soort"), max_length=20, choices=LocationKind.choices, default=LocationKind.DETENTION_CENTRE
+        _("soort"),
+        max_length=20,
+        choices=LocationKind.choices,
+        default=LocationKind.DETENTION_CENTRE,
+        help_text=_("Voor de cijfers: kleine locaties tellen mee onder hun soort."),
     )
     active = models.BooleanField(
         _("in gebruik"),
@@ -42,7 +46,9 @@ class Topic(models.Model):
     """What a report is about (medical care, isolation, ...); a report can have several."""
 
     slug = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("naam"), max_length=100)
+    name = models.CharField(
+        _("naam"), max_length=100, help_text=_("Zoals het onderwerp in de lijst en de cijfers staat.")
+    )
 
     class Meta:
         verbose_name = _("onderwerp")

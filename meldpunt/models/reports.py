@@ -66,23 +66,55 @@ class Report(ClusterableModel):
         editable=False,
         help_text=_("Geef dit kenmerk aan de beller: daarmee vind je de melding terug als hij of zij terugbelt."),
     )
-    received_on = models.DateField(_("ontvangen op"), default=timezone.localdate)
-    channel = models.CharField(_("via"), max_length=20, choices=Channel.choices, default=Channel.PHONE)
+    received_on = models.DateField(
+        _("ontvangen op"), default=timezone.localdate, help_text=_("De dag van het telefoontje of bericht.")
+    )
+    channel = models.CharField(
+        _("via"),
+        max_length=20,
+        choices=Channel.choices,
+        default=Channel.PHONE,
+        help_text=_("Hoe de melding binnenkwam."),
+    )
     location = models.ForeignKey(
         "meldpunt.DetentionLocation",
         verbose_name=_("locatie"),
         on_delete=models.PROTECT,
         related_name="reports",
+        help_text=_("Waar de melder vastzit of vastzat."),
     )
-    topics = models.ManyToManyField("meldpunt.Topic", verbose_name=_("onderwerpen"), related_name="reports")
+    topics = models.ManyToManyField(
+        "meldpunt.Topic",
+        verbose_name=_("onderwerpen"),
+        related_name="reports",
+        help_text=_("Kies alles wat past."),
+    )
     description = models.TextField(
         _("beschrijving"),
         blank=True,
         help_text=_("Kort wat er is gebeurd. Geen naam of V-nummer. Wordt na de bewaartermijn verwijderd."),
     )
-    urgency = models.CharField(_("urgentie"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.REGISTERED)
-    outcome = models.CharField(_("uitkomst"), max_length=20, choices=Outcome.choices, blank=True)
+    urgency = models.CharField(
+        _("urgentie"),
+        max_length=10,
+        choices=Urgency.choices,
+        default=Urgency.NORMAL,
+        help_text=_("Urgent: na twee dagen zonder actie verschijnt de melding op het dashboard."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.REGISTERED,
+        help_text=_("Bij afgesloten worden de contactgegevens meteen verwijderd."),
+    )
+    outcome = models.CharField(
+        _("uitkomst"),
+        max_length=20,
+        choices=Outcome.choices,
+        blank=True,
+        help_text=_("Wat de opvolging heeft opgeleverd."),
+    )
     closed_on = models.DateField(
         _("afgesloten op"), null=True, blank=True, help_text=_("Wordt ingevuld als je de status op afgesloten zet.")
     )
@@ -93,8 +125,11 @@ class Report(ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Wie van het Meldpunt de melding opvolgt."),
     )
-    follow_up_on = models.DateField(_("opvolgen op"), null=True, blank=True)
+    follow_up_on = models.DateField(
+        _("opvolgen op"), null=True, blank=True, help_text=_('Staat die week in "Mijn opvolgingen deze week".')
+    )
     contact = EncryptedTextField(
         _("contactgegevens"),
         blank=True,
@@ -180,11 +215,13 @@ class Referral(models.Model):
     """A referral of a report to a lawyer or organisation, with its date."""
 
     report = ParentalKey(Report, on_delete=models.CASCADE, related_name="referrals")
-    referred_on = models.DateField(_("doorverwezen op"), default=timezone.localdate)
+    referred_on = models.DateField(
+        _("doorverwezen op"), default=timezone.localdate, help_text=_("De dag van de doorverwijzing.")
+    )
     referred_to = models.CharField(
         _("doorverwezen naar"), max_length=150, help_text=_("Het advocatenkantoor of de organisatie, geen naam.")
     )
-    note = models.CharField(_("notitie"), max_length=255, blank=True)
+    note = models.CharField(_("notitie"), max_length=255, blank=True, help_text=_("Kort, zonder namen."))
 
     class Meta:
         verbose_name = _("doorverwijzing")

@@ -5,6 +5,7 @@ the admin's policy without violations."""
 from __future__ import annotations
 
 import re
+import urllib.request
 from urllib.parse import urlparse
 
 import pytest
@@ -107,8 +108,14 @@ def _with_a_video(live_site: str, path: str, url: str) -> tuple[str, callable]:
     html = block.render(block.to_python({"url": url, "title": "Testvideo", "transcript": "<p>Uitgeschreven.</p>"}))
 
     def serve(route):
-        response = route.fetch()
-        route.fulfill(response=response, body=response.text().replace("</main>", f"{html}</main>", 1))
+        # Fetched by the test process, not by `route.fetch()`: the single-threaded test server answered the
+        # browser's fetch only after Playwright's 30 s timeout. The page keeps its own headers (its policy).
+        with urllib.request.urlopen(route.request.url, timeout=60) as response:  # noqa: S310 (the local test server)
+            body = response.read().decode()
+            headers = {
+                k: v for k, v in response.headers.items() if k.lower() not in {"content-length", "content-encoding"}
+            }
+            route.fulfill(status=response.status, headers=headers, body=body.replace("</main>", f"{html}</main>", 1))
 
     return live_site + path, serve
 

@@ -27,8 +27,14 @@ NOT_EDITED_IN_ADMIN = {
     "figures.QuarterFigures": "entered through figures/forms.py (QuarterForm), whose number fields carry the help",
     "figures.FiguresHistory": "earlier versions, written when figures are corrected",
     "figures.FiguresImport": "written by the quarterly spreadsheet import; shown read-only with its undo",
+    "meldpunt.ReportImport": "written by the register import; shown read-only with its undo",
+    "meldpunt.ReportChange": "the case history, written on every save",
+    "meldpunt.ReportAccess": "the access log, written when a report is opened; nobody may change it",
 }
-NOT_EDITED_FIELDS = {"campaigns.SignupSubmission.form_data": "what a visitor submitted; only 'approved' is edited"}
+NOT_EDITED_FIELDS = {
+    "campaigns.SignupSubmission.form_data": "what a visitor submitted; only 'approved' is edited",
+    "meldpunt.Referral.report": "the link of the inline to its report",
+}
 # Fields every page type inherits from Wagtail; Wagtail's own Dutch catalogue explains them.
 PAGE_FIELDS = {field.name for field in Page._meta.get_fields()}
 PARENT_LINKS = {"page", "setting", "site"}

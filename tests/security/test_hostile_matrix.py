@@ -89,7 +89,7 @@ def _concrete(route: str, name: str, problems: list[str]) -> list[str]:
     for variant in ("1", "99999999999999999999"):
         path = route
         for kind, arg in converters:
-            if kind == "int" or arg in ("pk", "id"):
+            if kind in ("int", "db_id") or arg in ("pk", "id"):  # db_id: security/converters.py, a database id
                 value = variant
             elif arg in samples:
                 value = samples[arg]

@@ -28,6 +28,7 @@ def test_every_housekeeping_job_is_scheduled_by_the_app():
         "publish_scheduled": timedelta(minutes=5),
         "newsletter_periodic": timedelta(minutes=5),
         "purge_submissions": timedelta(days=1),
+        "meldpunt_retention": timedelta(days=1),
     }
 
 
