@@ -107,15 +107,15 @@ def _with_a_video(live_site: str, path: str, url: str) -> tuple[str, callable]:
     block = VideoBlock()
     html = block.render(block.to_python({"url": url, "title": "Testvideo", "transcript": "<p>Uitgeschreven.</p>"}))
 
+    # Fetched by the test before the browser navigates, not inside the route handler: the single-threaded test
+    # server is then busy with the browser's (intercepted, idle) connection and answers nobody else in time.
+    with urllib.request.urlopen(live_site + path, timeout=60) as response:  # noqa: S310 (the local test server)
+        status, body = response.status, response.read().decode()
+        headers = {k: v for k, v in response.headers.items() if k.lower() not in {"content-length", "content-encoding"}}
+    body = body.replace("</main>", f"{html}</main>", 1)
+
     def serve(route):
-        # Fetched by the test process, not by `route.fetch()`: the single-threaded test server answered the
-        # browser's fetch only after Playwright's 30 s timeout. The page keeps its own headers (its policy).
-        with urllib.request.urlopen(route.request.url, timeout=60) as response:  # noqa: S310 (the local test server)
-            body = response.read().decode()
-            headers = {
-                k: v for k, v in response.headers.items() if k.lower() not in {"content-length", "content-encoding"}
-            }
-            route.fulfill(status=response.status, headers=headers, body=body.replace("</main>", f"{html}</main>", 1))
+        route.fulfill(status=status, headers=headers, body=body)
 
     return live_site + path, serve
 
