@@ -90,7 +90,11 @@ class DatabaseBackend(SearchBackend):
         # Wagtail search filters only on indexed fields (no many-to-many): narrow down by id in a subquery.
         candidates = Page.objects.filter(pk__in=pages.order_by().values("pk"))
         results = wagtail_results(terms, candidates, language_code)
-        return ranked_ids(results, results.get_queryset(), 0, MAX_RESULT_WINDOW)
+        if connection.vendor == "sqlite":
+            return ranked_ids(results, results.get_queryset(), 0, MAX_RESULT_WINDOW)
+        # The search page's order (search/ranking.py: relevance with recency, the newest on a tie), not Wagtail's.
+        matches = Matches(results.get_queryset(), {}, scored=True)
+        return by_relevance(matches.ids(), matches.scores, matches.dates)[:MAX_RESULT_WINDOW]
 
 
 # Suggestions ("did you mean") --------------------------------------------------------------------------------
