@@ -71,29 +71,49 @@ def _flat(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-# Index weights. PostgreSQL labels each part of a vector A-D by its field's boost (modelsearch's ``get_weight``,
-# from every boost the installed models declare: Wagtail's images and documents have title boost 10, so a page's
-# title (boost 2) is B, ``SUMMARY_BOOST`` C and no boost D). ``rank_weights`` gives those labels their weight in
-# ts_rank: title 1.0, summary and the compound parts of title words 0.4, body 0.1.
-TITLE_BOOST = 2
+# Index weights: four levels, one per PostgreSQL label (A-D). modelsearch labels each part of a vector by its
+# field's boost (``get_weight``, from the boosts the installed models declare: Wagtail's image and document titles
+# 10, the page title 2, so boosts >= 10 are A, >= 2 B, lower C, none D); ``rank_weights`` gives each label its
+# weight in ts_rank. Every level holds the whole words, the lemmas and the compound parts of its own text, so a
+# query for a word the lexicon does not know (which searches its parts: search/analysis.py) still ranks a match
+# in the summary above one in the body:
+#   A  title and its lemmas                                        1.0
+#   B  compound parts of title words ("detentie" in a title)        0.5
+#   C  summary (search description, intro): words, lemmas, parts    0.4
+#   D  body: words, lemmas, parts                                   0.1
+# Title parts are in the title vector (field "title"), so modelsearch's title length norm scales them as it
+# scales the whole title words: a whole word of the title always ranks above a part of a compound in the title.
+TITLE_BOOST = 10
+TITLE_PARTS_BOOST = 2
 SUMMARY_BOOST = 1.0
-TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 1.0, 0.4, 0.1
+TITLE_WEIGHT, TITLE_PARTS_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 1.0, 0.5, 0.4, 0.1
+
+
+def level_labels() -> list[str]:
+    """The PostgreSQL labels of title, title parts, summary and body (A, B, C, D while the installed models
+    declare no other boosts; tests/search/test_ranking.py checks they stay four different labels)."""
+    from modelsearch.backends.database.postgres.weights import get_weight
+
+    return [get_weight(boost) for boost in (TITLE_BOOST, TITLE_PARTS_BOOST, SUMMARY_BOOST, None)]
 
 
 def rank_weights() -> str:
-    """The ts_rank weights array ({D, C, B, A}) for the labels modelsearch gives title, summary and body."""
-    from modelsearch.backends.database.postgres.weights import WEIGHTS, get_weight
+    """The ts_rank weights array ({D, C, B, A}) for the labels of title, title parts, summary and body."""
+    from modelsearch.backends.database.postgres.weights import WEIGHTS
 
-    title, summary = get_weight(TITLE_BOOST), get_weight(SUMMARY_BOOST)
     values = dict.fromkeys(WEIGHTS, BODY_WEIGHT)
-    values[summary] = SUMMARY_WEIGHT
-    values.update(dict.fromkeys(WEIGHTS[: WEIGHTS.index(title) + 1], TITLE_WEIGHT))
+    levels = (TITLE_WEIGHT, TITLE_PARTS_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT)
+    # Lowest level first, so a label two levels share (only with other declared boosts) gets the higher weight.
+    for label, weight in reversed(list(zip(level_labels(), levels, strict=True))):
+        values[label] = weight
     return "{" + ", ".join(str(values[label]) for label in reversed(WEIGHTS)) + "}"
 
 
-# SQLite's FTS5 table has only a title and a body column: there the summary is written into the body this many
-# times, so BM25's term frequency ranks a word of the summary above a single mention in the body.
+# SQLite's FTS5 table has only a title and a body column (BM25, the title ten times the body): there the summary
+# with its parts is written into the body this many times, the parts of title words one time more, so BM25's term
+# frequency ranks a summary match above a single mention in the body, and a title's compound above both.
 SQLITE_SUMMARY_REPEAT = 2
+SQLITE_TITLE_PARTS_REPEAT = 3
 
 
 def _summary_text(obj: Any, family: Any) -> tuple[set[str], str]:
@@ -104,22 +124,17 @@ def _summary_text(obj: Any, family: Any) -> tuple[set[str], str]:
     return names, " ".join(text for text in texts if text)
 
 
-def with_analysis(obj: Any, language_code: str | None, *, summary_repeat: int = 1) -> Any:
+def with_analysis(obj: Any, language_code: str | None, *, postgres: bool = True) -> Any:
     """Let the indexer see, besides the object's own search fields, the words analysis adds (search/analysis.py)
-    and its family's extra text (the funders named on the funders page), each where it ranks:
-
-    - title: the title and the lemmas of its words (``TITLE_WEIGHT`` on PostgreSQL, ten times the body on SQLite);
-    - ``los_summary``: the family's summary fields (search description, intro) with their lemmas, and
-      ``los_parts``: the compound parts of title words (``SUMMARY_WEIGHT``; on SQLite in the body, the summary
-      ``summary_repeat`` times);
-    - the body: every other search field, with its lemmas and compound parts (``BODY_WEIGHT``).
-
-    So a whole word of the title ranks above a part of a compound in the title ("detentie" in
-    "Vreemdelingendetentie"), and the summary above the body. ``get_search_fields`` is set on this one instance,
-    which the indexer reads; the model's declaration is untouched."""
+    and its family's extra text (the funders named on the funders page), each at its level (the table above):
+    title with its lemmas; the compound parts of title words; the summary (``los_summary``: the family's summary
+    fields with their lemmas and parts); the body (every other search field, its lemmas and parts, in
+    ``los_analysis``). On SQLite the title parts and the summary go into the body column, repeated
+    (``SQLITE_*_REPEAT``). ``get_search_fields`` is set on this one instance, which the indexer reads; the
+    model's declaration is untouched."""
     family = registry.family_for_model(type(obj))
     summary_names, summary = _summary_text(obj, family)
-    fields, title_boost, titles, bodies = [], None, [], []
+    fields, titles, bodies = [], [], []
     for field in type(obj).get_search_fields():
         if not isinstance(field, index.SearchField):
             fields.append(field)
@@ -127,22 +142,26 @@ def with_analysis(obj: Any, language_code: str | None, *, summary_repeat: int = 
             value = strip_tags(_flat(field.get_value(obj)))
             # Fixed: the indexer reads each field four times (title, body and their plain texts); a StreamField's
             # text is worth computing once (it was most of the time of indexing 100,000 news items).
-            fields.append(_Fixed(field.field_name, value, boost=field.boost))
             if field.field_name == "title":
-                title_boost = field.boost
+                fields.append(_Fixed("title", value, boost=TITLE_BOOST))
                 titles.append(value)
             else:
+                fields.append(_Fixed(field.field_name, value, boost=field.boost))
                 bodies.append(value)
     extra = family.extra_text(obj) if family and family.extra_text and family.index_extra_text else ""
     title_lemmas, title_parts = analysis.added_forms(" ".join(titles), language_code)
-    summary_lemmas, summary_parts = analysis.added_forms(summary, language_code)
+    summary_words = " ".join([summary, *analysis.added_forms(summary, language_code)])
     body_words = " ".join(analysis.added_forms(" ".join([*bodies, extra]), language_code))
-    summary_field = " ".join([summary, summary_lemmas])
+    if postgres:
+        title_parts_field = _Fixed("title", title_parts, boost=TITLE_PARTS_BOOST)
+    else:
+        title_parts_field = _Fixed("los_title_parts", " ".join([title_parts] * SQLITE_TITLE_PARTS_REPEAT))
+    summary_repeat = 1 if postgres else SQLITE_SUMMARY_REPEAT
     added = [
-        _Fixed("title", title_lemmas, boost=title_boost),
-        _Fixed("los_summary", " ".join([summary_field] * summary_repeat), boost=SUMMARY_BOOST),
-        _Fixed("los_parts", title_parts, boost=SUMMARY_BOOST),
-        _Fixed("los_analysis", " ".join([extra, body_words, summary_parts])),
+        _Fixed("title", title_lemmas, boost=TITLE_BOOST),
+        title_parts_field,
+        _Fixed("los_summary", " ".join([summary_words] * summary_repeat), boost=SUMMARY_BOOST),
+        _Fixed("los_analysis", " ".join([extra, body_words])),
     ]
     obj.get_search_fields = lambda: [*fields, *added]
     return obj
@@ -163,8 +182,7 @@ def SearchBackend(params: dict[str, Any]):
             for obj in objs:
                 language = _language_of(obj, locales)
                 config = config_for_language(language, params) if postgres else None
-                repeat = 1 if postgres else SQLITE_SUMMARY_REPEAT
-                groups[config].append(with_analysis(obj, language, summary_repeat=repeat))
+                groups[config].append(with_analysis(obj, language, postgres=postgres))
             own_backend = self.backend
             try:
                 for config, group in groups.items():

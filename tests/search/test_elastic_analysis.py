@@ -26,7 +26,9 @@ def test_microsite_languages_have_their_own_analysis(code, language):
 
 def test_documents_carry_lemmas_and_compound_parts(home_page):
     page = ContentPage(
-        title="Isolatiecellen en vreemdelingendetentie", slug=slugify("isolatiecellen x"), intro="Zeven kinderen."
+        title="Isolatiecellen en vreemdelingendetentie",
+        slug=slugify("isolatiecellen x"),
+        intro="Zeven kinderen in de zomerkampregeling.",
     )
     home_page.add_child(instance=page)
     family = registry.family_for_model(ContentPage)
@@ -34,7 +36,10 @@ def test_documents_carry_lemmas_and_compound_parts(home_page):
     # Lemmas apart from compound parts: a part ranks lowest (``parts`` field).
     assert {"isolatiecel", "kind"} <= set(source["analysis"].split())
     assert {"cel", "isolatie", "vreemdeling", "detentie"} <= set(source["parts"].split())
-    assert source["summary"] == "Zeven kinderen."
+    # The parts of title and summary words also apart, weighed as their level (title, summary).
+    assert set(source["title_parts"].split()) == {"cel", "isolatie", "vreemdeling", "detentie"}
+    assert set(source["summary_parts"].split()) == {"zomerkamp", "regeling"}
+    assert source["summary"] == "Zeven kinderen in de zomerkampregeling."
 
 
 def test_queries_are_lemmatised_and_search_the_analysis_field():

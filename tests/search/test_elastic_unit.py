@@ -80,7 +80,7 @@ def test_query_facets_filters_highlight_and_suggest(main_site):
     assert {
         "multi_match": {
             "query": "medisch zorg",
-            "fields": ["title^10", "summary^4", "body", "analysis", "parts^0.5"],
+            "fields": ["title^10", "title_parts^5", "summary^4", "summary_parts^4", "body", "analysis", "parts^0.5"],
             "operator": "and",
             "type": "cross_fields",
         }
@@ -118,12 +118,14 @@ def test_relevance_times_bounded_recency_as_on_the_database(main_site):
 
 
 def test_summary_and_compound_parts_are_fields_of_their_own():
-    """The summary ranks between title and body; compound parts (search/analysis.py) apart from lemmas, lowest."""
+    """The summary ranks between title and body; compound parts (search/analysis.py) apart from lemmas, the parts
+    of title and summary words below their whole words and above the body, the body's parts lowest."""
     family = registry.SearchFamily(model_label="home.ContentPage", key="test")
     properties = index.document_class(family, "nl", synonym_lines=[])._doc_type.mapping.to_dict()["properties"]
-    assert {"summary", "analysis", "parts"} <= set(properties)
-    assert properties["parts"]["analyzer"] == "los_nl"
-    assert query.FIELDS == ["title^10", "summary^4", "body", "analysis", "parts^0.5"]
+    assert {"summary", "analysis", "title_parts", "summary_parts", "parts"} <= set(properties)
+    assert all(properties[name]["analyzer"] == "los_nl" for name in ("title_parts", "summary_parts", "parts"))
+    expected = ["title^10", "title_parts^5", "summary^4", "summary_parts^4", "body", "analysis", "parts^0.5"]
+    assert expected == query.FIELDS
 
 
 def test_date_sort_and_result_window_cap(main_site):
@@ -158,6 +160,8 @@ def test_documents_for_rebuild(home_page):
         "summary",
         "body",
         "analysis",
+        "title_parts",
+        "summary_parts",
         "parts",
         "date",
         "year",

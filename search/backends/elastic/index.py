@@ -67,8 +67,12 @@ def document_class(
         # The family's summary fields (search description, intro), weighed between title and body.
         "summary": _text(language_code, synonym_lines),
         # Lemmas of the title and body words, and apart from them the parts of compounds (search/analysis.py):
-        # the same lexicon as the database index, so both engines match the same forms; a part weighs least.
+        # the same lexicon as the database index, so both engines match the same forms. The parts of title and
+        # summary words have fields of their own, weighed below their whole words and above the body
+        # (search/backends/elastic/query.py), as on the database (search/backends/wagtail_database.py).
         "analysis": _text(language_code, synonym_lines),
+        "title_parts": _text(language_code, synonym_lines),
+        "summary_parts": _text(language_code, synonym_lines),
         "parts": _text(language_code, synonym_lines),
         "date": Date(),
         "year": Integer(),
@@ -99,15 +103,20 @@ def document_for(page: Page, family: registry.SearchFamily, language_code: str, 
     if family.theme_field and hasattr(page, family.theme_field):
         theme_slugs = list(getattr(page, family.theme_field).values_list("slug", flat=True))
     body = family.plain_text(page)
+    summary = family.summary_text(page)
     lemmas, parts = analysis.added_forms(f"{page.title} {body}", language_code)
+    _title_lemmas, title_parts = analysis.added_forms(page.title, language_code)
+    _summary_lemmas, summary_parts = analysis.added_forms(summary, language_code)
     source: dict[str, Any] = {
         "page_id": page.pk,
         "family": family.key,
         "path": page.path,
         "title": page.title,
         "body": body,
-        "summary": family.summary_text(page),
+        "summary": summary,
         "analysis": lemmas,
+        "title_parts": title_parts,
+        "summary_parts": summary_parts,
         "parts": parts,
         "date": date.isoformat() if isinstance(date, datetime.date) else None,
         "year": date.year if date else None,
