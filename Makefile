@@ -40,10 +40,9 @@ run: install ## Migrate, load demo content, create a local admin, serve http://$
 	$(MANAGE) ensure_dev_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-# TEST_WORKERS=2: two pytest-xdist workers, one per core; each has its own test database and media folder, and
-# the e2e tests (one group, on one worker) their own server and browser. 0 (for now the default, until the suite
-# has been seen green with 2 on both databases): one process.
-TEST_WORKERS ?= 0
+# Two pytest-xdist workers, one per core: each has its own test database, media folder, and (for the e2e files it
+# gets, each file whole) its own server and browser. TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 test: install ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
 

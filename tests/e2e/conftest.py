@@ -51,12 +51,13 @@ def pytest_collection_modifyitems(config, items):
     # The server serves a copy of the seeded test database, so pytest-django must create it even when only
     # end-to-end tests run (it creates it for tests that use the database). The marker's transaction in this
     # process is harmless: the browser talks to the server's own copy.
-    # Under pytest-xdist (`--dist loadgroup`) every e2e test goes to one worker: one server, one browser and one
-    # database copy per run, and the flows that build on what an earlier one published keep their order.
+    # Under pytest-xdist (`--dist loadgroup`, `make test`) the e2e files are spread over the workers, each file
+    # whole on one worker (its tests keep their order): a worker starts one server (with its own database copy)
+    # and one browser for all the e2e files it gets. No file relies on what another file's flows published.
     for item in items:
         if item.get_closest_marker("e2e"):
             item.add_marker(pytest.mark.django_db)
-            item.add_marker(pytest.mark.xdist_group("e2e"))
+            item.add_marker(pytest.mark.xdist_group("e2e:" + item.nodeid.split("::")[0]))
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,8 @@ parameter, page type or route is covered the day it lands. A URL pattern this fi
 with a message saying which row to add to `SAMPLE_ARGUMENTS`.
 
 Sized to find bugs, not to repeat renders: every URL gets a few hostile values (rotating through the whole list),
-the API gets every value in every parameter (it is cheap), posted forms get every value in every field.
+every API parameter the values that break parsing and databases (`API_ALWAYS`) plus a few more in rotation,
+posted forms get every value in every field. One test per API endpoint, so pytest-xdist spreads them.
 """
 
 from __future__ import annotations
@@ -63,6 +64,13 @@ PAGE_PARAMETERS = [
     "plaats", "maand", "verleden", "past", "taal", "status", "bedankt", "v", "format", "next", "locale",
 ]  # fmt: skip
 VALUES_PER_URL = 4
+# What broke parsers and databases in the adversarial review (NUL, out-of-range and non-finite numbers, quotes,
+# huge and malformed values): every API parameter gets all of these, and API_ROTATING more from the rest.
+API_ALWAYS = [
+    "\x00", "zorg\x00opvang", "-1", "99999999999999999999999", "1e308", "NaN", "' OR '1'='1", "a" * 3000, "%",
+    "2026-13-45", "зорг🏠\u202e\ufeff",
+]  # fmt: skip
+API_ROTATING = 3
 # Converters of URL patterns that are not an `int`: a value to put in, per pattern name.
 SAMPLE_ARGUMENTS: dict[str, dict[str, str]] = {
     "wagtaildocs_serve": {},  # regex pattern: documents are requested from the database below
@@ -200,13 +208,20 @@ def test_hostile_query_strings_on_every_public_url(client):
     tally.report("public URLs")
 
 
-def test_hostile_values_in_every_api_parameter(client, settings):
+API_TARGETS = api_targets()
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "fixed"), API_TARGETS, ids=[f"{url}{fixed.get('type', '')}" for url, _p, fixed in API_TARGETS]
+)
+def test_hostile_values_in_every_api_parameter(client, settings, url, params, fixed):
     settings.LOS_API_RATE = "1000000/minute"  # every request reaches the endpoint, not the 429 (test_rate_limits.py)
     tally = Tally(client)
-    for url, params, fixed in api_targets():
-        for name, value in itertools.product(params, HOSTILE):
+    others = itertools.cycle([value for value in HOSTILE if value not in API_ALWAYS])
+    for name in params:
+        for value in [*API_ALWAYS, *itertools.islice(others, API_ROTATING)]:
             tally.get(f"{url}?{_query([*fixed.items(), (name, value)])}")
-    tally.report("API parameters")
+    tally.report(f"API parameters of {url}")
 
 
 def test_hostile_posts_to_every_public_form(client, settings):
