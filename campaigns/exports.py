@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import re
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -26,6 +27,20 @@ from security.spreadsheets import neutralise_formula
 
 CSV_DELIMITER = ";"  # what Excel expects where the decimal separator is a comma (nl-NL)
 BOM = "\ufeff"  # tells Excel the file is UTF-8
+# Excel refuses a sheet name with one of \ / ? * : [ ], one that starts or ends with an apostrophe, or one longer than
+# 31 characters (counted in UTF-16, so an emoji counts twice); "History" is its own. Control characters cannot be
+# stored in the file at all.
+SHEET_FORBIDDEN = re.compile(r"[\\/?*:\[\]\x00-\x1f\x7f]")
+SHEET_NAME_MAX = 31
+
+
+def sheet_name(title: str) -> str:
+    """A name Excel accepts for the sheet with the sign-ups of the form `title` (Wagtail calls it "Sheet1")."""
+    name = " ".join(SHEET_FORBIDDEN.sub(" ", title).split()).strip("'").strip()
+    while len(name.encode("utf-16-le")) > SHEET_NAME_MAX * 2:
+        name = name[:-1]
+    name = name.strip().strip("'").strip()
+    return name if name and name.casefold() != "history" else _("Aanmeldingen")
 
 
 def local_time(value: datetime.datetime) -> datetime.datetime:
@@ -63,6 +78,19 @@ class SignupSubmissionsListView(SubmissionsListView):
 
     def get_filename(self):
         return f"{self.form_page.slug}-aanmeldingen-{timezone.localdate().isoformat()}"
+
+    def write_xlsx(self, queryset, output):
+        # Wagtail's write_xlsx with the sheet named after the form (it hard-codes "Sheet1").
+        from openpyxl import Workbook
+        from wagtail.admin.views.mixins import ExcelDateFormatter
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title=sheet_name(self.form_page.title))
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            worksheet.append(self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format=date_format))
+        workbook.save(output)
 
     def stream_csv(self, queryset):
         writer = csv.writer(_Line(), delimiter=CSV_DELIMITER)

@@ -10,10 +10,11 @@ from datetime import UTC
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.test import RequestFactory
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.models import GroupPagePermission
 
+from campaigns.exports import sheet_name
 from campaigns.models import SignupSubmission
 
 pytestmark = pytest.mark.django_db
@@ -147,6 +148,7 @@ def test_dutch_excel_opens_the_csv_and_the_xlsx(client, petition, superuser):
 
     response = client.get(f"/admin/forms/submissions/{petition.pk}/", {"export": "xlsx"})
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet.title == petition.title[:31]  # the form's name on the tab, not Wagtail's "Sheet1"
     heading, *rows = list(sheet.iter_rows(values_only=True))
     row = dict(zip(heading, rows[-1], strict=True))
     assert heading[0] == "Aangemeld op"
@@ -159,3 +161,21 @@ def test_the_export_buttons_are_labelled_above_the_list(client, petition, superu
     page = client.get(f"/admin/forms/submissions/{petition.pk}/").content.decode()
     assert "Download voor Excel" in page and "Download als CSV" in page
     assert "Download XLSX" not in page  # not also in the unlabelled "..." menu
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Teken de petitie", "Teken de petitie"),
+        ("Petitie: zorg/recht [2027]?", "Petitie zorg recht 2027"),
+        ("'Geen cel' *nu*", "Geen cel' nu"),
+        ("Een heel lange titel voor een aanmeldformulier", "Een heel lange titel voor een a"),
+        ("\U0001f600" * 20, "\U0001f600" * 15),  # Excel counts an emoji twice
+        ("Teken\x00nu", "Teken nu"),
+        ("[]:?*", "Aanmeldingen"),
+        ("History", "Aanmeldingen"),  # Excel's own sheet name
+    ],
+)
+def test_the_sheet_has_a_name_excel_accepts(title, name):
+    assert sheet_name(title) == name
+    Workbook().create_sheet(sheet_name(title))  # openpyxl applies Excel's rules too
