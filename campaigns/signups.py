@@ -63,7 +63,7 @@ def handle_signup(request: HttpRequest, page: SignupFormPage) -> HttpResponse:
             page,
             form,
             status=429,
-            error=_("U hebt het formulier te vaak achter elkaar verstuurd. Probeer het over tien minuten opnieuw."),
+            error=_("Je hebt het formulier te vaak achter elkaar verstuurd. Probeer het over tien minuten opnieuw."),
         )
     if not form.is_valid():
         return render_form_page(request, page, form, status=400)

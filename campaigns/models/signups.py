@@ -296,12 +296,12 @@ class SignupFormPage(FormTargetMixin, AbstractEmailForm):
         base = super().get_form_class()
         attrs: dict = {}
         if self.kind == self.Kind.COALITION:
-            attrs[ORGANISATION_FIELD] = forms.CharField(label=_("Naam van uw organisatie"), max_length=200)
+            attrs[ORGANISATION_FIELD] = forms.CharField(label=_("Naam van je organisatie"), max_length=200)
             attrs["field_order"] = [ORGANISATION_FIELD]
         attrs[CONSENT_FIELD] = forms.BooleanField(
             label=self.consent_text,
             required=True,
-            error_messages={"required": _("Zonder uw toestemming kunnen wij uw aanmelding niet verwerken.")},
+            error_messages={"required": _("Zonder je toestemming kunnen wij je aanmelding niet verwerken.")},
         )
         # Bots fill in every field; people never see this one (hidden with CSS, skipped by the keyboard).
         attrs[HONEYPOT_FIELD] = forms.CharField(

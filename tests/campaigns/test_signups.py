@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
+from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from campaigns.models import SignupCounter, SignupSubmission
+from campaigns.models import SignupCounter, SignupFormPage, SignupSubmission
 from security.ratelimit import client_key
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +53,7 @@ def test_consent_is_required(client, petition):
     del data["privacy_consent"]
     response = client.post(submit_url(petition), data)
     assert response.status_code == 400
-    assert "Zonder uw toestemming" in response.content.decode()
+    assert "Zonder je toestemming" in response.content.decode()
     assert not SignupSubmission.objects.filter(page=petition).exists()
     assert count(petition) == before
 
@@ -156,3 +158,20 @@ def test_get_on_submit_url_is_refused(client, petition):
 def test_unpublished_form_refuses_submissions(client, petition):
     petition.unpublish()
     assert client.post(submit_url(petition), VALID).status_code == 404
+
+
+FORMAL = re.compile(r"\b(u|uw|Uw|U)\b")
+
+
+def test_visitors_are_addressed_with_je(client, petition, sign_on):
+    """The house style is "je" for visitors too: the sign-up form, its messages and thanks, the error pages.
+    (The texts editors write, such as the demo's intro and thanks, are theirs: blanked here.)"""
+    SignupFormPage.objects.filter(pk__in=[petition.pk, sign_on.pk]).update(intro="", thank_you_text="")
+    form_page = client.get(petition.url).content.decode()
+    refused = client.post(submit_url(sign_on), {"hp_website": ""}).content.decode()
+    thanks = client.get(petition.url + "?bedankt=1").content.decode()
+    assert "je gegevens" in form_page and "Naam van je organisatie" in refused and "Zonder je toestemming" in refused
+    for html in (form_page, refused, thanks, render_to_string("500.html"), render_to_string("503.html")):
+        main = re.search(r"<main.*</main>", html, re.S)
+        text = " ".join(re.sub(r"<[^>]+>", " ", main.group() if main else html).split())
+        assert not FORMAL.findall(text), FORMAL.search(text).string[:200]

@@ -41,3 +41,21 @@ def test_a_change_request_is_not_called_afgekeurd():
 @pytest.mark.django_db
 def test_the_root_collection_has_a_dutch_name():
     assert Collection.get_first_root_node().name == roles.ROOT_COLLECTION_NAME == "Alle bestanden"
+
+
+def test_the_dutch_catalogue_does_not_turn_je_back_into_u():
+    """Dutch is the source language: a Dutch "translation" that differs from its source only by the formal "u"
+    (left from an older wording) would undo the house style on screen. Fuzzy entries are never compiled."""
+    import re
+    from pathlib import Path
+
+    import polib
+
+    formal = re.compile(r"\b(u|uw|Uw|U)\b")
+    catalogue = polib.pofile(str(Path(__file__).resolve().parents[2] / "cms/locale/nl/LC_MESSAGES/django.po"))
+    undone = [
+        entry.msgid
+        for entry in catalogue.translated_entries()
+        if formal.search(" ".join([entry.msgstr, *entry.msgstr_plural.values()])) and not formal.search(entry.msgid)
+    ]
+    assert undone == []
