@@ -95,4 +95,6 @@ def add_signup_form(request, campaign_id: int):
     return TemplateResponse(request, "campaigns/admin/add_signup_form.html", {"campaign": campaign, "form": form})
 
 
-urlpatterns = [path("campagnes/<int:campaign_id>/aanmeldformulier/", add_signup_form, name="campaigns_add_signup_form")]
+urlpatterns = [
+    path("campagnes/<db_id:campaign_id>/aanmeldformulier/", add_signup_form, name="campaigns_add_signup_form")
+]
