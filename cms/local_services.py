@@ -55,11 +55,11 @@ def drop_scratch_database(url: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def copy_test_database(sqlite_file: Path) -> str:
+def copy_test_database(sqlite_file: Path, suffix: str = "copy") -> str:
     """The URL of a copy of the current test database (Django's `default` connection, committed state): a
-    PostgreSQL database `<test name>_copy` made with `CREATE DATABASE ... TEMPLATE`, or for SQLite (in memory in
-    tests) the file `sqlite_file` written with SQLite's backup API. Seconds instead of migrating and seeding a
-    second database."""
+    PostgreSQL database `<test name>_<suffix>` (one suffix per user, so two copies can live side by side) made
+    with `CREATE DATABASE ... TEMPLATE`, or for SQLite (in memory in tests) the file `sqlite_file` written with
+    SQLite's backup API. Seconds instead of migrating and seeding a second database."""
     from django.db import connection, connections
 
     if connection.vendor == "sqlite":
@@ -76,7 +76,7 @@ def copy_test_database(sqlite_file: Path) -> str:
 
     params = connection.get_connection_params()
     source = connection.settings_dict["NAME"]
-    name = f"{source}_copy"
+    name = f"{source}_{suffix}"
     # PostgreSQL copies a template only while nobody is connected to it: close ours (Django reconnects lazily).
     connections.close_all()
     user = params.get("user") or "postgres"

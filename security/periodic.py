@@ -3,10 +3,11 @@ worker, so retention and scheduled publishing never depend on a cron line someon
 
 Each app registers its jobs in its `AppConfig.ready` as management commands with an interval (`register`); they
 stay commands so that a colleague can also run one by hand (most take `--dry-run`). `manage.py worker` starts the
-schedule and then the database worker: a `tick` task runs every minute, queues the next tick first (so a failing job
-never stops the schedule) and runs the jobs whose interval has come round. The shared cache (Redis in production)
-decides who runs what: a job runs once per interval and one chain of ticks survives, however many workers run.
-Every job is idempotent, so a lost cache entry costs at most one extra run.
+schedule and then the database worker: a first `tick` at once (a restarted worker catches up without waiting), then
+one every minute; each tick queues the next first (so a failing job never stops the schedule) and runs the jobs whose
+interval has come round. The shared cache (Redis in production) decides who runs what: a job runs once per interval
+and one chain of ticks survives, however many workers run. Every job is idempotent, so a lost cache entry costs at
+most one extra run.
 """
 
 from __future__ import annotations
@@ -76,7 +77,10 @@ def tick() -> list[str]:
 
 
 def start() -> bool:
-    """Start the schedule (manage.py worker). False where tasks run inline (development, tests): nothing to queue."""
+    """Start the schedule (manage.py worker): a tick now, which queues the next. False where tasks run inline
+    (development, tests): nothing to queue. Several workers starting together each queue one; the jobs still run
+    once per interval and one chain of ticks survives (the cache decides)."""
     if not default_task_backend.supports_defer:
         return False
-    return schedule_next()
+    tick.enqueue()
+    return True
