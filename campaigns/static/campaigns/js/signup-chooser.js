@@ -11,19 +11,20 @@
   "use strict";
   var SIGNUP_FORM_PAGE = "campaigns.signupformpage";
 
+  // Both chooser widgets (the form field's and the StreamField block's, which telepath builds from a class of its
+  // own) open window.PageChooserModal; its getURL appends the starting page, so the start is set there.
   function install() {
     var marker = document.querySelector("[data-signup-forms-parent]");
-    var Chooser = window.PageChooser;
-    if (!marker || !Chooser || Chooser.prototype.losSignupParent) return;
+    var Modal = window.PageChooserModal;
+    if (!marker || !Modal || Modal.prototype.losSignupParent) return;
     var parentId = Number(marker.getAttribute("data-signup-forms-parent"));
-    var original = Chooser.prototype.getModalOptions;
-    Chooser.prototype.losSignupParent = parentId;
-    Chooser.prototype.getModalOptions = function () {
-      var options = original.apply(this, arguments);
-      if (!options.parentId && (options.modelNames || []).indexOf(SIGNUP_FORM_PAGE) !== -1) {
-        options.parentId = parentId;
+    var original = Modal.prototype.getURL;
+    Modal.prototype.losSignupParent = parentId;
+    Modal.prototype.getURL = function (options) {
+      if (options && !options.parentId && (options.modelNames || []).indexOf(SIGNUP_FORM_PAGE) !== -1) {
+        options = Object.assign({}, options, { parentId: parentId });
       }
-      return options;
+      return original.call(this, options);
     };
   }
 
