@@ -1,5 +1,6 @@
 """The admin in Dutch for a Dutch colleague (issue 16): no English words on the login, two-factor, dashboard,
-page editor and translation editor screens, checked against a list of English words that are not Dutch too."""
+page editor and translation editor screens, the campaign screens and the Meldpunt screens, checked against a list
+of English words that are not Dutch too. Each screen is looked at by the least-privileged group that sees it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from campaigns.models import CampaignPage, SignupFormPage
+from meldpunt.models import Report
 from news.models import NewsPage
 from tests.e2e.conftest import DUTCH_BROWSER
 from tests.e2e.staff_login import create_colleague, pass_second_factor, submit_password
@@ -16,15 +19,16 @@ pytestmark = pytest.mark.e2e
 
 USERNAME, PASSWORD = "taalcontrole", "alles-in-het-nederlands-2027"
 # English words seen in the admin, and the common ones of any admin screen; none of them is also a Dutch word
-# ("of", "in", "is", "live", "status", "help", "log", "items", "document", "snippets", "account" are left out).
+# ("of", "in", "is", "live", "status", "help", "log", "items", "document", "snippets", "account", "week" are left
+# out).
 ENGLISH_LIST = """
     ago actions add all and back cancel choose close comment comments content copy create day days delete
     draft drafts edit editing error field fields from hide history hour hours image images into
     locale locales locked minute minutes month months more move new next none not page pages password please
     preview previous private promote publish published publishing remove required revision revisions root save
     saved schedule scheduled search second seconds select settings show sign submit that the this title
-    translate translated translation translations unpublish upload username view week weeks with workflow year years
-    you your
+    translate translated translation translations true false unpublish upload username view weeks with workflow year
+    years you your
 """
 ENGLISH = frozenset(ENGLISH_LIST.split())
 VISIBLE_TEXT = """() => document.body.innerText + ' ' +
@@ -82,3 +86,52 @@ def test_login_two_factor_dashboard_and_editors_are_dutch(browser, live_site: st
     found["afbeeldingen"] = english_words(page)
 
     assert {screen: words for screen, words in found.items() if words} == {}
+
+
+def test_campaign_screens_are_dutch(live_site: str, staff_page):
+    """The Redactie's campaign editor and "Aanmeldformulier toevoegen"; the sign-up list with its export buttons
+    and the forms overview as the Eindredactie (the Redactie never sees who signed)."""
+    campaign = CampaignPage.objects.get(slug="zorg-in-detentie")
+    petition = SignupFormPage.objects.get(slug="petitie")
+    found: dict[str, set[str]] = {}
+
+    page = staff_page("Redactie")
+    page.goto(f"{live_site}/admin/pages/{campaign.pk}/edit/")
+    expect(page.locator("#id_title")).to_be_visible()
+    found["campagne bewerken"] = english_words(page)
+    page.screenshot(path="/work/shots/staff/dutch-campaign-editor.png", full_page=True)
+    page.goto(f"{live_site}/admin/campagnes/{campaign.pk}/aanmeldformulier/")
+    found["aanmeldformulier toevoegen"] = english_words(page)
+
+    page = staff_page("Eindredactie")
+    page.goto(f"{live_site}/admin/forms/")
+    found["formulieren"] = english_words(page)
+    page.goto(f"{live_site}/admin/forms/submissions/{petition.pk}/")
+    expect(page.get_by_text("Download voor Excel")).to_be_visible()
+    found["aanmeldingen"] = english_words(page)
+    page.screenshot(path="/work/shots/staff/dutch-signup-list.png", full_page=True)
+
+    english = {screen: sorted(words) for screen, words in found.items() if words}
+    assert english == {}, english
+
+
+def test_meldpunt_screens_are_dutch(live_site: str, staff_page):
+    """The Meldpunt group: its dashboard panel, the queue of reports, the form for a new report and a report."""
+    report = Report.objects.order_by("pk").first()
+    found: dict[str, set[str]] = {}
+
+    page = staff_page("Meldpunt")
+    page.goto(f"{live_site}/admin/")
+    found["dashboard"] = english_words(page)
+    page.screenshot(path="/work/shots/staff/dutch-meldpunt-dashboard.png", full_page=True)
+    page.goto(f"{live_site}/admin/meldpunt/meldingen/")
+    found["wachtrij"] = english_words(page)
+    page.screenshot(path="/work/shots/staff/dutch-meldpunt-queue.png", full_page=True)
+    page.goto(f"{live_site}/admin/meldpunt/meldingen/new/")
+    found["nieuwe melding"] = english_words(page)
+    page.goto(f"{live_site}/admin/meldpunt/meldingen/edit/{report.pk}/")
+    found["melding"] = english_words(page)
+    page.screenshot(path="/work/shots/staff/dutch-meldpunt-report.png", full_page=True)
+
+    english = {screen: sorted(words) for screen, words in found.items() if words}
+    assert english == {}, english
