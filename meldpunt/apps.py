@@ -16,3 +16,5 @@ class MeldpuntConfig(AppConfig):
 
         # The register's retention (meldpunt/retention.py), run daily by the worker's scheduler.
         periodic.register("meldpunt_retention", timedelta(days=1))
+        # An abandoned import's kept copy (it holds descriptions) goes an hour after the preview (importing.py).
+        periodic.register("meldpunt_clean_imports", timedelta(minutes=15))

@@ -1,8 +1,9 @@
 """Admin views of the register import, in the agenda's shape: choose a file -> preview -> confirm, and undo.
 
 Only the Meldpunt group may import (`meldpunt.add_report`); everyone else gets 403. Between the steps the
-browser holds a signed token naming a kept copy of the sheet (`KeptUpload`), and that copy holds only the
-columns we import (`importing.sanitised_copy`): names, V-numbers and phone numbers are never stored."""
+browser holds a signed token naming a kept copy of the sheet (`KeptSheet`, removed after an hour when nobody goes
+on), and that copy holds only the columns we import (`importing.sanitised_copy`): names, V-numbers and phone
+numbers are never stored."""
 
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from events.importing.reading import UnusableFile
-from events.importing.uploads import KeptUpload, token_for
+from events.importing.uploads import token_for
 from figures import import_views as figures_import_views
 from figures import views as figures_views
 from figures.import_views import kept_upload
-from meldpunt.importing import COLUMN_NAMES, run_import, sanitised_copy, undo_blocker, undo_import
+from meldpunt.importing import COLUMN_NAMES, KeptSheet, run_import, sanitised_copy, undo_blocker, undo_import
 from meldpunt.models import ReportImport
 
 IMPORT_PERMISSION = "meldpunt.add_report"
@@ -62,7 +63,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
         except UnusableFile as error:
             form.add_error("file", str(error))
         else:
-            kept = KeptUpload.keep(ContentFile(copy, name="meldingen.xlsx"))
+            kept = KeptSheet.keep(ContentFile(copy, name="meldingen.xlsx"))
             token = token_for(kept, (upload.name or "")[:255])
             return redirect(reverse("meldpunt_import:preview") + f"?token={token}")
     return _page(request, {"form": form})
@@ -71,7 +72,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 def import_preview(request: HttpRequest) -> HttpResponse:
     require(request)
     token = request.GET.get("token", "")
-    kept, name = kept_upload(token)
+    kept, name = kept_upload(token, KeptSheet)
     report = run_import(kept.read(), name, user=request.user, dry_run=True)
     if not report.ok:
         kept.remove()  # it cannot be imported: nothing of it stays
@@ -81,7 +82,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
 @require_POST
 def import_confirm(request: HttpRequest) -> HttpResponse:
     require(request)
-    kept, name = kept_upload(request.POST.get("token", ""))
+    kept, name = kept_upload(request.POST.get("token", ""), KeptSheet)
     if "cancel" in request.POST:
         kept.remove()
         messages.success(request, _("De import is geannuleerd; het bestand is verwijderd."))

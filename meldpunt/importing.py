@@ -8,101 +8,49 @@ import, any problem in any row means nothing is written, and a finished import c
 People's names, V-numbers, phone numbers and any other column we do not know are never read: `sanitised_copy`
 writes the sheet again with only the known columns (the other headers kept, their cells empty) before anything
 is stored, and the preview lists the columns that were ignored. Contact details are never imported.
-Columns: see `COLUMN_NAMES` (docs/meldpunt-import.md).
+Columns: meldpunt/import_columns.py (docs/meldpunt-import.md).
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from events.importing import lock
+from events.importing.bulk import BulkWriter
 from events.importing.parsing import CellError, clean_text, parse_date
-from events.importing.reading import ColumnSet, Table, UnusableFile, read_table
+from events.importing.reading import Table, UnusableFile, read_table
+from events.importing.uploads import KeptUpload
 from events.importing.writers import write_xlsx
+from meldpunt.import_columns import COLUMN_NAMES, COLUMNS, EXTRA_WORDS, ROW, ROW_HEADER
 from meldpunt.models import DetentionLocation, Referral, Report, ReportChange, ReportImport, Status, Topic
+from meldpunt.models.reports import next_references
 from meldpunt.statistics import TOPIC_LABELS
 
 LOCK = "meldpunt-import"
-ROW = "row"  # the row number in the volunteer's own file, carried by the sanitised copy
-ROW_HEADER = "_rij_in_bestand"
+# The copy kept between preview and confirm holds descriptions: one nobody confirmed or cancelled goes after an
+# hour (`manage.py meldpunt_clean_imports`, run every quarter of an hour by the scheduler), not the agenda's day.
+KEPT_FOR = datetime.timedelta(hours=1)
 MAX_DESCRIPTION = 5_000
-
-COLUMN_NAMES = {
-    "received_on": "Datum",
-    "channel": "Kanaal",
-    "location": "Locatie",
-    "topics": "Onderwerpen",
-    "description": "Omschrijving",
-    "urgency": "Urgentie",
-    "status": "Status",
-    "referred_to": "Doorverwezen naar",
-    "referred_on": "Datum doorverwijzing",
-    "outcome": "Uitkomst",
-    "closed_on": "Afgesloten op",
-}
-ALIASES = {
-    "received_on": ("datum", "datum melding", "ontvangen op", "date", "received on"),
-    "channel": ("kanaal", "via", "channel"),
-    "location": ("locatie", "detentielocatie", "plaats", "location"),
-    "topics": ("onderwerpen", "onderwerp", "topics", "topic"),
-    "description": ("omschrijving", "beschrijving", "melding", "description"),
-    "urgency": ("urgentie", "urgent", "spoed", "urgency"),
-    "status": ("status", "stand", "stand van zaken"),
-    "referred_to": ("doorverwezen naar", "doorverwezen aan", "referred to"),
-    "referred_on": ("datum doorverwijzing", "doorverwezen op", "referred on"),
-    "outcome": ("uitkomst", "resultaat", "outcome"),
-    "closed_on": ("afgesloten op", "datum afgesloten", "gesloten op", "closed on"),
-    ROW: (ROW_HEADER,),
-}
-COLUMNS = ColumnSet.from_aliases(
-    {**COLUMN_NAMES, ROW: ROW_HEADER},
-    ALIASES,
-    required=("received_on", "location"),
-    no_header_message=gettext_lazy(
-        "Geen kopregel gevonden: de eerste regel noemt de kolommen, minstens Datum en Locatie."
-    ),
-)
-# Words volunteers write for the choices, besides the choices' own values and Dutch and English labels.
-EXTRA_WORDS = {
-    "channel": {
-        "telefoon": "phone",
-        "tel": "phone",
-        "gebeld": "phone",
-        "app": "whatsapp",
-        "mail": "email",
-        "e-mail": "email",
-        "brief": "letter",
-        "post": "letter",
-        "bezoek": "visit",
-        "anders": "other",
-    },
-    "urgency": {"ja": "urgent", "spoed": "urgent", "dringend": "urgent", "nee": "normal", "normaal": "normal"},
-    "status": {
-        "doorverwezen": "referred",
-        "klacht": "complaint_filed",
-        "gesloten": "closed",
-        "afgesloten": "closed",
-        "nieuw": "registered",
-        "open": "registered",
-    },
-    "outcome": {
-        "opgelost": "resolved",
-        "deels": "partly_resolved",
-        "niet opgelost": "not_resolved",
-        "ingetrokken": "withdrawn",
-        "onbekend": "unknown",
-    },
-}
 _LIST_SEPARATORS = re.compile(r"[,;/\n]+")
+
+
+class KeptSheet(KeptUpload):
+    """The sanitised copy (`sanitised_copy`) between preview and confirm, in a folder of its own."""
+
+    folder = "meldpunt-import"
+
+
+def remove_abandoned_sheets() -> int:
+    """Remove kept copies older than KEPT_FOR (a preview nobody confirmed or cancelled); how many."""
+    return KeptSheet.remove_stale(set(), after=KEPT_FOR)
 
 
 def sanitised_copy(data: bytes, file_name: str) -> bytes:
@@ -286,14 +234,12 @@ def _report(row: SheetRow) -> Report:
     return Report(**{name: row.values[name] for name in REPORT_FIELDS})
 
 
-def _validate(row: SheetRow) -> None:
-    """The model's own checks (choices, lengths, its clean()), as row problems."""
-    try:
-        _report(row).full_clean(exclude=["reference", "assigned_to", "contact", "import_batch"], validate_unique=False)
-    except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            column = COLUMN_NAMES.get(name, "")
-            row.problems += [f"{column}: {message}" if column else message for message in messages]
+def _validate(row: SheetRow, writer: BulkWriter) -> None:
+    """The model's own checks (choices, lengths, its clean()), as row problems: the engine's writer runs them as
+    `full_clean` would, remembering each verdict per value (a column repeats the same location hundreds of times)."""
+    for name, messages in writer.errors(_report(row)).items():
+        column = COLUMN_NAMES.get(name, "")
+        row.problems += [f"{column}: {message}" if column else message for message in messages]
 
 
 def _repeats(rows: list[SheetRow]) -> None:
@@ -319,17 +265,22 @@ def _repeats(rows: list[SheetRow]) -> None:
         seen.setdefault(key, row.number)
 
 
-def parse_sheet(data: bytes, file_name: str) -> SheetReport:
+def _writer() -> BulkWriter:
+    # Reference, contact, assignment and batch are set by the import itself, never read from the sheet.
+    return BulkWriter(Report, REPORT_FIELDS, stamp=None)
+
+
+def parse_sheet(data: bytes, file_name: str, writer: BulkWriter | None = None) -> SheetReport:
     try:
         table = read_table(data, file_name, COLUMNS)
     except UnusableFile as error:
         return SheetReport(file_error=str(error))
     report = SheetReport(ignored_columns=table.ignored_columns)
-    lookups = _Lookups()
+    lookups, writer = _Lookups(), writer or _writer()
     for number, raw in table.rows:
         row = parse_row(table, number, raw, lookups)
         if not row.problems:
-            _validate(row)
+            _validate(row, writer)
         report.rows.append(row)
     _repeats(report.rows)
     if not report.rows:
@@ -340,28 +291,52 @@ def parse_sheet(data: bytes, file_name: str) -> SheetReport:
 def run_import(data: bytes, file_name: str, *, user, dry_run: bool) -> SheetReport:
     """Preview (dry_run) or import. Nothing is written unless every row is valid."""
     with translation.override("nl"):
-        report = parse_sheet(data, file_name)
+        writer = _writer()
+        report = parse_sheet(data, file_name, writer)
         if dry_run or not report.ok:
             return report
-        with transaction.atomic():
-            lock.hold(LOCK, wait=True)
-            batch = ReportImport.objects.create(
-                user=user, file_name=clean_text(file_name)[:255] or "bestand", row_count=len(report.rows)
-            )
-            summary = _("Geïmporteerd uit %(file)s") % {"file": batch.file_name}
-            for row in report.rows:
-                created = _report(row)
-                created.import_batch = batch
-                created.save()
-                created.topics.set(row.topics)
-                if row.values["referral"]:
-                    referred_to, referred_on = row.values["referral"]
-                    Referral.objects.create(report=created, referred_to=referred_to, referred_on=referred_on)
-                ReportChange.objects.create(report=created, user=user, summary=summary)
-            batch.finished_at = timezone.now()
-            batch.save(update_fields=["finished_at"])
-            report.batch = batch
+        for attempt in range(3):
+            try:
+                with transaction.atomic():
+                    lock.hold(LOCK, wait=True)
+                    report.batch = _write(report.rows, writer, user=user, file_name=file_name)
+                break
+            except IntegrityError:
+                # Someone registered a report meanwhile and took a reference this import had counted on.
+                if attempt == 2:
+                    raise
     return report
+
+
+def _write(rows: list[SheetRow], writer: BulkWriter, *, user, file_name: str) -> ReportImport:
+    """The reports, their topics, referrals and case history in a few bulk INSERTs: no query per row."""
+    batch = ReportImport.objects.create(user=user, file_name=clean_text(file_name)[:255] or "bestand")
+    reports = [_report(row) for row in rows]
+    by_year: dict[int, list[Report]] = defaultdict(list)
+    for created in reports:
+        created.apply_status()  # what Report.save does, which bulk writing skips
+        created.import_batch = batch
+        by_year[created.received_on.year].append(created)
+    for year, group in by_year.items():
+        for created, reference in zip(group, next_references(year, len(group)), strict=True):
+            created.reference = reference
+        for created in group:
+            writer.create(created)
+    writer.flush()
+    pairs = list(zip(reports, rows, strict=True))
+    Topics = Report.topics.through
+    Topics.objects.bulk_create([Topics(report=created, topic=topic) for created, row in pairs for topic in row.topics])
+    Referral.objects.bulk_create(
+        Referral(report=created, referred_to=row.values["referral"][0], referred_on=row.values["referral"][1])
+        for created, row in pairs
+        if row.values["referral"]
+    )
+    # Never the file's name: it may hold a person's name (the batch, visible to the Meldpunt only, keeps it).
+    summary = _("Geïmporteerd uit een spreadsheet")
+    ReportChange.objects.bulk_create(ReportChange(report=created, user=user, summary=summary) for created in reports)
+    batch.row_count, batch.finished_at = len(reports), timezone.now()
+    batch.save(update_fields=["row_count", "finished_at"])
+    return batch
 
 
 def undo_blocker(batch: ReportImport) -> str:

@@ -176,13 +176,17 @@ class Report(ClusterableModel):
     def __repr__(self) -> str:
         return f"<Report {self.reference or self.pk}>"
 
-    def save(self, *args, **kwargs):
+    def apply_status(self) -> None:
+        """What the status implies, also for reports written in bulk (the import): contact details exist only to
+        follow a case up, so they go the moment it closes; only a closed report has a closing date."""
         if self.status == Status.CLOSED:
-            # Contact details exist only to follow a case up: gone the moment it closes.
             self.contact = ""
             self.closed_on = self.closed_on or timezone.localdate()
         else:
             self.closed_on = None
+
+    def save(self, *args, **kwargs):
+        self.apply_status()
         if self.reference:
             return super().save(*args, **kwargs)
         # The next number of the year; two intern registering at once: the unique index refuses one, it retries.
@@ -203,12 +207,17 @@ class Report(ClusterableModel):
 
 def next_reference(received_on: datetime.date | str) -> str:
     year = received_on.year if isinstance(received_on, datetime.date) else timezone.localdate().year
+    return next_references(year, 1)[0]
+
+
+def next_references(year: int, count: int) -> list[str]:
+    """The next `count` free references of `year` (one query), for one report or a whole import."""
     prefix = f"{REFERENCE_PREFIX}-{year}-"
     last = (
         Report.objects.filter(reference__startswith=prefix).order_by("-reference").values_list("reference", flat=True)
     ).first()
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{number:04d}"
+    first = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return [f"{prefix}{number:04d}" for number in range(first, first + count)]
 
 
 class Referral(models.Model):
@@ -252,8 +261,8 @@ class ReportChange(models.Model):
 
 
 class AccessKind(models.TextChoices):
+    # No "exported": no download holds a report (the only downloads are the public counts), docs/meldpunt.md.
     VIEWED = "viewed", _("bekeken")
-    EXPORTED = "exported", _("geëxporteerd")
     CONTACT_VIEWED = "contact_viewed", _("contactgegevens bekeken")
 
 

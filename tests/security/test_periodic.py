@@ -41,6 +41,7 @@ def test_every_housekeeping_job_is_scheduled_by_the_app():
         "newsletter_periodic": timedelta(minutes=5),
         "purge_submissions": timedelta(days=1),
         "meldpunt_retention": timedelta(days=1),
+        "meldpunt_clean_imports": timedelta(minutes=15),
     }
 
 
