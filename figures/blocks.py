@@ -1,4 +1,5 @@
-"""The chart block editors put in news items and publications: one series of the public shelter figures."""
+"""The chart blocks editors put in news items and publications: one series of the public shelter figures, and
+the base both chart blocks share (the Meldpunt's is in meldpunt/blocks.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,43 @@ SERIES = [
 ]
 
 
-class FiguresChartBlock(blocks.StructBlock):
+class PublicChartBlock(blocks.StructBlock):
+    """What every chart block of published numbers does (the shelter figures here, the Meldpunt's in
+    meldpunt/blocks.py): refuse a period it does not know, and draw the chosen series with its table. A subclass
+    declares its `series` and period blocks and says how a period is read and where the protected numbers come from.
+    """
+
+    period_name = "period"  # the child block holding the period; empty means the latest
+    unknown_period = _("Onbekend kwartaal.")
+
+    @staticmethod
+    def parse_period(text: str | None):
+        raise NotImplementedError
+
+    @staticmethod
+    def public_numbers(period):
+        """The protected numbers for `period` (None: the latest), with `table(series)` and `selected`."""
+        raise NotImplementedError
+
+    def context_for(self, numbers, value) -> dict:
+        """What the subclass's template says under the chart (which period it shows)."""
+        return {}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get(self.period_name) and self.parse_period(value[self.period_name]) is None:
+            raise ValidationError(self.unknown_period)
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        numbers = self.public_numbers(self.parse_period(value.get(self.period_name)))
+        table = numbers.table(value.get("series"))
+        context["chart"] = chart_for(table) if table is not None else None
+        return {**context, **self.context_for(numbers, value)}
+
+
+class FiguresChartBlock(PublicChartBlock):
     """A chart with its table from the public shelter figures (the same protected numbers as /cijfers/)."""
 
     series = blocks.ChoiceBlock(label=_("Reeks"), choices=SERIES, default="trend")
@@ -33,6 +70,8 @@ class FiguresChartBlock(blocks.StructBlock):
         ),
         error_messages={"invalid": _("Schrijf het kwartaal als jaar-kwartaal, bijvoorbeeld 2025-3.")},
     )
+    parse_period = staticmethod(Period.parse)
+    public_numbers = staticmethod(public_figures)
 
     class Meta:
         icon = "table"
@@ -41,16 +80,5 @@ class FiguresChartBlock(blocks.StructBlock):
         preview_value = {"series": "trend", "period": ""}
         description = _("Een grafiek met tabel uit de cijfers van de noodopvangen.")
 
-    def clean(self, value):
-        value = super().clean(value)
-        if value.get("period") and Period.parse(value["period"]) is None:
-            raise ValidationError(_("Onbekend kwartaal."))
-        return value
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        figures = public_figures(Period.parse(value.get("period")))
-        table = figures.table(value.get("series"))
-        context["chart"] = chart_for(table) if table is not None else None
-        context["figures_period"] = figures.selected
-        return context
+    def context_for(self, numbers, value) -> dict:
+        return {"figures_period": numbers.selected}

@@ -10,7 +10,7 @@ The interface:
 - `Series(name, values, texts)`: one row of numbers; `values[i]` is None when a number is not shown (a
   suppressed count), `texts[i]` is what is written instead ("<5", "x") or the number as text.
 - `bar_chart(title, description, labels, series, label_heading)`: horizontal bars, one per label (one series),
-  readable on a phone because every label sits above its bar.
+  readable on a phone because every label sits above its bar, wrapped onto more lines when it is long.
 - `line_chart(title, description, labels, series, label_heading)`: lines over time, one per series (up to
   four), with gaps where a value is not shown.
 - Both return a `Chart` (`title`, `description`, `svg` as safe markup, `headings` and `rows` for the table).
@@ -22,6 +22,7 @@ Charts know nothing of disclosure control: pass them numbers that may be publish
 from __future__ import annotations
 
 import itertools
+import textwrap
 from dataclasses import dataclass
 
 from django.utils.html import format_html, format_html_join
@@ -30,6 +31,9 @@ from django.utils.safestring import SafeString, mark_safe
 _ids = itertools.count(1)
 BAR_WIDTH = 320
 BAR_ROW = 38
+# Label lines of the bar chart: 12px text, about 6.5 units a character, in the 320 units wide drawing (with room
+# to spare for wider fonts, and for the drawing being narrower than 320 px on a small phone).
+LABEL_CHARS, LABEL_LINE = 40, 14
 LINE_WIDTH, LINE_HEIGHT, LINE_MARGIN = 420, 240, 36
 SERIES_CLASSES = ("chart__series--1", "chart__series--2", "chart__series--3", "chart__series--4")
 DASHES = ("", "6 3", "2 3", "8 3 2 3")  # lines differ in pattern too, not only in colour
@@ -82,30 +86,43 @@ def _frame(title: str, description: str, width: int, height: int, body: SafeStri
     )
 
 
+def _label_lines(label: str) -> list[str]:
+    """A bar's label in lines that fit the drawing (long names such as "Politiecellen: overige locaties (elk
+    minder dan 10 meldingen)" would run past its edge on a phone)."""
+    return textwrap.wrap(str(label), LABEL_CHARS, break_on_hyphens=False) or [""]
+
+
 def bar_chart(title: str, description: str, labels: list[str], series: Series, label_heading: str) -> Chart:
-    """Horizontal bars, the label above each bar and the number (or "<5") at its end."""
+    """Horizontal bars, the label above each bar (wrapped onto more lines when long) and the number (or "<5") at
+    its end."""
     highest = max((v for v in series.values if v), default=1)
     room = BAR_WIDTH - 48  # space for the number after the longest bar
     parts = []
-    for index, (label, value, text) in enumerate(zip(labels, series.values, series.texts, strict=True)):
-        top = index * BAR_ROW
+    top = 0
+    for label, value, text in zip(labels, series.values, series.texts, strict=True):
+        lines = _label_lines(label)
+        above = (len(lines) - 1) * LABEL_LINE  # the extra lines push the bar down
         length = 0 if value is None else max(round(room * value / highest), 1 if value else 0)
+        label_lines = format_html_join(
+            "", '<tspan x="0" dy="{}">{}</tspan>', ((0 if n == 0 else LABEL_LINE, line) for n, line in enumerate(lines))
+        )
         parts.append(
             format_html(
                 '<text class="chart__label" x="0" y="{ly}">{label}</text>'
                 '<rect class="chart__bar{muted}" x="0" y="{by}" width="{len}" height="14" rx="2"></rect>'
                 '<text class="chart__value" x="{vx}" y="{vy}">{text}</text>',
                 ly=top + 12,
-                label=label,
+                label=label_lines,
                 muted=" chart__bar--hidden" if value is None else "",
-                by=top + 17,
+                by=top + above + 17,
                 len=length if value is not None else 6,
                 vx=(length if value is not None else 6) + 6,
-                vy=top + 29,
+                vy=top + above + 29,
                 text=text,
             )
         )
-    height = max(len(labels), 1) * BAR_ROW
+        top += BAR_ROW + above
+    height = max(top, BAR_ROW)
     headings, rows = _table(label_heading, labels, [series])
     svg = _frame(title, description, BAR_WIDTH, height, mark_safe("".join(parts)))  # noqa: S308 - format_html output
     return Chart(title, description, svg, headings, rows)

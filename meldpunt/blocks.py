@@ -3,11 +3,10 @@ Meldpunt's public numbers, the same protected numbers as /meldpunt/cijfers/."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from figures.presentation import chart_for
+from figures.blocks import PublicChartBlock
 from meldpunt.statistics import Year, public_counts
 
 SERIES = [
@@ -21,7 +20,7 @@ SERIES = [
 ]
 
 
-class MeldpuntChartBlock(blocks.StructBlock):
+class MeldpuntChartBlock(PublicChartBlock):
     """A chart with its table from the Meldpunt's public numbers."""
 
     series = blocks.ChoiceBlock(label=_("Reeks"), choices=SERIES, default="trend")
@@ -36,6 +35,10 @@ class MeldpuntChartBlock(blocks.StructBlock):
         ),
         error_messages={"invalid": _("Schrijf het jaar als vier cijfers, bijvoorbeeld 2025.")},
     )
+    period_name = "year"
+    unknown_period = _("Onbekend jaar.")
+    parse_period = staticmethod(Year.parse)
+    public_numbers = staticmethod(public_counts)
 
     class Meta:
         icon = "table"
@@ -44,16 +47,6 @@ class MeldpuntChartBlock(blocks.StructBlock):
         preview_value = {"series": "trend", "year": ""}
         description = _("Een grafiek met tabel uit de cijfers van het Meldpunt Vreemdelingendetentie.")
 
-    def clean(self, value):
-        value = super().clean(value)
-        if value.get("year") and Year.parse(value["year"]) is None:
-            raise ValidationError(_("Onbekend jaar."))
-        return value
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        figures = public_counts(Year.parse(value.get("year")))
-        table = figures.table(value.get("series"))
-        context["chart"] = chart_for(table) if table is not None else None
-        context["meldpunt_year"] = figures.selected if value.get("series") not in ("trend", "years") else None
-        return context
+    def context_for(self, numbers, value) -> dict:
+        # The trend and the years span several years: no single year to name under the chart.
+        return {"meldpunt_year": numbers.selected if value.get("series") not in ("trend", "years") else None}

@@ -10,6 +10,7 @@ from wagtail.admin.ui.components import Component
 
 from meldpunt.models import Report, Urgency
 from meldpunt.retention import upcoming
+from meldpunt.statistics import public_counts
 from meldpunt.viewsets import this_week
 
 STALE_AFTER = datetime.timedelta(days=2)
@@ -50,8 +51,4 @@ class MeldpuntCountsPanel(Component):
     template_name = "meldpunt/admin/counts_panel.html"
 
     def get_context_data(self, parent_context=None):
-        try:  # meldpunt/statistics.py is engineer meldpunt-numbers' module; until it lands: "Nog geen aantallen."
-            from meldpunt.statistics import public_counts
-        except ImportError:
-            return {"figures": None}
         return {"figures": public_counts()}

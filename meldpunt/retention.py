@@ -14,9 +14,11 @@ from __future__ import annotations
 import datetime
 import logging
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from meldpunt.models import MeldpuntSettings, Report, ReportChange, Status
 
@@ -47,18 +49,35 @@ def contacts_due(today: datetime.date, config: MeldpuntSettings):
     return Report.objects.open().filter(received_on__lte=cutoff).exclude(contact="")
 
 
-def upcoming(today: datetime.date | None = None, *, limit: int = 20) -> list[tuple[Report, datetime.date, str]]:
-    """What retention removes next: (report, date, what) for the admin, soonest first."""
+WHAT = {"contact": _("contactgegevens"), "description": _("beschrijving en contactgegevens")}
+
+
+class Removal(NamedTuple):
+    """A removal retention will make: which report, on which day, and what ("contact" or "description")."""
+
+    report: Report
+    on: datetime.date
+    what: str
+
+    @property
+    def label(self) -> str:
+        return str(WHAT[self.what])
+
+
+def upcoming(today: datetime.date | None = None, *, limit: int | None = 20) -> list[Removal]:
+    """What retention removes next, soonest first, for the admin; `limit=None`: everything (the full list,
+    UpcomingRemovalsView in meldpunt/viewsets.py). Loads no description or contact, only what the lists show."""
     today = today or timezone.localdate()
     config = MeldpuntSettings.load()
     rows = []
+    shown = ("pk", "reference", "received_on", "closed_on", "status")
     closed = Report.objects.filter(status=Status.CLOSED, redacted_on__isnull=True, closed_on__isnull=False)
-    for report in closed.order_by("closed_on")[:limit]:
-        rows.append((report, shift_months(report.closed_on, config.retention_months), "description"))
-    for report in Report.objects.open().exclude(contact="").order_by("received_on")[:limit]:
+    for report in closed.only(*shown).order_by("closed_on")[:limit]:
+        rows.append(Removal(report, shift_months(report.closed_on, config.retention_months), "description"))
+    for report in Report.objects.open().exclude(contact="").only(*shown).order_by("received_on")[:limit]:
         day = report.received_on + datetime.timedelta(days=config.contact_days_open)
-        rows.append((report, max(day, today), "contact"))
-    return sorted(rows, key=lambda row: (row[1], row[0].reference))[:limit]
+        rows.append(Removal(report, max(day, today), "contact"))
+    return sorted(rows, key=lambda row: (row.on, row.report.reference))[:limit]
 
 
 def apply_retention(*, today: datetime.date | None = None, dry_run: bool = False) -> RetentionResult:

@@ -11,19 +11,35 @@ import datetime
 
 import django_filters
 from django import forms
+from django.core.paginator import Paginator
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.active_filters import ActiveFilter, BaseFilterAdapter, register_filter_adapter_class
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, Table, TitleColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from meldpunt.forms import ReportForm
 from meldpunt.history import changed_fields_summary, record_access, record_change
-from meldpunt.models import AccessKind, DetentionLocation, Report, ReportAccess, Status, Topic, Urgency
+from meldpunt.models import (
+    AccessKind,
+    DetentionLocation,
+    MeldpuntSettings,
+    Report,
+    ReportAccess,
+    Status,
+    Topic,
+    Urgency,
+)
+from meldpunt.retention import upcoming
 
 
 def this_week(today: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -31,14 +47,47 @@ def this_week(today: datetime.date) -> tuple[datetime.date, datetime.date]:
     return monday, monday + datetime.timedelta(days=6)
 
 
+class SwitchCheckbox(forms.CheckboxInput):
+    """Unticked means "no filter" (None), not False: Wagtail shows a chip for every value but None."""
+
+    def value_from_datadict(self, data, files, name):
+        return super().value_from_datadict(data, files, name) or None
+
+
+class SwitchFilter(django_filters.BooleanFilter):
+    """A filter that is on (ticked) or off, with a chip that says "ja" while it is on."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, widget=SwitchCheckbox, **kwargs)
+
+
+class SwitchFilterAdapter(BaseFilterAdapter):
+    def get_active_filters(self):
+        yield ActiveFilter(
+            self.bound_field.auto_id, self.filter.label, _("ja"), self.get_url_without_filter_param(self.name)
+        )
+
+
+register_filter_adapter_class(SwitchFilter, SwitchFilterAdapter)
+
+
+class DayColumn(Column):
+    """A date as a date ("3-12-2026" in Dutch), not Wagtail's "3 days ago": a report's day is what staff quote."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return date_format(value, "SHORT_DATE_FORMAT") if value else ""
+
+
+# Columns a 360 px phone does without (meldpunt/static/meldpunt/admin/queue.css hides them): the reference, the
+# day, the urgency and the status fit; the rest is in the report.
+WIDE_ONLY = "mp-wide-only"
+
+
 class ReportFilterSet(WagtailFilterSet):
     """Status, location, topic, urgency, the date received, and "my follow-ups this week"."""
 
-    mine_this_week = django_filters.BooleanFilter(
-        label=_("Mijn opvolgingen deze week"),
-        method="filter_mine_this_week",
-        widget=forms.CheckboxInput,
-    )
+    mine_this_week = SwitchFilter(label=_("Mijn opvolgingen deze week"), method="filter_mine_this_week")
     status = django_filters.MultipleChoiceFilter(choices=Status.choices, widget=forms.CheckboxSelectMultiple)
     urgency = django_filters.ChoiceFilter(choices=Urgency.choices, label=_("Urgentie"))
     location = django_filters.ModelChoiceFilter(queryset=DetentionLocation.objects.all(), label=_("Locatie"))
@@ -57,8 +106,17 @@ class ReportFilterSet(WagtailFilterSet):
 
 
 class ReportIndexView(generic.IndexView):
+    # Wagtail answers ?export=csv even without export columns: the queue offers no download at all (so nothing
+    # about a report leaves the admin as a file, and the access log needs no "exported" kind; docs/meldpunt.md).
+    FORMATS = ()
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("location", "assigned_to")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["media"] += forms.Media(css={"all": ["meldpunt/admin/queue.css"]})
+        return context
 
 
 class ReportCreateView(generic.CreateView):
@@ -89,6 +147,38 @@ class ReportEditView(generic.EditView):
         if changed:
             record_change(report, self.request.user, changed_fields_summary(Report, changed))
         return report
+
+
+class UpcomingRemovalsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The full list of what retention removes next (the dashboard shows ten), so nobody is surprised when a
+    description they still need goes: references and dates only, soonest first. The Meldpunt's staff only."""
+
+    model = Report
+    permission_required = "change"
+    template_name = "meldpunt/admin/upcoming_removals.html"
+    page_title = _("Binnenkort verwijderd (bewaartermijn)")
+    header_icon = "warning"
+    columns = [
+        TitleColumn(
+            "reference",
+            label=_("Kenmerk"),
+            accessor="report.reference",
+            url_name="meldpunt_report:edit",
+            id_accessor="report.pk",
+        ),
+        DayColumn("on", label=_("Verwijderd op")),
+        Column("label", label=_("Wat")),
+    ]
+
+    def get_breadcrumbs_items(self):
+        queue = {"url": reverse("meldpunt_report:index"), "label": _("Meldingen")}
+        return [*self.breadcrumbs_items, queue, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = Paginator(upcoming(limit=None), 100).get_page(self.request.GET.get("p"))
+        table = Table(self.columns, page.object_list, classname="listing")
+        return {**context, "page_obj": page, "table": table, "settings": MeldpuntSettings.load()}
 
 
 CREATE_PANELS = ObjectList(
@@ -126,7 +216,16 @@ EDIT_PANELS = ObjectList(
 )
 
 
-class ReportViewSet(ModelViewSet):
+class MeldpuntModelViewSet(ModelViewSet):
+    """What the Meldpunt's viewsets share: listed in the Meldpunt menu (not the admin's own), no copy, and search
+    in the database only (no search index ever holds a report, its log or a location)."""
+
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    search_backend_name = None
+
+
+class ReportViewSet(MeldpuntModelViewSet):
     """The reports queue of the Meldpunt: register, filter, follow up."""
 
     model = Report
@@ -134,27 +233,29 @@ class ReportViewSet(ModelViewSet):
     icon = "warning"
     menu_label = _("Meldingen")
     url_prefix = "meldpunt/meldingen"
-    add_to_admin_menu = False
     index_view_class = ReportIndexView
     add_view_class = ReportCreateView
     edit_view_class = ReportEditView
-    copy_view_enabled = False
     inspect_view_enabled = False
     edit_handler = EDIT_PANELS
     filterset_class = ReportFilterSet
     # Callers quote their reference when they call back: search finds it (in the database, no search index).
     search_fields = ["reference"]
-    search_backend_name = None
     list_display = [
         "reference",  # the first column links to the report
-        DateColumn("received_on", label=_("Ontvangen"), sort_key="received_on"),
-        "location",
+        DayColumn("received_on", label=_("Ontvangen"), sort_key="received_on"),
+        Column("location", label=_("Locatie"), classname=WIDE_ONLY),
         "urgency",
         "status",
-        "assigned_to",
-        DateColumn("follow_up_on", label=_("Opvolgen op"), sort_key="follow_up_on"),
+        Column("assigned_to", label=_("Opgevolgd door"), classname=WIDE_ONLY),
+        DayColumn("follow_up_on", label=_("Opvolgen op"), sort_key="follow_up_on", classname=WIDE_ONLY),
     ]
     list_per_page = 50
+
+    def get_urlpatterns(self):
+        # The full list behind the dashboard's "Binnenkort verwijderd": the same staff, the same permission.
+        removals = path("bewaartermijn/", UpcomingRemovalsView.as_view(), name="upcoming_removals")
+        return [*super().get_urlpatterns(), removals]
 
     def get_add_view_kwargs(self, **kwargs):
         panel = CREATE_PANELS.bind_to_model(Report)
@@ -174,7 +275,7 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 register_permission_policy(ReportAccess, ReadOnlyPolicy(ReportAccess))
 
 
-class ReportAccessViewSet(ModelViewSet):
+class ReportAccessViewSet(MeldpuntModelViewSet):
     """Who opened which report when: read only (nobody holds add/change/delete of the access log)."""
 
     model = ReportAccess
@@ -182,17 +283,14 @@ class ReportAccessViewSet(ModelViewSet):
     icon = "view"
     menu_label = _("Inzagelog")
     url_prefix = "meldpunt/inzagelog"
-    add_to_admin_menu = False
-    copy_view_enabled = False
     form_fields = ["what"]  # never used: the view permission only lists
     list_display = ["reference", "user", "what", DateColumn("at", label=_("Op"), sort_key="at")]
     list_filter = ["what"]
     search_fields = ["reference"]
-    search_backend_name = None
     list_per_page = 100
 
 
-class DetentionLocationViewSet(ModelViewSet):
+class DetentionLocationViewSet(MeldpuntModelViewSet):
     """The editable list of detention locations."""
 
     model = DetentionLocation
@@ -200,8 +298,6 @@ class DetentionLocationViewSet(ModelViewSet):
     icon = "site"
     menu_label = _("Detentielocaties")
     url_prefix = "meldpunt/locaties"
-    add_to_admin_menu = False
-    copy_view_enabled = False
     list_display = ["name", "kind", "active"]
     list_filter = ["kind", "active"]
 

@@ -63,6 +63,9 @@ def test_the_intern_imports_the_register_and_a_visitor_reads_the_numbers(browser
     expect(visitor.get_by_role("heading", name="Cijfers Meldpunt Vreemdelingendetentie", level=1)).to_be_visible()
     expect(visitor.get_by_role("heading", name="Meldingen per kwartaal")).to_be_visible()
     assert visitor.evaluate("document.documentElement.scrollWidth") <= 320
+    # Long location names ("... overige locaties (elk minder dan 10 meldingen)") wrap inside the drawing.
+    label_edges = visitor.locator(".chart__label").evaluate_all("ls => ls.map(l => l.getBoundingClientRect().right)")
+    assert label_edges and max(label_edges) <= 320
     numbers = visitor.locator(".chart__number").all_inner_texts()
     assert numbers and not [n for n in numbers if re.fullmatch(r"[1-4]", n.strip())]
     assert not context.cookies()

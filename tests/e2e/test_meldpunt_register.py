@@ -32,4 +32,11 @@ def test_the_intern_registers_a_report_on_a_phone(live_site, staff_page):
     reference = re.search(r"MVD-\d{4}-\d{4}", message.inner_text()).group(0)
     page.goto(live_site + "/admin/meldpunt/meldingen/?urgency=urgent")
     expect(page.get_by_role("link", name=reference)).to_be_visible()
+    # The queue fits the phone: no sideways scrolling of the page, nor of the table inside its own box.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    table = page.locator("table.listing")
+    assert table.evaluate("t => t.getBoundingClientRect().right") <= PHONE["width"]
+    assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")
+    expect(page.locator(".w-active-filters")).not_to_contain_text("False")
+    expect(table).to_contain_text(re.compile(r"\d{1,2}-\d{1,2}-\d{4}"))  # a date, not "8 minuten geleden"
     page.screenshot(path=str(SHOTS / "queue-360.png"), full_page=True)

@@ -123,3 +123,24 @@ def test_the_chart_block_shows_the_protected_series_and_refuses_a_bad_year(fille
             block.clean({"series": "trend", "year": bad})
     assert "meldpunt_chart" in NewsPage.body.field.stream_block.child_blocks
     assert "meldpunt_chart" in PublicationPage.body.field.stream_block.child_blocks
+
+
+def test_visitors_find_the_page_from_the_meldpunt_page_in_the_demo(client):
+    from wagtail.models import Page
+
+    page = Page.objects.get(slug="vreemdelingendetentie", locale__language_code="nl").specific
+    html = client.get(page.get_url()).content.decode()
+    assert f'href="{PAGE}"' in html and client.get(PAGE).status_code == 200
+
+
+def test_long_location_labels_wrap_inside_the_bar_chart():
+    from figures.charts import BAR_ROW, LABEL_CHARS, Series, bar_chart
+
+    long = "Politiecellen: overige locaties (elk minder dan 10 meldingen)"
+    chart = bar_chart("t", "d", [long, "Detentiecentrum Rotterdam"], Series("n", [12, None], ["12", "<5"]), "Locatie")
+    lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", str(chart.svg))
+    assert " ".join(lines) == f"{long} Detentiecentrum Rotterdam" and len(lines) == 3
+    assert all(len(line) <= LABEL_CHARS for line in lines)
+    height = int(re.search(r'viewBox="0 0 \d+ (\d+)"', str(chart.svg)).group(1))
+    assert height == 2 * BAR_ROW + 14  # the extra line pushes the following bars down
+    assert chart.rows[0][0] == long  # the table keeps the whole name

@@ -56,6 +56,8 @@ WHO_MAY: dict[str, frozenset[str] | str] = {
     "meldpunt_import:preview": "meldpunt.add_report",
     "meldpunt_import:confirm": "meldpunt.add_report",
     "meldpunt_import:undo": "meldpunt.add_report",
+    # What retention removes next, the full list behind the dashboard panel (meldpunt/viewsets.py UpcomingRemovalsView).
+    "meldpunt_report:upcoming_removals": "meldpunt.change_report",
     # What visitors typed (names, phone numbers): not for volunteers and interns (issue 17, search engineer).
     "search_terms_report": frozenset({SUPERUSER, REDACTIE, EINDREDACTIE}),
     # Embeds show only public content: whoever may use the admin may make their code (api/admin_views.py).
