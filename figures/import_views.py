@@ -39,10 +39,9 @@ class SheetForm(forms.Form):
         return upload
 
 
-def kept_upload(token: str, kind: type[KeptUpload] = KeptUpload) -> tuple[KeptUpload, str]:
-    """The kept file and its original name for a token, or 404 (also used by the Meldpunt's import, whose
-    copies are a `kind` of their own)."""
-    opened = open_token(token, kind)
+def kept_upload(token: str) -> tuple[KeptUpload, str]:
+    """The kept file and its original name for a token, or 404 (also used by the Meldpunt's import)."""
+    opened = open_token(token)
     if opened is None:
         raise Http404(_("Dit importbestand is verlopen. Upload het opnieuw."))
     return opened
