@@ -29,7 +29,7 @@ from events.importing.engine import analyse_file, file_name_for, run_import, und
 from events.importing.report import STATUS_LABELS
 from events.importing.resources import export_events
 from events.importing.undo import UndoNotPossible, later_changes, undo_blocker
-from events.importing.uploads import ALLOWED_EXTENSIONS, KeptUpload, open_token, token_for, token_path
+from events.importing.uploads import ALLOWED_EXTENSIONS, KeptUpload, kept_upload, token_for, token_path
 from events.importing.writers import write_csv, write_xlsx
 from events.models import Event, ImportBatch
 from security.query_params import page_number
@@ -78,14 +78,6 @@ def _store_upload(upload) -> str:
     return token_for(KeptUpload.keep(upload), file_name_for(upload.name))
 
 
-def _load_token(token: str) -> tuple[KeptUpload, str]:
-    """The kept file and its original name for a signed token, or 404 when it is forged, old or gone."""
-    opened = open_token(token)
-    if opened is None:
-        raise Http404(_("Dit importbestand is verlopen. Upload het opnieuw."))
-    return opened
-
-
 # The flow --------------------------------------------------------------------------------------------------------
 
 
@@ -106,7 +98,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 def import_preview(request: HttpRequest) -> HttpResponse:
     _require(request, IMPORT_PERMISSIONS)
     token = request.GET.get("token", "")
-    kept, original = _load_token(token)
+    kept, original = kept_upload(token)
     report = run_import(kept.read(), original, dry_run=True)
     if report.file_error:
         kept.remove()
@@ -149,7 +141,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     earlier = _earlier_import(request, token_path(token))
     if earlier is not None:
         return earlier
-    kept, original = _load_token(token)
+    kept, original = kept_upload(token)
     if "cancel" in request.POST:
         kept.remove()
         messages.info(request, _("De import is geannuleerd. Er is niets veranderd."))
@@ -204,7 +196,7 @@ def _earlier_import(request: HttpRequest, path: str) -> HttpResponse | None:
 def rejected_rows(request: HttpRequest) -> HttpResponse:
     """The invalid rows of a previewed file, as they were plus a 'Probleem' column, to fix and upload again."""
     _require(request, IMPORT_PERMISSIONS)
-    kept, original = _load_token(request.GET.get("token", ""))
+    kept, original = kept_upload(request.GET.get("token", ""))
     report = run_import(kept.read(), original, dry_run=True)
     if report.file_error or not report.invalid_rows:
         raise Http404(_("Dit bestand heeft geen afgekeurde rijen."))

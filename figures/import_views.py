@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from events.importing.reading import MAX_FILE_BYTES
-from events.importing.uploads import ALLOWED_EXTENSIONS, KeptUpload, open_token, token_for
+from events.importing.uploads import ALLOWED_EXTENSIONS, KeptUpload, kept_upload, token_for
 from figures.importing import run_import, template_xlsx, undo_blocker, undo_import
 from figures.models import FiguresImport
 from figures.views import EDIT, require
@@ -37,14 +37,6 @@ class SheetForm(forms.Form):
         if upload.size > MAX_FILE_BYTES:
             raise forms.ValidationError(_("Het bestand is te groot (meer dan 10 MB)."))
         return upload
-
-
-def kept_upload(token: str) -> tuple[KeptUpload, str]:
-    """The kept file and its original name for a token, or 404 (also used by the Meldpunt's import)."""
-    opened = open_token(token)
-    if opened is None:
-        raise Http404(_("Dit importbestand is verlopen. Upload het opnieuw."))
-    return opened
 
 
 @require_http_methods(["GET", "POST"])

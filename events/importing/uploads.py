@@ -16,7 +16,9 @@ import uuid
 
 from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
+from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from import_export.tmp_storages import MediaStorage
 
 UPLOAD_DIR = "events-import"
@@ -102,3 +104,12 @@ def open_token(token: str) -> tuple[KeptUpload, str] | None:
         return None
     kept = KeptUpload.at(path) if isinstance(path, str) else None
     return (kept, original) if kept is not None else None
+
+
+def kept_upload(token: str) -> tuple[KeptUpload, str]:
+    """`open_token` for a view: the kept file and its original name, or a 404 saying the file has expired (every
+    import's preview and confirm steps use it)."""
+    opened = open_token(token)
+    if opened is None:
+        raise Http404(_("Dit importbestand is verlopen. Upload het opnieuw."))
+    return opened

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from news.models import NewsPage
+from tests.e2e.page_editor import open_more_actions
 from tests.e2e.staff_login import create_colleague, log_in
 
 pytestmark = pytest.mark.e2e
@@ -33,7 +34,7 @@ def test_intern_submits_moderator_approves_page_goes_live(browser, live_site: st
     intern.locator("#id_title").fill(TITLE)
     intern.locator("#id_intro").fill("Het Meldpunt telde dit jaar meer meldingen over detentie.")
     expect(intern.get_by_text("57 van 300 tekens.")).to_be_visible()  # the length hint under the summary
-    intern.get_by_role("button", name="Meer acties").click()
+    open_more_actions(intern)
     # No "Publiceren" for an intern: only submitting to the Eindredactie's workflow.
     expect(intern.get_by_role("button", name="Publiceren")).to_have_count(0)
     intern.get_by_role("button", name="Stuur door naar Goedkeuring eindredactie").click()
@@ -46,7 +47,7 @@ def test_intern_submits_moderator_approves_page_goes_live(browser, live_site: st
     moderator.goto(live_site + "/admin/")
     expect(moderator.get_by_role("heading", name="In afwachting van jouw beoordeling")).to_be_visible()
     moderator.get_by_role("link", name=TITLE).first.click()
-    moderator.get_by_role("button", name="Meer acties").click()
+    open_more_actions(moderator)
     moderator.get_by_role("button", name="Goedkeuren", exact=True).click()
     expect(moderator.get_by_text(f"Pagina '{TITLE}' is gewijzigd.").first).to_be_visible()
 
@@ -85,7 +86,7 @@ def test_intern_sees_the_reviewers_change_request_in_the_editor(staff_page, live
     intern.goto(f"{live_site}/admin/pages/add/news/newspage/{news.pk}/")
     intern.locator("#id_title").fill(title)
     intern.locator("#id_intro").fill("De wachtlijst voor een gesprek werd dit jaar langer.")
-    intern.get_by_role("button", name="Meer acties").click()
+    open_more_actions(intern)
     intern.get_by_role("button", name="Stuur door naar Goedkeuring eindredactie").click()
     expect(intern.get_by_text(f"Pagina '{title}' aangemaakt en ingediend voor controle.").first).to_be_visible()
 

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ADMIN_PASSWORD, ADMIN_USER
+from tests.e2e.page_editor import open_more_actions
 from tests.e2e.staff_login import log_in
 
 
@@ -78,8 +79,7 @@ def test_editor_reacts_to_the_news_and_it_is_published(page: Page, live_site: st
     # The normal page editor, with our draft.
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
     expect(page.locator("#id_title")).to_have_value(reaction)
-    footer = page.locator("footer")
-    footer.get_by_role("button", name=re.compile("Meer acties|More actions")).click()
+    open_more_actions(page, within=page.locator("footer"))
     publish = page.locator('button[name="action-publish"]')
     expect(publish).to_be_visible()
     publish.click()
