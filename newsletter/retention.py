@@ -1,6 +1,7 @@
 """Retention and housekeeping, run every few minutes by `manage.py newsletter_periodic` (cron, next to Wagtail's
 `publish_scheduled`; README "Newsletter"): unconfirmed addresses are deleted after NEWSLETTER_CONFIRM_DAYS days,
-scheduled issues that are due start sending, and sending that stalled (a worker died) is resumed.
+scheduled issues that are due start sending, sending that stalled (a worker died) is resumed, and kept uploads of
+imports nobody confirmed or cancelled are removed after a day (they may hold addresses).
 
 Logs counts only, never an address.
 """
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
+from newsletter.importing import remove_abandoned_uploads
 from newsletter.models import Subscriber
 from newsletter.sending import resume_stalled
 
@@ -40,6 +42,7 @@ def run_housekeeping(*, now: datetime.datetime | None = None, dry_run: bool = Fa
     if not dry_run:
         expired.delete()
         result.queued = resume_stalled(now=now)
+        remove_abandoned_uploads()  # an import nobody confirmed or cancelled leaves addresses in its kept copy
     logger.info(
         "newsletter_periodic%s: %d unconfirmed deleted, %d issues queued",
         " (dry run)" if dry_run else "",

@@ -14,6 +14,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from newsletter.import_views import IMPORT_PERMISSION
 from newsletter.models import Issue, MailingList, Subscriber
 
 SEND_PERMISSION = "newsletter.send_issue"
@@ -85,14 +86,31 @@ class NoAddPolicy(ModelPermissionPolicy):
 register_permission_policy(Subscriber, NoAddPolicy(Subscriber))
 
 
+class SubscriberIndexView(IndexView):
+    """The subscribers, with "Oude lijst importeren" for who may import (newsletter/import_views.py)."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.request.user.has_perm(IMPORT_PERMISSION):
+            url = reverse("newsletter_admin:import")
+            buttons.append(HeaderButton(_("Oude lijst importeren"), url, icon_name="upload", priority=20))
+        return buttons
+
+
 class SubscriberViewSet(SnippetViewSet):
-    """Subscribers' addresses, for the Eindredactie only (view and delete on request)."""
+    """Subscribers' addresses, for the Eindredactie only (view and delete on request, import the old list)."""
 
     model = Subscriber
     icon = "user"
     menu_label = _("Abonnees")
-    list_display = ["email", "language", "confirmed_at", "source", "created_at"]
-    list_filter = ["lists", "language", "source"]
+    index_view_class = SubscriberIndexView
+    list_display = ["email", "language", "confirmed_at", "source", "import_batch", "created_at"]
+    list_filter = ["lists", "language", "source", "import_batch"]
+
+    def get_queryset(self, request):
+        return Subscriber.objects.select_related("import_batch")  # the import column, without a query per row
+
     search_fields = ["email"]
     copy_view_enabled = False
 

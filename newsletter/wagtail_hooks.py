@@ -1,4 +1,5 @@
-"""Registers the newsletter in the admin: the "Nieuwsbrief" menu, the sending views and the dashboard panel."""
+"""Registers the newsletter in the admin: the "Nieuwsbrief" menu, the sending and import views and the dashboard
+panel."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from editors.menus import register_dashboard_panel
-from newsletter import admin_views
+from newsletter import admin_views, import_views
 from newsletter.dashboard import NewsletterPanel
 from newsletter.viewsets import NewsletterViewSetGroup
 
@@ -20,5 +21,10 @@ def register_admin_urls():
     urlpatterns = [
         path("<db_id:issue_id>/versturen/", admin_views.send_view, name="send"),
         path("<db_id:issue_id>/voortgang/", admin_views.progress_view, name="progress"),
+        # Importing the old subscriber list (Eindredactie only, newsletter/import_views.py).
+        path("abonnees-importeren/", import_views.import_start, name="import"),
+        path("abonnees-importeren/voorbeeld/", import_views.import_preview, name="import_preview"),
+        path("abonnees-importeren/bevestigen/", import_views.import_confirm, name="import_confirm"),
+        path("abonnees-importeren/<db_id:batch_id>/ongedaan-maken/", import_views.import_undo, name="import_undo"),
     ]
     return [path("nieuwsbrief/", include((urlpatterns, "newsletter_admin"), namespace="newsletter_admin"))]

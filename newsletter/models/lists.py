@@ -13,6 +13,9 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
@@ -112,7 +115,12 @@ class Subscriber(models.Model):
         default=Source.FORM,
         help_text=_("Via het aanmeldformulier of uit de import van de oude lijst."),
     )
-    consent_at = models.DateTimeField(_("toestemming gegeven"), help_text=_("Wanneer de abonnee toestemming gaf."))
+    consent_at = models.DateTimeField(
+        _("toestemming gegeven"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de abonnee toestemming gaf. Leeg: geïmporteerd uit de oude lijst, die geen datum had."),
+    )
     confirmed_at = models.DateTimeField(
         _("bevestigd"),
         null=True,
@@ -120,6 +128,18 @@ class Subscriber(models.Model):
         help_text=_("Leeg: de abonnee heeft de bevestigingslink nog niet gevolgd."),
     )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    # Also set when the lists change (`_lists_changed` below): undoing an import keeps whoever chose again since.
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    import_batch = models.ForeignKey(
+        "newsletter.SubscriberImport",
+        verbose_name=_("import"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="subscribers",
+        help_text=_("De import van de oude lijst waaruit dit adres komt."),
+    )
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -137,3 +157,12 @@ class Subscriber(models.Model):
     @property
     def is_confirmed(self) -> bool:
         return self.confirmed_at is not None
+
+
+@receiver(m2m_changed, sender=Subscriber.lists.through)
+def _lists_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    """A change of lists is a change of the subscriber (`lists.set()` does not save it)."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    changed = (pk_set or ()) if reverse else (instance.pk,)
+    Subscriber.objects.filter(pk__in=changed).update(updated_at=timezone.now())

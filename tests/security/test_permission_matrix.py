@@ -92,6 +92,16 @@ WHO_MAY: dict[str, frozenset[str] | str] = {
     # Newsletter (newsletter/admin_views.py): the Redactie and Eindredactie send; following progress is viewing.
     "newsletter_admin:send": "newsletter.send_issue",
     "newsletter_admin:progress": "newsletter.view_issue",
+    # Importing the old subscriber list (newsletter/import_views.py): who manages the addresses, the Eindredactie.
+    **dict.fromkeys(
+        (
+            "newsletter_admin:import",
+            "newsletter_admin:import_preview",
+            "newsletter_admin:import_confirm",
+            "newsletter_admin:import_undo",
+        ),
+        "newsletter.change_subscriber",
+    ),
     # The Meldpunt's access log is read only for everyone (meldpunt/viewsets.py ReadOnlyPolicy); reading it is the
     # model's view permission (the group Meldpunt only).
     **{f"meldpunt_reportaccess:{action}": frozenset() for action in ("add", "edit", "delete")},
@@ -161,6 +171,13 @@ def _issue() -> dict[str, int]:
     return {"issue_id": Issue.objects.order_by("pk").first().pk}
 
 
+def _subscriber_import() -> dict[str, int]:
+    from newsletter.models import SubscriberImport
+
+    batch = SubscriberImport.objects.order_by("pk").first() or SubscriberImport.objects.create(file_name="oud.csv")
+    return {"batch_id": batch.pk}
+
+
 def _theme() -> dict[str, str]:
     from home.models import Theme
 
@@ -187,6 +204,7 @@ SAMPLE_ARGUMENTS = {
     "figures_admin:import_undo": _figures_import,
     "newsletter_admin:send": _issue,
     "newsletter_admin:progress": _issue,
+    "newsletter_admin:import_undo": _subscriber_import,
     "los_submit_page_translation": _dutch_page,
     "los_submit_snippet_translation": _theme,
     "events_admin:batch": _import_batch,
