@@ -20,10 +20,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from events.importing.reading import UnusableFile
-from events.importing.uploads import KeptUpload, token_for
+from events.importing.uploads import KeptUpload, kept_upload, token_for
 from figures import import_views as figures_import_views
 from figures import views as figures_views
-from figures.import_views import kept_upload
 from newsletter.import_undo import undo_blocker, undo_import
 from newsletter.importing import (
     COLUMN_NAMES,
