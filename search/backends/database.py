@@ -19,6 +19,7 @@ from wagtail.search.backends import get_search_backend
 from search import analysis, registry
 from search.backends.base import SearchBackend
 from search.backends.database_facets import Matches, facet_counts
+from search.backends.database_pass import one_pass
 from search.backends.wagtail_database import sqlite_ranked_ids, sqlite_scores
 from search.ranking import by_relevance, ordinal
 from search.results import MAX_RESULT_WINDOW, WORD, SearchParams, SearchResponse, fold, hits_for, load_pages
@@ -62,6 +63,8 @@ class DatabaseBackend(SearchBackend):
         if not terms:
             return response
         results = wagtail_results(terms, scope(site, locale), locale.language_code)
+        if connection.vendor == "postgresql":
+            return self._search_in_one_pass(response, results, locale, request)
         scored = connection.vendor != "sqlite"
         matches = Matches(results.get_queryset(), params.filters, scored=scored)
         response.facets = facet_counts(matches, params, locale.pk)
@@ -79,6 +82,22 @@ class DatabaseBackend(SearchBackend):
                 scores = matches.scores if scored else sqlite_scores(results, matches.filtered(results.get_queryset()))
                 ids = by_relevance(matches.ids(), scores, matches.dates)[start:stop]
             response.hits = hits_for(load_pages(ids), params.query, request)
+        return response
+
+    def _search_in_one_pass(
+        self, response: SearchResponse, results: Any, locale: Locale, request: Any
+    ) -> SearchResponse:
+        """PostgreSQL: total, facets and the page of hits in one statement (database_pass.py)."""
+        params = response.params
+        start = (params.page - 1) * params.per_page
+        found = one_pass(results.get_queryset(), params, locale.pk, start, start + params.per_page)
+        response.total, response.facets = found.total, found.facets
+        shown_start, shown_stop = response.paginate()
+        if shown_start != start and response.total:
+            # A page beyond the end: the last page instead (paginate set the message).
+            found = one_pass(results.get_queryset(), params, locale.pk, shown_start, shown_stop)
+        if response.total:
+            response.hits = hits_for(load_pages(found.ids), params.query, request)
         return response
 
     def autocomplete(self, terms: str, *, site: Site | None, locale: Locale, limit: int) -> list[Page]:

@@ -144,18 +144,22 @@ class Matches:
 
 def facet_counts(matches: Matches, params: SearchParams, locale_id: int) -> list[Facet]:
     """Counts per facet value over the matches filtered by every *other* facet (multi-select facets)."""
+    by_content_type = registry.families_by_content_type()
+    types = Counter(by_content_type[matches.content_types[pk]].key for pk in matches.ids(except_="type"))
+    dates = (matches.dates.get(pk) for pk in matches.ids(except_="year"))
+    years = Counter(date.year for date in dates if date)
     return [
-        _type_facet(matches, params),
-        _theme_facet(matches, params, locale_id),
-        _year_facet(matches, params),
-        *_family_facets(matches, params),
+        type_facet(types, params),
+        theme_facet(_theme_counts(matches), params, locale_id),
+        year_facet(years, params),
+        *[family_facet(name, _family_counts(matches, name), params) for name in registry.family_facets()],
     ]
 
 
-def _type_facet(matches: Matches, params: SearchParams) -> Facet:
+# Facets from counts: shared by the counting above (SQLite) and PostgreSQL's one pass (database_pass.py).
+def type_facet(counts: Counter, params: SearchParams) -> Facet:
+    """``counts`` by family key."""
     chosen = params.filters.get("type", [])
-    by_content_type = registry.families_by_content_type()
-    counts = Counter(by_content_type[matches.content_types[pk]].key for pk in matches.ids(except_="type"))
     values = [
         FacetValue(f.key, f.label, counts[f.key], f.key in chosen)
         for f in registry.families()
@@ -164,8 +168,45 @@ def _type_facet(matches: Matches, params: SearchParams) -> Facet:
     return Facet("type", _("Soort inhoud"), values)
 
 
-def _theme_facet(matches: Matches, params: SearchParams, locale_id: int) -> Facet:
-    """Summed over every family that has themes."""
+def theme_facet(theme_counts: Counter, params: SearchParams, locale_id: int) -> Facet:
+    """``theme_counts`` by theme id, summed over every family that has themes."""
+    chosen = params.filters.get("theme", [])
+    # Pages keep their Dutch source's themes (synchronised), so a theme is one slug in every language: count per
+    # slug and show the name in the search's language where the theme has been translated.
+    counted_slugs = Theme.objects.filter(pk__in=list(theme_counts)).values("slug")
+    slug_counts: Counter = Counter()
+    shown: dict[str, Theme] = {}
+    for theme in Theme.objects.filter(Q(slug__in=counted_slugs) | Q(slug__in=chosen)):
+        slug_counts[theme.slug] += theme_counts.get(theme.pk, 0)
+        if theme.slug not in shown or theme.locale_id == locale_id:
+            shown[theme.slug] = theme
+    values = [FacetValue(t.slug, t.name, slug_counts[t.slug], t.slug in chosen) for t in shown.values()]
+    return Facet("theme", _("Thema"), values)
+
+
+def year_facet(year_counts: Counter, params: SearchParams) -> Facet:
+    chosen = params.filters.get("year", [])
+    values = [FacetValue(str(y), str(y), n, str(y) in chosen) for y, n in sorted(year_counts.items(), reverse=True)]
+    values += [FacetValue(y, y, 0, True) for y in chosen if y not in {v.value for v in values}]
+    return Facet("year", _("Jaar"), values)
+
+
+def family_facet(name: str, counts: Counter, params: SearchParams) -> Facet:
+    """A family facet (kind, publication_type, ...; two families may share one) from ``counts`` by value."""
+    pairs = registry.family_facets()[name]
+    labels: dict[str, str] = {}
+    for family, facet in pairs:
+        labels.update({str(k): str(v) for k, v in family.model._meta.get_field(facet.field).flatchoices})
+    chosen = params.filters.get(name, [])
+    values = [
+        FacetValue(k, label, counts.get(k, 0), k in chosen)
+        for k, label in labels.items()
+        if counts.get(k) or k in chosen
+    ]
+    return Facet(name, pairs[0][1].label, values)
+
+
+def _theme_counts(matches: Matches) -> Counter:
     base = matches.pages_except("theme")
     theme_counts: Counter = Counter()
     for family in registry.families():
@@ -181,53 +222,20 @@ def _theme_facet(matches: Matches, params: SearchParams, locale_id: int) -> Face
             .order_by()
         )
         theme_counts.update(dict(rows))
-    chosen = params.filters.get("theme", [])
-    # Pages keep their Dutch source's themes (synchronised), so a theme is one slug in every language: count per
-    # slug and show the name in the search's language where the theme has been translated.
-    counted_slugs = Theme.objects.filter(pk__in=list(theme_counts)).values("slug")
-    slug_counts: Counter = Counter()
-    shown: dict[str, Theme] = {}
-    for theme in Theme.objects.filter(Q(slug__in=counted_slugs) | Q(slug__in=chosen)):
-        slug_counts[theme.slug] += theme_counts.get(theme.pk, 0)
-        if theme.slug not in shown or theme.locale_id == locale_id:
-            shown[theme.slug] = theme
-    values = [FacetValue(t.slug, t.name, slug_counts[t.slug], t.slug in chosen) for t in shown.values()]
-    return Facet("theme", _("Thema"), values)
+    return theme_counts
 
 
-def _year_facet(matches: Matches, params: SearchParams) -> Facet:
-    dates = (matches.dates.get(pk) for pk in matches.ids(except_="year"))
-    year_counts = Counter(date.year for date in dates if date)
-    chosen = params.filters.get("year", [])
-    values = [FacetValue(str(y), str(y), n, str(y) in chosen) for y, n in sorted(year_counts.items(), reverse=True)]
-    values += [FacetValue(y, y, 0, True) for y in chosen if y not in {v.value for v in values}]
-    return Facet("year", _("Jaar"), values)
-
-
-def _family_facets(matches: Matches, params: SearchParams) -> list[Facet]:
-    """The families' own facets (kind, publication_type, ...); two families may share one."""
-    facets = []
-    for name, pairs in registry.family_facets().items():
-        base = matches.pages_except(name)
-        counts: Counter = Counter()
-        labels: dict[str, str] = {}
-        for family, facet in pairs:
-            model_field = family.model._meta.get_field(facet.field)
-            labels.update({str(k): str(v) for k, v in model_field.flatchoices})
-            if not matches.has(family):
-                continue
-            rows = (
-                family.model.objects.filter(pk__in=base.values("pk"))
-                .values_list(facet.field)
-                .annotate(n=Count("pk"))
-                .order_by()
-            )
-            counts.update({str(k): n for k, n in rows})
-        chosen = params.filters.get(name, [])
-        values = [
-            FacetValue(k, label, counts.get(k, 0), k in chosen)
-            for k, label in labels.items()
-            if counts.get(k) or k in chosen
-        ]
-        facets.append(Facet(name, pairs[0][1].label, values))
-    return facets
+def _family_counts(matches: Matches, name: str) -> Counter:
+    base = matches.pages_except(name)
+    counts: Counter = Counter()
+    for family, facet in registry.family_facets()[name]:
+        if not matches.has(family):
+            continue
+        rows = (
+            family.model.objects.filter(pk__in=base.values("pk"))
+            .values_list(facet.field)
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        counts.update({str(k): n for k, n in rows})
+    return counts
