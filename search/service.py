@@ -26,7 +26,7 @@ from search import registry
 from search.backends.base import SearchBackend
 from search.backends.database import DatabaseBackend, suggest
 from search.results import FacetValue, Hit, SearchParams, SearchResponse, Section, hits_for, load_pages
-from search.scope import current_locale, scope
+from search.scope import current_locale, remembered, scope
 from search.stats import record_query
 from security.query_params import clean_query, search_terms
 
@@ -71,6 +71,11 @@ def search(
 ) -> SearchResponse:
     """Search the current site in the current language. Never raises for bad input."""
     locale = locale or current_locale()
+    with remembered():
+        return _search(params, site=site, locale=locale, request=request, record=record)
+
+
+def _search(params: SearchParams, *, site: Site | None, locale: Locale, request: Any, record: bool) -> SearchResponse:
     response = _answer(lambda engine: engine.search(params, site=site, locale=locale, request=request), "search")
     if response.params.query:
         with_item_sources(response, site, locale, request)
