@@ -8,9 +8,8 @@ numbers are never stored."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core import signing
 from django.core.files.base import ContentFile
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from events.importing.reading import UnusableFile
-from events.importing.uploads import TOKEN_MAX_AGE, TOKEN_SALT, token_for
+from events.importing.uploads import kept_upload, token_for
 from figures import import_views as figures_import_views
 from figures import views as figures_views
 from meldpunt.importing import COLUMN_NAMES, KeptSheet, run_import, sanitised_copy, undo_blocker, undo_import
@@ -36,19 +35,6 @@ class SheetForm(figures_import_views.SheetForm):
         super().__init__(*args, **kwargs)
         self.fields["file"].label = gettext_lazy("Spreadsheet met meldingen")
         self.fields["file"].help_text = gettext_lazy("Excel (.xlsx), LibreOffice (.ods) of CSV, één rij per melding.")
-
-
-def open_sheet(token: str) -> tuple[KeptSheet, str]:
-    """The kept copy and the name it was uploaded as, for a token from `token_for`; 404 when the token is forged or
-    old or the copy is gone (removed after an hour: importing.KEPT_FOR)."""
-    try:
-        payload = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
-        kept, name = KeptSheet.at(payload["f"]), str(payload["n"])
-    except (signing.BadSignature, KeyError, TypeError, AttributeError):
-        kept = None
-    if kept is None:
-        raise Http404(_("Dit importbestand is verlopen. Upload het opnieuw."))
-    return kept, name
 
 
 def require(request: HttpRequest) -> None:
@@ -85,7 +71,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 def import_preview(request: HttpRequest) -> HttpResponse:
     require(request)
     token = request.GET.get("token", "")
-    kept, name = open_sheet(token)
+    kept, name = kept_upload(token, KeptSheet)
     report = run_import(kept.read(), name, user=request.user, dry_run=True)
     if not report.ok:
         kept.remove()  # it cannot be imported: nothing of it stays
@@ -95,7 +81,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
 @require_POST
 def import_confirm(request: HttpRequest) -> HttpResponse:
     require(request)
-    kept, name = open_sheet(request.POST.get("token", ""))
+    kept, name = kept_upload(request.POST.get("token", ""), KeptSheet)
     if "cancel" in request.POST:
         kept.remove()
         messages.success(request, _("De import is geannuleerd; het bestand is verwijderd."))

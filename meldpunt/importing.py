@@ -22,7 +22,6 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from import_export.tmp_storages import MediaStorage
 
 from events.importing import lock
 from events.importing.bulk import BulkWriter
@@ -39,41 +38,19 @@ LOCK = "meldpunt-import"
 # The copy kept between preview and confirm holds descriptions: one nobody confirmed or cancelled goes after an
 # hour (`manage.py meldpunt_clean_imports`, run every quarter of an hour by the scheduler), not the agenda's day.
 KEPT_FOR = datetime.timedelta(hours=1)
-SHEET_FOLDER = "meldpunt-import"
 MAX_DESCRIPTION = 5_000
 _LIST_SEPARATORS = re.compile(r"[,;/\n]+")
 
 
 class KeptSheet(KeptUpload):
-    """The sanitised copy (`sanitised_copy`) between preview and confirm, in a folder of its own so that its own
-    job can remove it early. The engine's KeptUpload names one fixed folder; what depends on it is given here."""
+    """The sanitised copy (`sanitised_copy`) between preview and confirm, in a folder of its own."""
 
-    def __init__(self, name: str) -> None:
-        MediaStorage.__init__(self, name=name, MEDIA_FOLDER=SHEET_FOLDER)
-
-    @classmethod
-    def at(cls, path: str) -> KeptSheet | None:
-        """The copy at `path` (as `path` gave it), or None when the name is not one of ours or the file is gone."""
-        folder, _slash, name = path.partition("/")
-        kept = cls(name) if folder == SHEET_FOLDER and re.fullmatch(r"[0-9a-f]{32}\.xlsx", name) else None
-        return kept if kept is not None and kept.exists() else None
+    folder = "meldpunt-import"
 
 
 def remove_abandoned_sheets() -> int:
     """Remove kept copies older than KEPT_FOR (a preview nobody confirmed or cancelled); how many."""
-    storage, limit, removed = KeptSheet("")._storage, timezone.now() - KEPT_FOR, 0
-    try:
-        _dirs, files = storage.listdir(SHEET_FOLDER)
-    except (FileNotFoundError, NotImplementedError, OSError):
-        return 0
-    for name in files:
-        try:
-            if storage.get_modified_time(f"{SHEET_FOLDER}/{name}") < limit:
-                storage.delete(f"{SHEET_FOLDER}/{name}")
-                removed += 1
-        except (NotImplementedError, OSError):
-            continue
-    return removed
+    return KeptSheet.remove_stale(set(), after=KEPT_FOR)
 
 
 def sanitised_copy(data: bytes, file_name: str) -> bytes:

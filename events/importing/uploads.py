@@ -30,10 +30,13 @@ _NAME = re.compile(r"^[0-9a-f]{32}\.[a-z]{3,4}$")
 
 
 class KeptUpload(MediaStorage):
-    """One uploaded file in the upload folder, by its random name (the extension kept, for whoever looks)."""
+    """One uploaded file in the upload folder, by its random name (the extension kept, for whoever looks).
+    A subclass with its own `folder` keeps its files apart, e.g. to remove them sooner (the Meldpunt's import)."""
+
+    folder = UPLOAD_DIR
 
     def __init__(self, name: str) -> None:
-        super().__init__(name=name, MEDIA_FOLDER=UPLOAD_DIR)
+        super().__init__(name=name, MEDIA_FOLDER=self.folder)
 
     @classmethod
     def keep(cls, upload: UploadedFile) -> KeptUpload:
@@ -46,7 +49,7 @@ class KeptUpload(MediaStorage):
     def at(cls, path: str) -> KeptUpload | None:
         """The kept file at `path` (as `path` gave it), or None when the name is not ours or the file is gone."""
         folder, _slash, name = path.partition("/")
-        if folder != UPLOAD_DIR or not _NAME.match(name):
+        if folder != cls.folder or not _NAME.match(name):
             return None
         kept = cls(name)
         return kept if kept.exists() else None
@@ -64,21 +67,24 @@ class KeptUpload(MediaStorage):
             super().remove()
 
     @classmethod
-    def remove_stale(cls, in_use: set[str]) -> None:
-        """Remove uploads nobody confirmed or cancelled, once they are a day old (except those in `in_use`)."""
+    def remove_stale(cls, in_use: set[str], after: datetime.timedelta = STALE_AFTER) -> int:
+        """Remove uploads nobody confirmed or cancelled, once they are `after` old (except those in `in_use`);
+        how many were removed."""
         storage = cls(name="")._storage
         try:
-            _dirs, files = storage.listdir(UPLOAD_DIR)
+            _dirs, files = storage.listdir(cls.folder)
         except (FileNotFoundError, NotImplementedError, OSError):
-            return
-        limit = timezone.now() - STALE_AFTER
+            return 0
+        limit, removed = timezone.now() - after, 0
         for name in files:
-            path = f"{UPLOAD_DIR}/{name}"
+            path = f"{cls.folder}/{name}"
             try:
                 if path not in in_use and storage.get_modified_time(path) < limit:
                     storage.delete(path)
+                    removed += 1
             except (NotImplementedError, OSError):
                 continue
+        return removed
 
 
 def token_for(kept: KeptUpload, original_name: str) -> str:
@@ -95,21 +101,22 @@ def token_path(token: str) -> str:
     return path if isinstance(path, str) else ""
 
 
-def open_token(token: str) -> tuple[KeptUpload, str] | None:
-    """The kept file and its original name for a token, or None when the token is forged, old or its file gone."""
+def open_token(token: str, kind: type[KeptUpload] = KeptUpload) -> tuple[KeptUpload, str] | None:
+    """The kept file (in `kind`'s folder) and its original name for a token, or None when the token is forged,
+    old, of another folder or its file gone."""
     try:
         payload = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
         path, original = payload["f"], payload["n"]
     except (signing.BadSignature, KeyError, TypeError):
         return None
-    kept = KeptUpload.at(path) if isinstance(path, str) else None
+    kept = kind.at(path) if isinstance(path, str) else None
     return (kept, original) if kept is not None else None
 
 
-def kept_upload(token: str) -> tuple[KeptUpload, str]:
+def kept_upload(token: str, kind: type[KeptUpload] = KeptUpload) -> tuple[KeptUpload, str]:
     """`open_token` for a view: the kept file and its original name, or a 404 saying the file has expired (every
     import's preview and confirm steps use it)."""
-    opened = open_token(token)
+    opened = open_token(token, kind)
     if opened is None:
         raise Http404(_("Dit importbestand is verlopen. Upload het opnieuw."))
     return opened

@@ -15,9 +15,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from editors.roles import ROLES
+from events.importing.uploads import open_token
 from events.importing.writers import write_xlsx
-from meldpunt.import_views import open_sheet
-from meldpunt.importing import run_import, sanitised_copy, undo_blocker, undo_import
+from meldpunt.importing import KeptSheet, run_import, sanitised_copy, undo_blocker, undo_import
 from meldpunt.models import Report, ReportImport
 
 pytestmark = pytest.mark.django_db
@@ -172,7 +172,7 @@ def test_the_admin_flow_keeps_no_names_and_undoes(client, intern):
     response = client.post(reverse("meldpunt_import:start"), {"file": SimpleUploadedFile("r.csv", csv_sheet(GOOD))})
     assert response.status_code == 302
     token = re.search(r"token=([^&]+)", response["Location"]).group(1)
-    kept, name = open_sheet(token)
+    kept, name = open_token(token, KeptSheet)
     assert name == "r.csv"
     with zipfile.ZipFile(io.BytesIO(kept.read())) as copy:
         stored = b"".join(copy.read(member) for member in copy.namelist())
@@ -194,13 +194,13 @@ def test_a_sheet_with_errors_is_not_kept_and_can_be_cancelled(client, intern):
     bad = csv_sheet([["01-01-2025", "", "", "", "Kamp Nergens", "", "", "", "", "", "", "", "", ""]])
     response = client.post(reverse("meldpunt_import:start"), {"file": SimpleUploadedFile("r.csv", bad)})
     token = re.search(r"token=([^&]+)", response["Location"]).group(1)
-    kept, _name = open_sheet(token)
+    kept, _name = open_token(token, KeptSheet)
     page = client.get(response["Location"])
     assert "Kamp Nergens" in page.content.decode() and page.context["token"] == ""
     assert not kept.exists()
     response = client.post(reverse("meldpunt_import:start"), {"file": SimpleUploadedFile("r.csv", csv_sheet(GOOD))})
     token = re.search(r"token=([^&]+)", response["Location"]).group(1)
-    kept, _name = open_sheet(token)
+    kept, _name = open_token(token, KeptSheet)
     client.post(reverse("meldpunt_import:confirm"), {"token": token, "cancel": "1"})
     assert not kept.exists() and not ReportImport.objects.exists()
 
