@@ -48,6 +48,10 @@ def local_time(value: datetime.datetime) -> datetime.datetime:
     return timezone.make_naive(value) if timezone.is_aware(value) else value
 
 
+def _yes_no(value: bool) -> str:
+    return _("Ja") if value else _("Nee")
+
+
 class _Line:
     """csv.writer's file: hands back each written line instead of storing it (the response streams them)."""
 
@@ -60,7 +64,7 @@ class SignupSubmissionsListView(SubmissionsListView):
 
     def preprocess_field_value(self, field, value, export_format):
         if isinstance(value, bool):
-            return _("Ja") if value else _("Nee")
+            return _yes_no(value)
         if isinstance(value, datetime.datetime):
             value = local_time(value)
             if export_format == self.FORMAT_CSV:
@@ -68,6 +72,13 @@ class SignupSubmissionsListView(SubmissionsListView):
             return value  # a real date cell in Excel, shown with the date format of the sheet
         # Before (a list answer becomes one neutralised text) and after (Wagtail's own formatting).
         return neutralise_formula(super().preprocess_field_value(field, neutralise_formula(value), export_format))
+
+    def get_context_data(self, **kwargs):
+        # The list on screen: consent as "Ja"/"Nee", as in the downloads (Wagtail prints Python's "True").
+        context = super().get_context_data(**kwargs)
+        for row in context.get("data_rows", ()):
+            row["fields"] = [_yes_no(value) if isinstance(value, bool) else value for value in row["fields"]]
+        return context
 
     def get_heading(self, queryset, field):
         # The date column in plain Dutch (Wagtail says "Submission date"); the others are the labels the editor gave

@@ -55,7 +55,10 @@ def empty_cache():
     yield
 
 
-REDIS_URL = os.environ.get("LOS_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+# Each pytest-xdist worker has a Redis database of its own (gw0: 15, gw1: 14): `redis_cache` empties the whole
+# database, which a rate-limit test on the other worker would be counting in.
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+REDIS_URL = os.environ.get("LOS_TEST_REDIS_URL", f"redis://127.0.0.1:6379/{15 - _WORKER}")
 
 
 def _redis_reachable() -> bool:
@@ -65,15 +68,6 @@ def _redis_reachable() -> bool:
         return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping())
     except (redis.RedisError, OSError):
         return False
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook, which reads the xdist_group markers
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist (`TEST_WORKERS=2 make test`) the tests on the real Redis run on one worker, one after
-    the other: `redis_cache` empties the whole Redis database, and the rate-limit tests count in it."""
-    for item in items:
-        if "redis_cache" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("redis"))
 
 
 @pytest.fixture

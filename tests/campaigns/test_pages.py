@@ -63,7 +63,7 @@ def test_pages_render(client, path):
 
 def test_project_page_shows_the_hotline_and_how_to_report(client):
     html = client.get("/projecten/meldpunt-vreemdelingendetentie/").content.decode()
-    assert 'href="tel:08000230023"' in html and "Zo meldt u" in html
+    assert 'href="tel:08000230023"' in html and "Zo meld je" in html
 
 
 def test_campaign_page_is_themed_and_shares_without_loading_anything(client):

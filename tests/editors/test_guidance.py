@@ -28,6 +28,7 @@ NOT_EDITED_IN_ADMIN = {
     "figures.FiguresHistory": "earlier versions, written when figures are corrected",
     "figures.FiguresImport": "written by the quarterly spreadsheet import; shown read-only with its undo",
     "meldpunt.ReportImport": "written by the register import; shown read-only with its undo",
+    "newsletter.SubscriberImport": "written by the subscriber-list import; shown read-only with its undo",
     "meldpunt.ReportChange": "the case history, written on every save",
     "meldpunt.ReportAccess": "the access log, written when a report is opened; nobody may change it",
 }
