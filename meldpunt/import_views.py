@@ -7,25 +7,16 @@ numbers are never stored."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.files.base import ContentFile
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
 
-from events.importing.reading import UnusableFile
-from events.importing.uploads import kept_upload, token_for
+from events.importing.sanitised_views import SanitisedImportViews
 from figures import import_views as figures_import_views
-from figures import views as figures_views
 from meldpunt.importing import COLUMN_NAMES, KeptSheet, run_import, sanitised_copy, undo_blocker, undo_import
 from meldpunt.models import ReportImport
 
 IMPORT_PERMISSION = "meldpunt.add_report"
-TEMPLATE = "meldpunt/import/import.html"
 
 
 class SheetForm(figures_import_views.SheetForm):
@@ -37,80 +28,28 @@ class SheetForm(figures_import_views.SheetForm):
         self.fields["file"].help_text = gettext_lazy("Excel (.xlsx), LibreOffice (.ods) of CSV, één rij per melding.")
 
 
-def require(request: HttpRequest) -> None:
-    figures_views.require(request, (IMPORT_PERMISSION,))
-
-
-def _page(request: HttpRequest, context: dict) -> TemplateResponse:
-    context = {
-        "form": SheetForm(),
+flow = SanitisedImportViews(
+    permission=IMPORT_PERMISSION,
+    template="meldpunt/import/import.html",
+    form_class=SheetForm,
+    kind=KeptSheet,
+    copy_name="meldingen.xlsx",
+    sanitised_copy=sanitised_copy,
+    run_import=run_import,
+    undo_blocker=undo_blocker,
+    undo_import=undo_import,
+    batch_model=ReportImport,
+    start_url="meldpunt_import:start",
+    preview_url="meldpunt_import:preview",
+    confirmed_message=lambda report: _("%(n)s meldingen geïmporteerd.") % {"n": len(report.rows)},
+    undone_message=lambda removed: _("De import is ongedaan gemaakt: %(n)s meldingen verwijderd.") % {"n": removed},
+    failed_message=gettext_lazy("Er is niets geïmporteerd: het bestand bevat fouten. Upload een verbeterd bestand."),
+    page_context=lambda: {
         "columns": COLUMN_NAMES.values(),
         "batches": ReportImport.objects.select_related("user")[:10],
-        **context,
-    }
-    return TemplateResponse(request, TEMPLATE, context)
-
-
-@require_http_methods(["GET", "POST"])
-def import_start(request: HttpRequest) -> HttpResponse:
-    require(request)
-    form = SheetForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            copy = sanitised_copy(upload.read(), upload.name or "")
-        except UnusableFile as error:
-            form.add_error("file", str(error))
-        else:
-            kept = KeptSheet.keep(ContentFile(copy, name="meldingen.xlsx"))
-            token = token_for(kept, (upload.name or "")[:255])
-            return redirect(reverse("meldpunt_import:preview") + f"?token={token}")
-    return _page(request, {"form": form})
-
-
-def import_preview(request: HttpRequest) -> HttpResponse:
-    require(request)
-    token = request.GET.get("token", "")
-    kept, name = kept_upload(token, KeptSheet)
-    report = run_import(kept.read(), name, user=request.user, dry_run=True)
-    if not report.ok:
-        kept.remove()  # it cannot be imported: nothing of it stays
-    return _page(request, {"report": report, "token": token if report.ok else "", "file_name": name})
-
-
-@require_POST
-def import_confirm(request: HttpRequest) -> HttpResponse:
-    require(request)
-    kept, name = kept_upload(request.POST.get("token", ""), KeptSheet)
-    if "cancel" in request.POST:
-        kept.remove()
-        messages.success(request, _("De import is geannuleerd; het bestand is verwijderd."))
-        return redirect("meldpunt_import:start")
-    report = run_import(kept.read(), name, user=request.user, dry_run=False)
-    kept.remove()
-    if report.batch is None:
-        messages.error(request, _("Er is niets geïmporteerd: het bestand bevat fouten. Upload een verbeterd bestand."))
-        return _page(request, {"report": report, "file_name": name})
-    messages.success(request, _("%(n)s meldingen geïmporteerd.") % {"n": len(report.rows)})
-    return redirect("meldpunt_import:start")
-
-
-@require_POST
-def import_undo(request: HttpRequest, batch_id: int) -> HttpResponse:
-    require(request)
-    batch = get_object_or_404(ReportImport, pk=batch_id)
-    blocker = undo_blocker(batch)
-    if not blocker:
-        try:
-            removed = undo_import(batch, user=request.user)
-        except ValueError as error:
-            blocker = str(error)
-        else:
-            messages.success(request, _("De import is ongedaan gemaakt: %(n)s meldingen verwijderd.") % {"n": removed})
-    if blocker:
-        messages.error(request, blocker)
-    return redirect("meldpunt_import:start")
-
+    },
+)
+import_start, import_preview, import_confirm, import_undo = flow.views()
 
 urlpatterns = [
     path("", import_start, name="start"),
