@@ -23,6 +23,7 @@ from import_export import resources, widgets
 
 from events.importing.parsing import clean_text
 from events.importing.reading import ColumnSet, UnusableFile, read_table
+from events.importing.report import SheetReport
 from events.importing.writers import write_xlsx
 from figures.categories import DIMENSIONS, TOTALS
 from figures.models import FiguresHistory, FiguresImport, QuarterFigures, Shelter
@@ -102,19 +103,6 @@ class SheetRow:
     @property
     def period(self) -> str:
         return f"{self.values.get('year', '?')} Q{self.values.get('quarter', '?')}"
-
-
-@dataclass
-class SheetReport:
-    """The outcome of a preview or an import."""
-
-    file_error: str = ""
-    rows: list[SheetRow] = field(default_factory=list)
-    batch: FiguresImport | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.file_error and bool(self.rows) and not any(row.problems for row in self.rows)
 
 
 def _count(value: Any) -> int:

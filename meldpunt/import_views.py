@@ -31,6 +31,7 @@ class SheetForm(figures_import_views.SheetForm):
 flow = SanitisedImportViews(
     permission=IMPORT_PERMISSION,
     template="meldpunt/import/import.html",
+    title=gettext_lazy("Meldingen importeren"),
     form_class=SheetForm,
     kind=KeptSheet,
     copy_name="meldingen.xlsx",

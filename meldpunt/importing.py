@@ -27,6 +27,8 @@ from events.importing import lock
 from events.importing.bulk import BulkWriter
 from events.importing.parsing import CellError, clean_text, parse_date
 from events.importing.reading import Table, UnusableFile, read_table
+from events.importing.report import SheetReport
+from events.importing.undo import undoing
 from events.importing.uploads import KeptUpload
 from events.importing.writers import write_xlsx
 from meldpunt.import_columns import COLUMN_NAMES, COLUMNS, EXTRA_WORDS, ROW, ROW_HEADER
@@ -80,24 +82,6 @@ class SheetRow:
     def location(self) -> str:
         location = self.values.get("location")
         return location.name if location else "?"
-
-
-@dataclass
-class SheetReport:
-    """The outcome of a preview or an import."""
-
-    file_error: str = ""
-    rows: list[SheetRow] = field(default_factory=list)
-    ignored_columns: list[str] = field(default_factory=list)
-    batch: ReportImport | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.file_error and bool(self.rows) and not any(row.problems for row in self.rows)
-
-    @property
-    def problem_count(self) -> int:
-        return sum(1 for row in self.rows if row.problems)
 
 
 def _choices(name: str) -> dict[str, str]:
@@ -354,18 +338,9 @@ def undo_blocker(batch: ReportImport) -> str:
 
 def undo_import(batch: ReportImport, *, user=None) -> int:
     """Remove the reports the import added (with their referrals and history). Returns how many."""
-    with transaction.atomic():
-        try:
-            lock.hold(LOCK, wait=False)
-        except lock.Busy:
-            raise ValueError(_("Er loopt nu een andere import. Wacht tot die klaar is en kijk dan opnieuw.")) from None
-        batch = ReportImport.objects.select_for_update().get(pk=batch.pk)
-        if blocker := undo_blocker(batch):
-            raise ValueError(blocker)
+    with undoing(batch, lock_name=LOCK, blocker=undo_blocker, user=user) as batch:
         removed = 0
         for report in batch.reports.all():  # through the ORM: every delete signal runs
             report.delete()
             removed += 1
-        batch.status, batch.undone_at, batch.undone_by = ReportImport.Status.UNDONE, timezone.now(), user
-        batch.save()
     return removed

@@ -62,6 +62,7 @@ def _undone(result: tuple[int, int]) -> str:
 flow = SanitisedImportViews(
     permission=IMPORT_PERMISSION,
     template="newsletter/admin/import.html",
+    title=gettext_lazy("Oude lijst met abonnees importeren"),
     form_class=SheetForm,
     kind=KeptUpload,
     copy_name="abonnees.xlsx",

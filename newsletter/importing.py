@@ -40,6 +40,7 @@ from django.utils.translation import gettext_lazy
 from events.importing import lock
 from events.importing.parsing import CellError, clean_text, parse_bool, parse_date
 from events.importing.reading import ColumnSet, Table, UnusableFile, read_table
+from events.importing.report import SheetReport as SharedSheetReport
 from events.importing.uploads import KeptUpload
 from events.importing.writers import write_xlsx
 from newsletter.models import MailingList, Subscriber, SubscriberImport
@@ -121,21 +122,12 @@ class SheetRow:
 
 
 @dataclass
-class SheetReport:
-    """The outcome of a preview or an import."""
-
-    file_error: str = ""
-    rows: list[SheetRow] = field(default_factory=list)
-    ignored_columns: list[str] = field(default_factory=list)
-    batch: SubscriberImport | None = None
+class SheetReport(SharedSheetReport):
+    """The shared report with the rows left out (reported, not errors) and the preview's sample of rows."""
 
     @property
     def to_import(self) -> list[SheetRow]:
         return [row for row in self.rows if row.imported]
-
-    @property
-    def problem_count(self) -> int:
-        return sum(1 for row in self.rows if row.problems)
 
     @property
     def skipped_count(self) -> int:

@@ -11,7 +11,7 @@ report as Dutch text lines and as a rejected-rows sheet. Nothing here knows whic
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -54,6 +54,33 @@ class Problem:
                 "message": self.message,
             }
         return _("Rij %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+
+
+@dataclass
+class SheetReport:
+    """The outcome of a preview or an import of a small sheet read row by row without import-export's resource
+    (quarterly figures, the Meldpunt register, subscribers): the rows (each with a `number` and its `problems`),
+    the columns nobody reads, the batch written. The templates extending `figures/admin/import_base.html` show it.
+    """
+
+    file_error: str = ""
+    rows: list[Any] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    batch: Model | None = None
+
+    @property
+    def problem_count(self) -> int:
+        return sum(1 for row in self.rows if row.problems)
+
+    @property
+    def ok(self) -> bool:
+        """Nothing blocks the import and there is something to import."""
+        return not self.file_error and bool(self.rows) and not self.problem_count
+
+    @property
+    def shown_rows(self) -> list[Any]:
+        """The rows the preview lists (all of them, unless a report says otherwise)."""
+        return self.rows
 
 
 class RowOutcome(RowResult):

@@ -32,7 +32,8 @@ from events.importing.uploads import KeptUpload, kept_upload, token_for
 @dataclass
 class SanitisedImportViews:
     permission: str
-    template: str
+    template: str  # extends figures/admin/import_base.html
+    title: str  # the page's header
     form_class: type[forms.Form]
     kind: type[KeptUpload]
     copy_name: str  # the kept copy's file name (XLSX): what a storage listing shows
@@ -55,7 +56,10 @@ class SanitisedImportViews:
 
     def page(self, request: HttpRequest, context: dict, status: int = 200) -> TemplateResponse:
         return TemplateResponse(
-            request, self.template, {"form": self.form_class(), **self.page_context(), **context}, status=status
+            request,
+            self.template,
+            {"form": self.form_class(), "title": self.title, **self.page_context(), **context},
+            status=status,
         )
 
     def views(self) -> tuple[Callable, Callable, Callable, Callable]:

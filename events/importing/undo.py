@@ -13,7 +13,8 @@ index entries.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,9 +34,10 @@ RUNNING_AT_MOST = datetime.timedelta(hours=12)
 STAMP = "updated_at"
 
 
-class UndoNotPossible(Exception):
+class UndoNotPossible(ValueError):
     """This import cannot be undone now: the message says why, `changes` lists the records concerned when later
-    work touched them (undo may then go ahead keeping those, see undo_batch)."""
+    work touched them (undo may then go ahead keeping those, see undo_batch). A ValueError, which is what the
+    undo of `SanitisedImportViews` shows as the reason."""
 
     def __init__(self, message: str, changes: list[LaterChange] | None = None) -> None:
         super().__init__(message)
@@ -128,18 +130,7 @@ def undo_batch(
     `keep_later_changes`: then those records stay as they are now and only the rest is undone.
     Returns (removed, restored). `after_commit` gets the ids of the restored records (bulk updates send no
     signals, so the caller reindexes them)."""
-    Batch = type(batch)
-    with transaction.atomic():
-        try:
-            lock.hold(lock_name, wait=False)
-        except lock.Busy:
-            raise UndoNotPossible(
-                _("Er loopt nu een andere import. Wacht tot die klaar is en kijk dan opnieuw.")
-            ) from None
-        batch = Batch.objects.select_for_update().get(pk=batch.pk)
-        blocker = undo_blocker(batch)
-        if blocker:
-            raise UndoNotPossible(blocker)
+    with undoing(batch, lock_name=lock_name, blocker=undo_blocker, user=user) as batch:
         changes = later_changes(batch, model)
         if changes and not keep_later_changes:
             raise UndoNotPossible(
@@ -154,14 +145,31 @@ def undo_batch(
         removed = delete_with_translations(model, [int(pk) for pk in batch.created_ids if int(pk) not in kept])
         previous = {pk: values for pk, values in batch.previous_values.items() if int(pk) not in kept}
         restored = restore(model, previous, fields)
-        batch.status = Batch.Status.UNDONE
-        batch.undone_at = timezone.now()
-        batch.undone_by = user
-        batch.save()
         if after_commit is not None:
             ids = [instance.pk for instance in restored]
             transaction.on_commit(lambda: after_commit(ids))
     return removed, len(restored)
+
+
+@contextmanager
+def undoing(batch: models.Model, *, lock_name: str, blocker: Callable[[models.Model], str], user=None) -> Iterator:
+    """The frame of every undo of an import batch (agenda, Meldpunt register, subscribers): one transaction,
+    refused at once while another import or undo of the same sheet runs (holding `lock_name`), the batch row
+    locked and checked again by `blocker` (its reason raised as UndoNotPossible), and, when the block went
+    through, marked undone by `user` and saved. Yields the locked batch: set its counts inside the block."""
+    with transaction.atomic():
+        try:
+            lock.hold(lock_name, wait=False)
+        except lock.Busy:
+            raise UndoNotPossible(
+                _("Er loopt nu een andere import. Wacht tot die klaar is en kijk dan opnieuw.")
+            ) from None
+        batch = type(batch).objects.select_for_update().get(pk=batch.pk)
+        if reason := blocker(batch):
+            raise UndoNotPossible(reason)
+        yield batch
+        batch.status, batch.undone_at, batch.undone_by = batch.Status.UNDONE, timezone.now(), user
+        batch.save()
 
 
 def delete_with_translations(model: type[models.Model], ids: list[int]) -> int:
