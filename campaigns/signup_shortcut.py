@@ -64,6 +64,16 @@ def create_signup_form(campaign: CampaignPage, kind: str, title: str, user) -> S
     return signup
 
 
+def _page(campaign: CampaignPage, form) -> dict:
+    return {
+        "page_title": _("Aanmeldformulier toevoegen"),
+        "page_subtitle": campaign.title,
+        "header_icon": "form",
+        "campaign": campaign,
+        "form": form,
+    }
+
+
 def add_signup_form(request, campaign_id: int):
     campaign = get_object_or_404(CampaignPage, pk=campaign_id)
     if refused := translator_guard.guard(request, campaign):
@@ -80,9 +90,7 @@ def add_signup_form(request, campaign_id: int):
                 )
         except ValidationError as error:
             form.add_error("title", error.messages)
-            return TemplateResponse(
-                request, "campaigns/admin/add_signup_form.html", {"campaign": campaign, "form": form}
-            )
+            return TemplateResponse(request, "campaigns/admin/add_signup_form.html", _page(campaign, form))
         messages.success(
             request,
             _(
@@ -92,7 +100,7 @@ def add_signup_form(request, campaign_id: int):
             % {"title": signup.title},
         )
         return redirect("wagtailadmin_pages:edit", signup.pk)
-    return TemplateResponse(request, "campaigns/admin/add_signup_form.html", {"campaign": campaign, "form": form})
+    return TemplateResponse(request, "campaigns/admin/add_signup_form.html", _page(campaign, form))
 
 
 urlpatterns = [

@@ -78,6 +78,11 @@ def _store_upload(upload) -> str:
     return token_for(KeptUpload.keep(upload), file_name_for(upload.name))
 
 
+def _header(subtitle: str) -> dict:
+    """The header of the import's preview and summary pages (templates/editors/admin/page.html)."""
+    return {"page_title": _("Agenda importeren"), "page_subtitle": subtitle, "header_icon": "upload"}
+
+
 # The flow --------------------------------------------------------------------------------------------------------
 
 
@@ -121,6 +126,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
         request,
         "events/admin/import_preview.html",
         {
+            **_header(_("Voorbeeld")),
             "report": report,
             "rows": shown,
             "hidden_rows": len(report.rows) - len(shown),
@@ -174,7 +180,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         return TemplateResponse(
             request,
             "events/admin/import_summary.html",
-            {"report": report, "batch": None, "status_labels": STATUS_LABELS},
+            {**_header(_("Niet uitgevoerd")), "report": report, "batch": None, "status_labels": STATUS_LABELS},
         )
     messages.success(
         request,
@@ -285,7 +291,15 @@ def undo(request: HttpRequest, pk: int) -> HttpResponse:
     return TemplateResponse(
         request,
         "events/admin/import_undo.html",
-        {"batch": batch, "blocker": blocker, "changes": changes[:UNDO_CHANGES_SHOWN], "change_count": len(changes)},
+        {
+            "page_title": _("Import ongedaan maken"),
+            "page_subtitle": batch.file_name,
+            "header_icon": "history",
+            "batch": batch,
+            "blocker": blocker,
+            "changes": changes[:UNDO_CHANGES_SHOWN],
+            "change_count": len(changes),
+        },
     )
 
 

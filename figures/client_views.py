@@ -76,7 +76,13 @@ def _clients(request: HttpRequest, shelter_id: int) -> HttpResponse:
     if request.method == "POST" and "counts" in request.POST:
         return _confirm(request, shelter)
     form = ClientListForm(request.POST or None, request.FILES or None)
-    context = {"form": form, "shelter": shelter}
+    context = {
+        "page_title": _("Tellen uit clientenlijst"),
+        "page_subtitle": shelter.name,
+        "header_icon": "upload",
+        "form": form,
+        "shelter": shelter,
+    }
     if request.method == "POST" and form.is_valid():
         year, quarter = form.cleaned_data["year"], form.cleaned_data["quarter"]
         upload = form.cleaned_data["file"]

@@ -21,7 +21,7 @@ from figures.models import FiguresImport
 from figures.views import EDIT, require
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-TITLE = gettext_lazy("Kwartaalcijfers importeren")
+HEADER = {"page_title": gettext_lazy("Kwartaalcijfers importeren"), "header_icon": "upload"}
 
 
 class SheetForm(forms.Form):
@@ -49,7 +49,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
         token = token_for(KeptUpload.keep(upload), upload.name[:255])
         return redirect(reverse("figures_admin:import_preview") + f"?token={token}")
     batches = FiguresImport.objects.filter(user=request.user)[:10]
-    return TemplateResponse(request, "figures/admin/import.html", {"title": TITLE, "form": form, "batches": batches})
+    return TemplateResponse(request, "figures/admin/import.html", {**HEADER, "form": form, "batches": batches})
 
 
 def import_preview(request: HttpRequest) -> HttpResponse:
@@ -60,7 +60,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
     if report.file_error:
         kept.remove()
     return TemplateResponse(
-        request, "figures/admin/import.html", {"title": TITLE, "form": SheetForm(), "report": report, "token": token}
+        request, "figures/admin/import.html", {**HEADER, "form": SheetForm(), "report": report, "token": token}
     )
 
 
@@ -72,9 +72,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     kept.remove()
     if report.batch is None:
         messages.error(request, _("Er is niets geïmporteerd: het bestand bevat fouten. Upload een verbeterd bestand."))
-        return TemplateResponse(
-            request, "figures/admin/import.html", {"title": TITLE, "form": SheetForm(), "report": report}
-        )
+        return TemplateResponse(request, "figures/admin/import.html", {**HEADER, "form": SheetForm(), "report": report})
     messages.success(request, _("%(n)s kwartalen geïmporteerd.") % {"n": len(report.rows)})
     return redirect("figures_admin:import")
 

@@ -58,7 +58,13 @@ class SanitisedImportViews:
         return TemplateResponse(
             request,
             self.template,
-            {"form": self.form_class(), "title": self.title, **self.page_context(), **context},
+            {
+                "form": self.form_class(),
+                "page_title": self.title,
+                "header_icon": "upload",
+                **self.page_context(),
+                **context,
+            },
             status=status,
         )
 
