@@ -58,5 +58,11 @@ def embed_generator(request):
     return TemplateResponse(
         request,
         "api/admin/embed_generator.html",
-        {"title": _("Insluiten op een andere site"), "form": form, "embed_url": embed_url, "code": code},
+        {
+            "page_title": _("Insluiten op een andere site"),
+            "header_icon": "code",
+            "form": form,
+            "embed_url": embed_url,
+            "code": code,
+        },
     )

@@ -78,8 +78,8 @@ def _store_upload(upload) -> str:
     return token_for(KeptUpload.keep(upload), file_name_for(upload.name))
 
 
-def _header(subtitle: str) -> dict:
-    """The header of the import's preview and summary pages (templates/editors/admin/page.html)."""
+def _header(subtitle: str = "") -> dict:
+    """The header of the import's pages (templates/editors/admin/page.html)."""
     return {"page_title": _("Agenda importeren"), "page_subtitle": subtitle, "header_icon": "upload"}
 
 
@@ -96,7 +96,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "events/admin/import_start.html",
-        {"form": form, "columns": COLUMNS.values(), "max_rows": reading.MAX_ROWS},
+        {**_header(), "form": form, "columns": COLUMNS.values(), "max_rows": reading.MAX_ROWS},
     )
 
 
@@ -112,6 +112,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
             request,
             "events/admin/import_start.html",
             {
+                **_header(),
                 "form": form,
                 "file_error": report.file_error,
                 "columns": COLUMNS.values(),
@@ -239,7 +240,13 @@ def history(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "events/admin/import_history.html",
-        {"page_obj": page_obj, "batches": page_obj.object_list, "can_undo": request.user.has_perms(UNDO_PERMISSIONS)},
+        {
+            "page_title": _("Importgeschiedenis"),
+            "header_icon": "history",
+            "page_obj": page_obj,
+            "batches": page_obj.object_list,
+            "can_undo": request.user.has_perms(UNDO_PERMISSIONS),
+        },
     )
 
 
@@ -254,6 +261,9 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "events/admin/import_batch.html",
         {
+            "page_title": _("Import"),
+            "page_subtitle": batch.file_name,
+            "header_icon": "upload",
             "batch": batch,
             "running": running,
             "done": done,
@@ -308,7 +318,15 @@ def export(request: HttpRequest) -> HttpResponse:
     _require(request, EXPORT_PERMISSIONS)
     file_format = request.GET.get("format", "")
     if file_format not in ("csv", "xlsx"):
-        return TemplateResponse(request, "events/admin/export.html", {"count": Event.objects.originals().count()})
+        return TemplateResponse(
+            request,
+            "events/admin/export.html",
+            {
+                "page_title": _("Agenda exporteren"),
+                "header_icon": "download",
+                "count": Event.objects.originals().count(),
+            },
+        )
     events = Event.objects.originals().order_by("start", "pk")
     if request.GET.get("upcoming") == "1":
         events = events.upcoming()

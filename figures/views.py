@@ -40,7 +40,11 @@ def own_shelter(request: HttpRequest, shelter_id: int) -> Shelter:
 def index(request: HttpRequest) -> HttpResponse:
     require(request, VIEW)
     shelters = Shelter.objects.for_user(request.user).prefetch_related("figures")
-    return TemplateResponse(request, "figures/admin/index.html", {"shelters": shelters})
+    return TemplateResponse(
+        request,
+        "figures/admin/index.html",
+        {"page_title": _("Kwartaalcijfers"), "header_icon": "table", "shelters": shelters},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -69,7 +73,19 @@ def edit(request: HttpRequest, shelter_id: int, figures_id: int | None = None) -
             else:
                 messages.success(request, _("De cijfers voor %(period)s zijn opgeslagen.") % {"period": target.period})
                 return redirect("figures_admin:index")
-    return TemplateResponse(request, "figures/admin/edit.html", {"form": form, "shelter": shelter, "figures": figures})
+    title = _("Cijfers %(period)s verbeteren") % {"period": figures.period} if figures else _("Kwartaal invullen")
+    return TemplateResponse(
+        request,
+        "figures/admin/edit.html",
+        {
+            "page_title": title,
+            "page_subtitle": shelter.name,
+            "header_icon": "table",
+            "form": form,
+            "shelter": shelter,
+            "figures": figures,
+        },
+    )
 
 
 @require_POST

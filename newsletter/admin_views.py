@@ -76,7 +76,8 @@ def send_view(request: HttpRequest, issue_id: int) -> HttpResponse:
         "recipients": issue.recipients().count(),
         "rendered": render_issue(issue),
         "page_title": _("Test en versturen"),
-        "header_title": issue.subject,
+        "page_subtitle": issue.subject,
+        "header_icon": "mail",
     }
     return TemplateResponse(request, "newsletter/admin/send.html", context, status=400 if form.errors else 200)
 
@@ -92,6 +93,7 @@ def progress_view(request: HttpRequest, issue_id: int) -> HttpResponse:
         "total": total,
         "percent": round(100 * done / total) if total else 100,
         "page_title": _("Voortgang"),
-        "header_title": issue.subject,
+        "page_subtitle": issue.subject,
+        "header_icon": "time",
     }
     return TemplateResponse(request, "newsletter/admin/progress.html", context)
