@@ -237,7 +237,10 @@ def get_search_backend_table() -> str:
     return IndexEntry._meta.db_table
 
 
-def measure(site, repeat: int) -> list[tuple[str, float, float]]:
+def measure(site, repeat: int) -> list[tuple[str, float, float, float, float | None]]:
+    """Per query: median and p95 wall time, and the mean CPU time of one search in this process and in the
+    PostgreSQL backend serving it (None elsewhere): CPU time does not grow while a process waits for a core, so
+    it shows the cost on a loaded machine too (to the 10 ms tick of /proc, averaged over the runs)."""
     from django.core.cache import cache
 
     from search import service
@@ -247,14 +250,35 @@ def measure(site, repeat: int) -> list[tuple[str, float, float]]:
         params = search_params(data)
         timings = []
         cache.clear()  # the first run starts cold (no "did you mean" vocabulary); later runs are warm
+        cpu_start, db_start = time.process_time(), backend_cpu_seconds()
         for _ in range(repeat):
             start = time.perf_counter()
             service.search(params, site=site)
             timings.append((time.perf_counter() - start) * 1000)
+        cpu = (time.process_time() - cpu_start) * 1000 / repeat
+        db_end = backend_cpu_seconds()
+        db_cpu = (db_end - db_start) * 1000 / repeat if db_start is not None and db_end is not None else None
         timings.sort()
         p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
-        results.append((name, statistics.median(timings), p95))
+        results.append((name, statistics.median(timings), p95, cpu, db_cpu))
     return results
+
+
+def backend_cpu_seconds() -> float | None:
+    """User + system CPU time of this connection's PostgreSQL backend (a local server whose /proc is readable)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    # Fields 14 and 15 of proc(5) (utime, stime); the split drops the first two.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def search_params(data: dict):
@@ -267,23 +291,41 @@ def search_params(data: dict):
     return SearchParams.from_querydict(query)
 
 
-def explain(site, data: dict) -> None:
-    """EXPLAIN ANALYZE of the slowest SQL statement of one search (PostgreSQL)."""
-    from django.db import connection
+def explain(site, repeat: int = 5) -> None:
+    """Per query of the mix, the slowest SQL statement (the one pass on PostgreSQL) under EXPLAIN ANALYZE with the
+    settings the search sets for it: median planning and execution time of ``repeat`` runs (less sensitive to
+    the machine's load than the whole page), and the plan of the common word's."""
+    import re
+
+    from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext
 
     from search import service
 
-    with CaptureQueriesContext(connection) as captured:
-        service.search(search_params(data), site=site)
-    slowest = max(captured.captured_queries, key=lambda q: float(q["time"]))
     print(
-        f"\nSlowest statement of q={data['q']!r} ({float(slowest['time']) * 1000:.0f} ms of "
-        f"{len(captured.captured_queries)} statements):\n{slowest['sql']}\n"
+        f"\n  {'query':<20} {'planning':>9} {'execution':>10} {'others':>7}  (ms, EXPLAIN ANALYZE, median of {repeat})"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {slowest['sql']}")
-        print("\n".join(row[0] for row in cursor.fetchall()))
+    for n, (name, data) in enumerate(QUERIES):
+        with CaptureQueriesContext(connection) as captured:
+            service.search(search_params(data), site=site)
+        queries = sorted(captured.captured_queries, key=lambda q: float(q["time"]))
+        slowest, others = queries[-1], sum(float(q["time"]) * 1000 for q in queries[:-1])
+        planning, execution = [], []
+        for _ in range(repeat):
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL jit = off")  # as search/backends/database_pass.py sets them
+                cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+                cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {slowest['sql']}")
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+            planning.append(float(re.search(r"Planning Time: ([\d.]+)", plan).group(1)))
+            execution.append(float(re.search(r"Execution Time: ([\d.]+)", plan).group(1)))
+        print(
+            f"  {name:<20} {statistics.median(planning):>9.1f} {statistics.median(execution):>10.1f} "
+            f"{others:>7.1f}  ({len(queries)} statements)"
+        )
+        if n == 0:
+            common_plan = plan
+    print(f"\nPlan of the common word's one pass:\n{common_plan}")
 
 
 def main() -> None:
@@ -294,7 +336,9 @@ def main() -> None:
     parser.add_argument(
         "--copy-after", type=int, default=0, help="index this many items, then add copies of them (PostgreSQL)"
     )
-    parser.add_argument("--explain", action="store_true", help="print the plan of the common word's slowest query")
+    parser.add_argument(
+        "--explain", action="store_true", help="per query, EXPLAIN ANALYZE timings of the slowest statement"
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="los-bench-"))
     setup_django(os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{tmp / 'bench.sqlite3'}")
@@ -334,10 +378,11 @@ def main() -> None:
                 f"\n{size:,} news items: search latency over {args.repeat} runs (ms); load average "
                 f"{load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f} on {os.cpu_count()} cores at the start"
             )
-            print(f"  {'query':<20} {'median':>8} {'p95':>8}")
+            print(f"  {'query':<20} {'median':>8} {'p95':>8} {'cpu':>8} {'db cpu':>8}")
             rows = measure(site, args.repeat)
-            for name, median, p95 in rows:
-                print(f"  {name:<20} {median:>8.1f} {p95:>8.1f}")
+            for name, median, p95, cpu, db_cpu in rows:
+                db = f"{db_cpu:>8.1f}" if db_cpu is not None else f"{'-':>8}"
+                print(f"  {name:<20} {median:>8.1f} {p95:>8.1f} {cpu:>8.1f} {db}")
             load_end = os.getloadavg()
             print(f"  load average at the end: {load_end[0]:.2f}, {load_end[1]:.2f}, {load_end[2]:.2f}")
             print(
@@ -347,12 +392,21 @@ def main() -> None:
                         "vendor": connection.vendor,
                         "load_start": load,
                         "load_end": load_end,
-                        "results": [{"query": n, "median_ms": round(m, 1), "p95_ms": round(p, 1)} for n, m, p in rows],
+                        "results": [
+                            {
+                                "query": n,
+                                "median_ms": round(m, 1),
+                                "p95_ms": round(p, 1),
+                                "cpu_ms": round(c, 1),
+                                "db_cpu_ms": None if d is None else round(d, 1),
+                            }
+                            for n, m, p, c, d in rows
+                        ],
                     }
                 )
             )
             if args.explain and connection.vendor == "postgresql":
-                explain(site, QUERIES[0][1])
+                explain(site)
 
 
 if __name__ == "__main__":

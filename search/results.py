@@ -136,7 +136,13 @@ class SearchResponse:
     params: SearchParams
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
+    # The word is too common to count (PostgreSQL, search/backends/database_pass.py): ``total`` is ``count_cap``,
+    # shown as "more than"; the hits are the best (or the newest) of the newest ``count_cap`` matches.
+    total_capped: bool = False
     facets: list[Facet] = field(default_factory=list)
+    # Some facet counts only the newest ``count_cap`` matches that pass the visitor's other filters.
+    facets_capped: bool = False
+    count_cap: int = 0
     suggestion: str = ""
     promotions: list[Hit] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
@@ -181,6 +187,8 @@ class SearchResponse:
         return {
             "query": self.params.query,
             "total": self.total,
+            "total_capped": self.total_capped,
+            "facets_capped": self.facets_capped,
             "page": self.page,
             "num_pages": self.num_pages,
             "sort": self.params.sort,

@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 from search import analysis, registry
 from search.backends.base import SearchBackend
 from search.backends.database_facets import Matches, facet_counts
-from search.backends.database_pass import one_pass
+from search.backends.database_pass import count_cap, one_pass
 from search.backends.wagtail_database import sqlite_ranked_ids, sqlite_scores
 from search.ranking import by_relevance, ordinal
 from search.results import MAX_RESULT_WINDOW, WORD, SearchParams, SearchResponse, fold, hits_for, load_pages
@@ -92,6 +92,8 @@ class DatabaseBackend(SearchBackend):
         start = (params.page - 1) * params.per_page
         found = one_pass(results.get_queryset(), params, locale.pk, start, start + params.per_page)
         response.total, response.facets = found.total, found.facets
+        response.total_capped, response.facets_capped = found.capped, found.facets_capped
+        response.count_cap = count_cap()
         shown_start, shown_stop = response.paginate()
         if shown_start != start and response.total:
             # A page beyond the end: the last page instead (paginate set the message).

@@ -1,27 +1,33 @@
-"""The search page on PostgreSQL in one statement: total, every facet and the page of hits from ONE pass over the
-matches.
+"""The search page on PostgreSQL in one statement: total, every facet and the page of hits from one pass over at
+most COUNT_CAP matches.
 
-The match (Wagtail's full-text query on its index table, scoped to the site and language: search/scope.py) is
-computed once as a materialised CTE with each match's type, date, family facet values and relevance (ts_rank on
-the stored vectors); over it, in the same statement:
+The match (Wagtail's full-text query on its index table, scoped to the site and language: search/scope.py) gives
+each match's type, date, family facet values and relevance (ts_rank on the stored vectors). Of those, a window
+of the newest ``count_cap() + 1`` (by first publication) is taken; for a word in more pages than the cap,
+PostgreSQL walks the pages newest first on the index of first_published_at and stops there, so a word in half of
+100,000 news items costs about what a rare word costs. Over the window, in the same statement:
 
-- the total and the type, year and family facets in one ``GROUP BY GROUPING SETS``, each facet counted with the
-  visitor's choices in every *other* facet (multi-select facets, ``count(*) FILTER (WHERE ...)``);
-- the themes by one join with the families' theme tables;
+- the total and the type, year and family facets in one ``GROUP BY GROUPING SETS``, each facet counted over the
+  matches that pass the visitor's choices in every *other* facet (multi-select facets: a window of its own for
+  each facet with a chosen value);
+- the themes by one join per family's theme table;
 - the ids of the page of hits, ordered in SQL by relevance x recency (search/ranking.py's formula) or by date,
   with LIMIT/OFFSET: no match leaves the database but the ten on the page.
 
-Before this, each facet ran as its own query over the matched ids and every match's id, date and score went to
-Python to be ranked there: at 100,000 news items a common word (54,000 matches) cost about 28 statements and
-31 s under load (docs/benchmarks/search.md). SQLite keeps the counting in Python (database_facets.Matches).
+Up to the cap every count is exact and every match is ranked. Beyond it the total is the cap ("more than"),
+the hits are the best of the newest cap matches and the facets count those (``OnePass.capped``,
+``facets_capped``; the page says so). Counting every match cost 0.5-2 s for a common word at 100,000 news items
+(docs/benchmarks/search.md). SQLite counts every match, in Python (database_facets.Matches).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, models, transaction
 from django.db.models import F
 from django.db.models.functions import Cast, Coalesce
@@ -40,6 +46,16 @@ class OnePass:
     total: int = 0
     facets: list[Facet] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
+    # More matches than count_cap(): the total is the cap, the page of hits the best of the newest cap matches.
+    capped: bool = False
+    # Some facet's counts cover only the newest count_cap() matches that pass the other facets' filters.
+    facets_capped: bool = False
+
+
+# A word in more pages than this is not counted further: the page says "more than 1,000", ranks the newest
+# 1,000 matches and counts the facets over them. Counting every match of a word in half of 100,000 news items
+# cost 0.5-2 s (docs/benchmarks/search.md); the newest 1,000 cost about as much as a rare word's matches.
+COUNT_CAP = 1_000
 
 
 def _facet_fields() -> dict[str, str]:
@@ -99,6 +115,17 @@ def _conditions(params: SearchParams) -> tuple[dict[str, str], dict[str, list[An
     return sql, values
 
 
+def _year_hint(params: SearchParams) -> tuple[str, list[Any]]:
+    """The chosen years as ranges of first publication (on its index), in the time zone the dates are in."""
+    zone = timezone.get_current_timezone()
+    years = sorted({int(year) for year in params.filters["year"]})
+    ranges = " OR ".join(["(m.p >= %s AND m.p < %s)"] * len(years))
+    bounds = [
+        bound for year in years for bound in (datetime(year, 1, 1, tzinfo=zone), datetime(year + 1, 1, 1, tzinfo=zone))
+    ]
+    return ranges, bounds
+
+
 def _where(conditions: dict[str, str], values: dict[str, list[Any]], *, except_: str | None = None) -> tuple[str, list]:
     names = [name for name in conditions if name != except_]
     if not names:
@@ -106,8 +133,15 @@ def _where(conditions: dict[str, str], values: dict[str, list[Any]], *, except_:
     return " AND ".join(f"({conditions[name]})" for name in names), [v for name in names for v in values[name]]
 
 
+def count_cap() -> int:
+    """Matches beyond this many are not counted (``SEARCH_COUNT_CAP``, default COUNT_CAP)."""
+    return max(1, int(getattr(settings, "SEARCH_COUNT_CAP", COUNT_CAP)))
+
+
 def one_pass(matched: models.QuerySet, params: SearchParams, locale_id: int, start: int, stop: int) -> OnePass:
-    """Total, facets and the ids of hits ``start:stop`` (of the best first, or newest first with sort=date)."""
+    """Total, facets and the ids of hits ``start:stop`` (of the best first, or newest first with sort=date), over
+    at most ``count_cap()`` matches: the newest (by first publication) when a word is that common."""
+    cap = count_cap()
     facet_fields = _facet_fields()
     columns = (
         matched.order_by()
@@ -115,39 +149,33 @@ def one_pass(matched: models.QuerySet, params: SearchParams, locale_id: int, sta
             _id=F("pk"),
             _ct=F("content_type_id"),
             _d=date_expression(),
+            _p=F("first_published_at"),
             **{f"_{alias}": _facet_expression(name) for name, alias in facet_fields.items()},
         )
-        .values("_id", "_ct", "_d", "_score", *[f"_{alias}" for alias in facet_fields.values()])
+        .values("_id", "_ct", "_d", "_p", "_score", *[f"_{alias}" for alias in facet_fields.values()])
     )
     inner, inner_params = columns.query.sql_with_params()
     facet_columns = "".join(f", _{alias} AS {alias}" for alias in facet_fields.values())
     conditions, values = _conditions(params)
 
-    params_out: list[Any] = [*inner_params]
-    # Counts per grouping set: each facet with every filter but its own, the total with all of them.
-    counts = []
-    for name in ["type", "year", *facet_fields]:
-        where, where_params = _where(conditions, values, except_=name)
-        counts.append(f"count(*) FILTER (WHERE {where}) AS c_{name}")
-        params_out.extend(where_params)
-    where_all, all_params = _where(conditions, values)
-    counts.append(f"count(*) FILTER (WHERE {where_all}) AS c_all")
-    params_out.extend(all_params)
+    windows, window_params, window_of = _windows(conditions, values, params, cap)
+    params_out: list[Any] = [*inner_params, *window_params]
+
+    # Counts per grouping set: each facet over its own window.
+    counts = [f"count(*) FILTER (WHERE m.in{window_of[name]}) AS c_{name}" for name in ["type", "year", *facet_fields]]
+    counts.append("count(*) FILTER (WHERE m.in0) AS c_all")
     group_columns = ["m.ct", "m.y", *[f"m.{alias}" for alias in facet_fields.values()]]
     sets = ", ".join(f"({column})" for column in group_columns)
 
-    # Themes: one aggregate per family's theme table, each a hash join with the matches (a join with the union of
-    # the tables was planned as 54,000 index probes per table: 850 ms of a common word under load).
-    theme_where, theme_params = _where(conditions, values, except_="theme")
+    # Themes: one aggregate per family's theme table joined with the matches of the theme facet's window.
     themes_sql = (
         " UNION ALL ".join(
             f'SELECT t."{theme}" AS theme_id, count(*) AS n FROM m JOIN "{table}" t ON t."{page}" = m.id '  # noqa: S608
-            f'WHERE {theme_where} GROUP BY t."{theme}"'
+            f'WHERE m.in{window_of["theme"]} GROUP BY t."{theme}"'
             for table, page, theme in _theme_tables()
         )
         or "SELECT NULL::int AS theme_id, 0 AS n WHERE FALSE"
     )
-    params_out.extend(theme_params * len(_theme_tables()))
 
     if params.sort == "date":
         order = "m.d DESC NULLS LAST, m.id DESC"
@@ -159,13 +187,15 @@ def one_pass(matched: models.QuerySet, params: SearchParams, locale_id: int, sta
             "1.0 + %s * power(0.5, GREATEST(%s::date - m.d, 0) / %s::float8) END DESC, m.d DESC NULLS LAST, m.id DESC"
         )
         order_params = [RECENCY_WEIGHT, timezone.localdate(), float(RECENCY_HALF_LIFE_DAYS)]
-    params_out.extend([*all_params, *order_params, stop - start, start])
+    params_out.extend([*order_params, stop - start, start])
 
     sql = f"""
-        WITH m AS MATERIALIZED (
-            SELECT _id AS id, _ct AS ct, _d AS d, EXTRACT(YEAR FROM _d)::int AS y, _score AS score{facet_columns}
+        WITH base AS NOT MATERIALIZED (
+            SELECT _id AS id, _ct AS ct, _d AS d, EXTRACT(YEAR FROM _d)::int AS y, _score AS score, _p AS p
+                {facet_columns}
             FROM ({inner}) AS matched
-        )
+        ),
+        {windows}
         SELECT
             (SELECT json_agg(g) FROM (
                 SELECT GROUPING({", ".join(group_columns)}) AS bits, {", ".join(group_columns)}, {", ".join(counts)}
@@ -173,16 +203,70 @@ def one_pass(matched: models.QuerySet, params: SearchParams, locale_id: int, sta
             ) g),
             (SELECT json_agg(t) FROM ({themes_sql}) t),
             (SELECT json_agg(h.id) FROM (
-                SELECT m.id FROM m WHERE {where_all} ORDER BY {order} LIMIT %s OFFSET %s
-            ) h)
+                SELECT m.id FROM m WHERE m.in0 ORDER BY {order} LIMIT %s OFFSET %s
+            ) h),
+            json_build_array({", ".join(f"(SELECT count(*) FROM w{n})" for n in range(len(conditions) + 1))})
     """  # noqa: S608 - table and column names come from the models, every value is a parameter
     with transaction.atomic(), connection.cursor() as cursor:
-        # No JIT: its compilation (0.7 s) cost more than the statement, which the planner overestimates for the
-        # theme joins. SET LOCAL ends with this transaction.
-        cursor.execute("SET LOCAL jit = off")
+        # For this transaction only: no JIT (its compilation, 0.7 s, cost more than the statement, which the
+        # planner overestimates for the theme joins), and no parallel workers (the walk stops after cap + 1 rows
+        # and gains nothing from one; planning took longer with them, and on a small server they take the cores
+        # of other requests). One statement: the query budgets count statements.
+        cursor.execute(
+            "SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)"
+        )
         cursor.execute(sql, params_out)
-        groups, themes, ids = cursor.fetchone()
-    return _result(groups or [], themes or [], ids or [], params, locale_id, group_columns)
+        groups, themes, ids, sizes = cursor.fetchone()
+    found = _result(groups or [], themes or [], ids or [], params, locale_id, group_columns)
+    found.capped = sizes[0] > cap
+    found.facets_capped = any(size > cap for size in sizes)
+    return found
+
+
+def _windows(
+    conditions: dict[str, str], values: dict[str, list[Any]], params: SearchParams, cap: int
+) -> tuple[str, list[Any], dict[str, int]]:
+    """The CTEs of the windows of matches that are counted, their parameters, and the window of each facet.
+
+    w0 holds the matches passing every chosen filter (the total and the page of hits); each facet with a chosen
+    value has a window of the matches passing every *other* filter (its counts: multi-select facets). A window is
+    the newest cap + 1 matches by first publication (the index on first_published_at, walked newest first where
+    the word is common), numbered (``rn``); the extra row only says that there are more than cap. ``m`` is their
+    union with a flag per window (``in0``...) for the rows of its first cap."""
+    names = [None, *conditions]
+    sql, sql_params = [], []
+    for n, except_ in enumerate(names):
+        where, where_params = _where(conditions, values, except_=except_)
+        part = "(SELECT m.*, {k} AS k FROM base m WHERE {where} ORDER BY m.p DESC, m.id DESC LIMIT %s)"
+        if "year" in conditions and except_ != "year":
+            # Two parts, read in turn until cap + 1 rows: the matches first published in a chosen year (a range on
+            # the index: a year's date is nearly always its first publication's), then every other match of that
+            # year (an old item published later), read only when the first part has fewer than cap + 1 rows.
+            hint, hint_params = _year_hint(params)
+            first = part.format(k=0, where=f"{where} AND ({hint})")
+            rest = part.format(k=1, where=f"{where} AND NOT COALESCE(({hint}), FALSE)")
+            rows = f"SELECT * FROM ({first} UNION ALL {rest}) parts LIMIT %s"  # noqa: S608
+            sql_params.extend([*where_params, *hint_params, cap + 1, *where_params, *hint_params, cap + 1, cap + 1])
+        else:
+            rows = part.format(k=0, where=where)
+            sql_params.extend([*where_params, cap + 1])
+        sql.append(
+            f"w{n} AS MATERIALIZED (SELECT m.*, row_number() OVER (ORDER BY m.k, m.p DESC, m.id DESC) AS rn "  # noqa: S608
+            f"FROM ({rows}) m)"
+        )
+    union = " UNION ALL ".join(f"SELECT * FROM w{n}" for n in range(len(names)))  # noqa: S608
+    flags = "".join(
+        f", EXISTS (SELECT 1 FROM w{n} WHERE w{n}.id = u.id AND w{n}.rn <= %s) AS in{n}"  # noqa: S608
+        for n in range(len(names))
+    )
+    sql.append(f"m AS MATERIALIZED (SELECT DISTINCT ON (u.id) u.*{flags} FROM ({union}) u)")  # noqa: S608
+    sql_params.extend([cap] * len(names))
+    window_of = {name: names.index(name) if name in conditions else 0 for name in ["theme", *_facet_names()]}
+    return ", ".join(sql), sql_params, window_of
+
+
+def _facet_names() -> list[str]:
+    return ["type", "year", *_facet_fields()]
 
 
 def _result(
