@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint format messages openapi bench bench-import bench-search loadtest clean
+.PHONY: help install run test test-fast lint format messages openapi bench bench-import bench-search bench-compare loadtest clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ bench-import: install ## Agenda import: rows/s and peak memory for 10,000-row CS
 
 bench-search: install ## Search latency on the database backend at 10,000 and 100,000 items
 	$(BIN)/python bench/search_bench.py
+
+bench-compare: install ## Uncached pages against wagtail/bakerydemo's, CPU and wall time (BAKERYDEMO_DIR; see the script)
+	$(BIN)/python bench/compare_bakerydemo.py $(COMPARE_ARGS)
 
 loadtest: install ## Load test: gunicorn + production settings + PostgreSQL on 127.0.0.1 (LOADTEST_DATABASE_URL)
 	$(BIN)/python bench/loadtest.py

@@ -79,7 +79,7 @@ def redis_cache():
     if not _redis_reachable():
         pytest.skip(f"no Redis server answers at {REDIS_URL}")
     backend = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "caching.redis.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "los-test",
     }

@@ -277,11 +277,12 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "editors.forms.LosImageForm"
 
 # Performance and scale-out (issue 11; docs/deployment.md) ------------------------------------------------
 # Each piece is switched on by an environment variable; unset, the site runs on one machine with no services.
-# Cache: Redis (Django's built-in backend, shared by every app server) when REDIS_URL is set, else local memory.
+# Cache: Redis (Django's backend reusing one client per pool, caching/redis.py; shared by every app server) when
+# REDIS_URL is set, else local memory.
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "caching.redis.RedisCache",  # Django's, reusing its Redis client (caching/redis.py)
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "los",
             "TIMEOUT": 3600,

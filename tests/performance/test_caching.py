@@ -173,6 +173,8 @@ def test_views_that_choose_their_own_cache_control_keep_it(rf):
 
 def test_fragments_and_invalidation_work_on_a_real_redis(client, main_site, redis_cache):
     assert redis_cache.__class__.__name__ == "RedisCache"
+    # One Redis client per pool for the process (caching/redis.py), not a new one per operation.
+    assert redis_cache._cache.get_client() is redis_cache._cache.get_client(write=True)
     client.get("/")
     assert _menu_queries(client) == 0  # served from Redis
     assert fragments.VERSION_KEY in str(redis_cache._cache.get_client().keys("*"))

@@ -130,7 +130,7 @@ def _probe(**env: str) -> dict:
 
 def test_production_defaults_need_no_services_but_mail_and_a_shared_cache():
     found = _probe()
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["cache"] == "caching.redis.RedisCache"
     assert found["tasks"] == "django_tasks.backends.immediate.ImmediateBackend"  # TASKS_BACKEND=database + worker
     assert found["storage"] == "django.core.files.storage.FileSystemStorage"
     assert found["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -149,7 +149,7 @@ def test_every_service_is_switched_on_by_its_environment_variable():
         CLOUDFLARE_ZONE_ID="zone",
         DATABASE_REPLICA_URL="postgres://reader@replica.internal:5432/los",
     )
-    assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert found["cache"] == "caching.redis.RedisCache"
     assert found["cache_location"] == "redis://cache.internal:6379/1"
     assert found["tasks"] == "django_tasks_db.DatabaseBackend"
     assert found["storage"] == "cms.storage.ProxiedS3Storage" and found["bucket"] == "los-media"

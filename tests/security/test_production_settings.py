@@ -23,7 +23,7 @@ REQUIRED = {
 def test_production_starts_with_real_mail_and_redis():
     found = load_settings(PRODUCTION, **REQUIRED)
     assert found.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
-    assert found.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert found.CACHES["default"]["BACKEND"] == "caching.redis.RedisCache"
 
 
 @pytest.mark.parametrize(
