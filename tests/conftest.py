@@ -15,18 +15,44 @@ from demo import MICROSITE_HOSTNAME
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def seeded_database_cache(django_db_modify_db_settings, django_db_blocker):
+    """The cache entry for this run's seeded database (tests/seeded_database.py), or None when the cache is off.
+    When it holds the database, the test database is made without migrations (seconds) and then replaced."""
+    from django.conf import settings
+    from django.db import connection
+
+    from tests.seeded_database import SeededDatabaseCache, enabled
+
+    if not enabled():
+        return None
+    with django_db_blocker.unblock():
+        cache = SeededDatabaseCache(connection, settings.MEDIA_ROOT)
+        if cache.available():
+            connection.settings_dict["TEST"]["MIGRATE"] = False
+    return cache
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(seeded_database_cache, django_db_setup, django_db_blocker):
+    from django.db import connection
     from wagtail.models import Page
 
     from caching.warming import warm
 
+    cache = seeded_database_cache
     with django_db_blocker.unblock():
+        if cache is not None and connection.settings_dict["TEST"].get("MIGRATE") is False:
+            cache.restore()
+            connection.settings_dict["TEST"]["MIGRATE"] = True
+            return
         call_command("seed_demo", verbosity=0)
         # Every page rendered once, as the worker does after publishing in production: the image renditions
         # then exist for the whole run, instead of being encoded again inside every test's rolled-back
         # transaction (a news listing took three times as long).
         for page in Page.objects.live().public().filter(depth__gt=1).specific():
             warm(page)
+        if cache is not None:
+            cache.save()
 
 
 @pytest.fixture
