@@ -12,20 +12,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from events.importing.sanitised_views import SanitisedImportViews
-from figures import import_views as figures_import_views
+from figures.import_views import sheet_form
 from meldpunt.importing import COLUMN_NAMES, KeptSheet, run_import, sanitised_copy, undo_blocker, undo_import
 from meldpunt.models import ReportImport
 
 IMPORT_PERMISSION = "meldpunt.add_report"
 
 
-class SheetForm(figures_import_views.SheetForm):
-    """The figures import's one field (size checked the same way), named for reports."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].label = gettext_lazy("Spreadsheet met meldingen")
-        self.fields["file"].help_text = gettext_lazy("Excel (.xlsx), LibreOffice (.ods) of CSV, één rij per melding.")
+SheetForm = sheet_form(
+    gettext_lazy("Spreadsheet met meldingen"),
+    gettext_lazy("Excel (.xlsx), LibreOffice (.ods) of CSV, één rij per melding."),
+)
 
 
 flow = SanitisedImportViews(

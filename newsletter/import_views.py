@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from events.importing.sanitised_views import SanitisedImportViews
 from events.importing.uploads import KeptUpload
-from figures import import_views as figures_import_views
+from figures.import_views import sheet_form
 from newsletter.import_undo import undo_blocker, undo_import
 from newsletter.importing import COLUMN_NAMES, remove_abandoned_uploads, run_import, sanitised_copy
 from newsletter.models import MailingList, SubscriberImport
@@ -21,13 +21,10 @@ from newsletter.models import MailingList, SubscriberImport
 IMPORT_PERMISSION = "newsletter.change_subscriber"
 
 
-class SheetForm(figures_import_views.SheetForm):
-    """The figures import's one field (size checked the same way), named for subscribers."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].label = gettext_lazy("Spreadsheet met abonnees")
-        self.fields["file"].help_text = gettext_lazy("Excel (.xlsx), LibreOffice (.ods) of CSV, één rij per adres.")
+SheetForm = sheet_form(
+    gettext_lazy("Spreadsheet met abonnees"),
+    gettext_lazy("Excel (.xlsx), LibreOffice (.ods) of CSV, één rij per adres."),
+)
 
 
 def _imported(report) -> str:
