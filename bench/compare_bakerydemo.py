@@ -9,7 +9,8 @@ Each project runs in a subprocess of its own, with its own Python, through bench
 script of ours that gets the project's folder, settings module and addresses as arguments (no bakerydemo code
 lives in this repository). In-process, whole middleware stack, Django's test Client as an anonymous visitor,
 production settings (DEBUG off), one warm-up request per address, then the median and 95th percentile of
---requests requests (at least 20), as wall time and as CPU time of the measuring process. The ratios use CPU
+--requests requests (at least 20), as wall time and as CPU time of the measuring process. That is one round;
+--rounds (3) alternate which project goes first, and the table shows the median over the rounds. The ratios use CPU
 time: the machine is shared, and wall time also counts the minutes a process waited for a core; CPU time leaves
 out the database server's work, so the query counts are reported beside it.
 
@@ -48,6 +49,7 @@ import datetime
 import json
 import os
 import secrets
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -160,6 +162,22 @@ def measure(python, project: Path, settings: str, env: dict, urls: dict, request
     return json.loads(line.removeprefix(RESULT_MARKER))
 
 
+def combine(results: list[dict]) -> dict:
+    """Several rounds of one project as one: per page, the median over the rounds of each round's median and
+    95th percentile."""
+    combined = {"environment": results[0]["environment"], "pages": {}}
+    for name, first in results[0]["pages"].items():
+        rows = [r["pages"][name] for r in results]
+        page = {key: first[key] for key in ("path", "queries", "bytes")}
+        page["requests"] = sum(row["requests"] for row in rows)
+        for clock in ("cpu", "wall"):
+            page[clock] = {
+                stat: round(statistics.median(row[clock][stat] for row in rows), 2) for stat in ("median_ms", "p95_ms")
+            }
+        combined["pages"][name] = page
+    return combined
+
+
 def ratios(ours: dict, bakery: dict) -> list[dict]:
     """Every (our page, bakerydemo page) pair of a shape: how many times cheaper ours is, by CPU and wall time."""
     rows = []
@@ -202,6 +220,7 @@ def main() -> None:
     parser.add_argument("--bakerydemo", default=os.environ.get("BAKERYDEMO_DIR", ""), help="its folder")
     parser.add_argument("--bakerydemo-python", default="", help="default: <folder>/.venv/bin/python")
     parser.add_argument("--requests", type=int, default=30, help=f"timed requests per page (>= {MIN_REQUESTS})")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per project, alternating who goes first")
     parser.add_argument("--prepare", action="store_true", help="(re)create both databases and static files first")
     parser.add_argument("--output", default="", help="JSON file (default: bench/results/compare-<date>.json)")
     parser.add_argument("--note", default="", help="free text stored with the results (e.g. what ran beside it)")
@@ -220,18 +239,28 @@ def main() -> None:
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": machine(),
         "note": args.note,
-        "requests_per_page": args.requests,
+        "requests_per_page_and_round": args.requests,
+        "rounds": args.rounds,
     }
     env = ours_env(state)
     _run([sys.executable, "manage.py", "shell", "-c", "from django.core.cache import cache; cache.clear()"], env, ROOT)
     found = json.loads(_run([sys.executable, "manage.py", "shell", "-c", FIND_OURS], env, ROOT).splitlines()[-1])
     ours_urls = {**OURS_PAGES, **found}
-    print("Measuring ours...", flush=True)
-    report["ours"] = measure(sys.executable, ROOT, "cms.settings.production", env, ours_urls, args.requests)
-    print("Measuring bakerydemo...", flush=True)
-    report["bakerydemo"] = measure(
-        bakery_python, bakery, "bakerydemo.settings.production", bakery_env(), BAKERY_PAGES, args.requests
-    )
+    runs = {
+        "ours": lambda: measure(sys.executable, ROOT, "cms.settings.production", env, ours_urls, args.requests),
+        "bakerydemo": lambda: measure(
+            bakery_python, bakery, "bakerydemo.settings.production", bakery_env(), BAKERY_PAGES, args.requests
+        ),
+    }
+    rounds: dict[str, list[dict]] = {"ours": [], "bakerydemo": []}
+    for n in range(args.rounds):
+        # Alternating who goes first (ABBA...), so a busy minute on the shared machine falls on both sides.
+        for project in ("ours", "bakerydemo") if n % 2 == 0 else ("bakerydemo", "ours"):
+            print(f"Round {n + 1}/{args.rounds}: measuring {project}...", flush=True)
+            rounds[project].append(runs[project]())
+    report["per_round"] = rounds
+    for project, results in rounds.items():
+        report[project] = combine(results)
     report["ratios"] = ratios(report["ours"], report["bakerydemo"])
     report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     output = Path(args.output or ROOT / "bench" / "results" / f"compare-{report['date'][:10]}.json")

@@ -18,6 +18,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from caching.fragments import cached_value
 from home.models import Theme
 from news.models import NewsIndexPage, NewsKind, NewsPage
 from security.query_params import clean_query, page_number
@@ -51,19 +52,31 @@ def with_listing_relations(queryset):
     )
 
 
+def filter_choices(index: NewsIndexPage) -> tuple[list[Option], list[Option], list[Option]]:
+    """The themes, years and most used tags the filter form offers: the same for every visitor until a news
+    item is published, unpublished, moved or deleted, or a theme or tag is saved, which replaces the fragment
+    version (caching/fragments.py). Cached with the fragments: three queries and about 4 ms of CPU on every
+    uncached view of the listing."""
+
+    def build() -> tuple[list[Option], list[Option], list[Option]]:
+        items = index.news_items()
+        themes = [Option(theme.slug, theme.name) for theme in themes_for_locale(index.locale_id)]
+        years = [str(moment.year) for moment in items.datetimes("publication_date", "year", order="DESC")]
+        tags = [
+            Option(tag.slug, tag.name)
+            for tag in Tag.objects.filter(news_newspagetag_items__content_object__in=items.values("pk"))
+            .annotate(uses=Count("news_newspagetag_items"))
+            .order_by("-uses", "name")[:MAX_TAG_OPTIONS]
+        ]
+        return themes, [Option(year, year) for year in years], tags
+
+    return cached_value(None, f"news-filter-choices:{index.pk}", build)
+
+
 def build_listing(index: NewsIndexPage, request: HttpRequest) -> dict:
     items = index.news_items()
-    themes = themes_for_locale(index.locale_id)
-    theme_options = [Option(theme.slug, theme.name) for theme in themes]
+    theme_options, year_options, tag_options = filter_choices(index)
     kind_options = [Option(value, str(label)) for value, label in NewsKind.choices]
-    years = [str(moment.year) for moment in items.datetimes("publication_date", "year", order="DESC")]
-    year_options = [Option(year, year) for year in years]
-    tag_options = [
-        Option(tag.slug, tag.name)
-        for tag in Tag.objects.filter(news_newspagetag_items__content_object__in=items.values("pk"))
-        .annotate(uses=Count("news_newspagetag_items"))
-        .order_by("-uses", "name")[:MAX_TAG_OPTIONS]
-    ]
 
     selected: dict[str, str] = {}
     theme = _pick(request, "theme", theme_options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -144,3 +145,23 @@ def test_listing_query_budget_does_not_grow(client, news_index, django_assert_ma
         client.get(path)  # warm: renditions exist after the first view, as in production
         with django_assert_max_num_queries(30):
             assert client.get(path).status_code == 200
+
+
+def test_filter_choices_follow_publications_and_renamed_tags_at_once(client, news_index):
+    """The themes, years and tags the form offers are cached with the fragments (news/listing.py)."""
+    from taggit.models import Tag
+
+    assert 'value="1999"' not in client.get("/nieuws/").content.decode()
+    item = NewsPageFactory.build(
+        title="Uit het archief", publication_date=datetime.datetime(1999, 5, 1, tzinfo=datetime.UTC)
+    )
+    news_index.add_child(instance=item)
+    item.tags.add("archiefstuk")
+    item.save_revision().publish()
+    html = client.get("/nieuws/").content.decode()
+    assert 'value="1999"' in html and 'value="archiefstuk"' in html
+
+    tag = Tag.objects.get(slug="archiefstuk")
+    tag.name = "Stuk uit het archief"
+    tag.save()
+    assert ">Stuk uit het archief<" in client.get("/nieuws/").content.decode()
