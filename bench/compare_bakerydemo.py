@@ -243,6 +243,9 @@ def main() -> None:
         "rounds": args.rounds,
     }
     env = ours_env(state)
+    if not (state / "static" / "staticfiles.json").exists():  # a fresh checkout: production needs the manifest
+        print(f"Collecting our static files into {state / 'static'}...", flush=True)
+        _run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], env, ROOT)
     _run([sys.executable, "manage.py", "shell", "-c", "from django.core.cache import cache; cache.clear()"], env, ROOT)
     found = json.loads(_run([sys.executable, "manage.py", "shell", "-c", FIND_OURS], env, ROOT).splitlines()[-1])
     ours_urls = {**OURS_PAGES, **found}
