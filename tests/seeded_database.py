@@ -59,6 +59,8 @@ def _checkout_files() -> list[str]:
         names = [name for name in listed.split("\0") if name]
     except (OSError, subprocess.CalledProcessError):  # not a git checkout: every file below the root
         names = [str(p.relative_to(ROOT)) for p in ROOT.rglob("*") if p.is_file() and ".venv" not in p.parts]
+    # Compiled catalogues are not tracked (`make install` builds them), but seeding reads them.
+    names += [str(p.relative_to(ROOT)) for p in ROOT.glob("*/locale/*/LC_MESSAGES/*.mo")]
     return sorted(
         name
         for name in set(names)
