@@ -10,6 +10,8 @@ from playwright.sync_api import expect
 
 from campaigns.models import CampaignPage, SignupFormPage
 
+from .screenshots import keep_screenshot
+
 pytestmark = pytest.mark.e2e
 
 
@@ -28,4 +30,4 @@ def test_an_empty_sign_up_block_chooses_among_the_campaign_s_forms(live_site: st
     assert "page_type=campaigns.signupformpage" in opened.value.url
     modal = page.locator(".modal-content")
     expect(modal.get_by_role("link", name=own_form.title)).to_be_visible()  # one click from the form
-    page.screenshot(path="/work/shots/staff/campaign-signup-chooser.png")
+    keep_screenshot(page, "staff/campaign-signup-chooser.png")

@@ -15,6 +15,8 @@ from news.models import NewsPage
 from tests.e2e.conftest import DUTCH_BROWSER
 from tests.e2e.staff_login import create_colleague, pass_second_factor, submit_password
 
+from .screenshots import keep_screenshot
+
 pytestmark = pytest.mark.e2e
 
 USERNAME, PASSWORD = "taalcontrole", "alles-in-het-nederlands-2027"
@@ -66,7 +68,7 @@ def test_login_two_factor_dashboard_and_editors_are_dutch(browser, live_site: st
     page.goto(f"{live_site}/admin/pages/{news.pk}/edit/")
     expect(page.locator("#id_title")).to_be_visible()
     found["pagina bewerken"] = english_words(page)
-    page.screenshot(path="/work/shots/staff/dutch-page-editor.png")
+    keep_screenshot(page, "staff/dutch-page-editor.png")
 
     page.goto(f"{live_site}/admin/localize/submit/page/{untranslated.pk}/")
     found["vertalen"] = english_words(page)
@@ -75,7 +77,7 @@ def test_login_two_factor_dashboard_and_editors_are_dutch(browser, live_site: st
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
     expect(page.locator(".js-translation-editor button").first).to_be_visible()  # the React editor is drawn
     found["vertaaleditor"] = english_words(page)
-    page.screenshot(path="/work/shots/staff/dutch-translation-editor.png")
+    keep_screenshot(page, "staff/dutch-translation-editor.png")
 
     # The screens issue 16's second round touched: a page listing (its counter), the images with their collections
     # (the sign-up list with its export buttons is checked in test_campaigns_signup.py, as the Eindredactie).
@@ -99,7 +101,7 @@ def test_campaign_screens_are_dutch(live_site: str, staff_page):
     page.goto(f"{live_site}/admin/pages/{campaign.pk}/edit/")
     expect(page.locator("#id_title")).to_be_visible()
     found["campagne bewerken"] = english_words(page)
-    page.screenshot(path="/work/shots/staff/dutch-campaign-editor.png", full_page=True)
+    keep_screenshot(page, "staff/dutch-campaign-editor.png", full_page=True)
     page.goto(f"{live_site}/admin/campagnes/{campaign.pk}/aanmeldformulier/")
     found["aanmeldformulier toevoegen"] = english_words(page)
 
@@ -109,7 +111,7 @@ def test_campaign_screens_are_dutch(live_site: str, staff_page):
     page.goto(f"{live_site}/admin/forms/submissions/{petition.pk}/")
     expect(page.get_by_text("Download voor Excel")).to_be_visible()
     found["aanmeldingen"] = english_words(page)
-    page.screenshot(path="/work/shots/staff/dutch-signup-list.png", full_page=True)
+    keep_screenshot(page, "staff/dutch-signup-list.png", full_page=True)
 
     english = {screen: sorted(words) for screen, words in found.items() if words}
     assert english == {}, english
@@ -123,15 +125,15 @@ def test_meldpunt_screens_are_dutch(live_site: str, staff_page):
     page = staff_page("Meldpunt")
     page.goto(f"{live_site}/admin/")
     found["dashboard"] = english_words(page)
-    page.screenshot(path="/work/shots/staff/dutch-meldpunt-dashboard.png", full_page=True)
+    keep_screenshot(page, "staff/dutch-meldpunt-dashboard.png", full_page=True)
     page.goto(f"{live_site}/admin/meldpunt/meldingen/")
     found["wachtrij"] = english_words(page)
-    page.screenshot(path="/work/shots/staff/dutch-meldpunt-queue.png", full_page=True)
+    keep_screenshot(page, "staff/dutch-meldpunt-queue.png", full_page=True)
     page.goto(f"{live_site}/admin/meldpunt/meldingen/new/")
     found["nieuwe melding"] = english_words(page)
     page.goto(f"{live_site}/admin/meldpunt/meldingen/edit/{report.pk}/")
     found["melding"] = english_words(page)
-    page.screenshot(path="/work/shots/staff/dutch-meldpunt-report.png", full_page=True)
+    keep_screenshot(page, "staff/dutch-meldpunt-report.png", full_page=True)
 
     english = {screen: sorted(words) for screen, words in found.items() if words}
     assert english == {}, english

@@ -15,6 +15,8 @@ from news.models import NewsPage
 from tests.e2e.page_editor import open_more_actions
 from tests.e2e.staff_login import create_colleague, log_in
 
+from .screenshots import keep_screenshot
+
 pytestmark = pytest.mark.e2e
 
 TITLE = "Stagiair meldt: nieuwe cijfers detentie"
@@ -102,4 +104,4 @@ def test_intern_sees_the_reviewers_change_request_in_the_editor(staff_page, live
     intern.get_by_role("link", name=title).first.click()
     expect(intern).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
     expect(intern.get_by_text(f"vraagt om wijzigingen: “{comment}”")).to_be_visible()
-    intern.screenshot(path="/work/shots/staff/intern-sees-change-request.png")
+    keep_screenshot(intern, "staff/intern-sees-change-request.png")

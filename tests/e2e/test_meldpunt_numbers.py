@@ -5,15 +5,15 @@ public figures on a 320 px phone without any count from 1 to 4 and without a coo
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from events.importing.writers import write_xlsx
 
+from .screenshots import keep_screenshot
+
 pytestmark = pytest.mark.e2e
-SHOTS = Path("/work/shots/meldpunt-numbers")
 
 
 def test_the_intern_imports_the_register_and_a_visitor_reads_the_numbers(browser, live_site, staff_page, tmp_path):
@@ -69,7 +69,6 @@ def test_the_intern_imports_the_register_and_a_visitor_reads_the_numbers(browser
     numbers = visitor.locator(".chart__number").all_inner_texts()
     assert numbers and not [n for n in numbers if re.fullmatch(r"[1-4]", n.strip())]
     assert not context.cookies()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    visitor.screenshot(path=str(SHOTS / "public-320.png"), full_page=True)
-    page.screenshot(path=str(SHOTS / "import-done.png"), full_page=True)
+    keep_screenshot(visitor, "meldpunt-numbers/public-320.png", full_page=True)
+    keep_screenshot(page, "meldpunt-numbers/import-done.png", full_page=True)
     context.close()

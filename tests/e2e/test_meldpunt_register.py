@@ -4,14 +4,14 @@ the group Meldpunt, in a Dutch browser: fewer than ten fields' worth of typing, 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from .screenshots import keep_screenshot
+
 pytestmark = pytest.mark.e2e
 PHONE = {"width": 360, "height": 740}
-SHOTS = Path("/work/shots/meldpunt")
 
 
 def test_the_intern_registers_a_report_on_a_phone(live_site, staff_page):
@@ -24,8 +24,7 @@ def test_the_intern_registers_a_report_on_a_phone(live_site, staff_page):
     page.locator("#id_description").fill("Al drie dagen geen arts gezien na een val in de isolatiecel.")
     page.locator("#id_urgency").select_option("urgent")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "register-form-360.png"), full_page=True)
+    keep_screenshot(page, "meldpunt/register-form-360.png", full_page=True)
     page.get_by_role("button", name=re.compile("Toevoegen")).first.click()
     message = page.locator(".messages")
     expect(message).to_contain_text(re.compile(r"MVD-\d{4}-\d{4}"))
@@ -39,4 +38,4 @@ def test_the_intern_registers_a_report_on_a_phone(live_site, staff_page):
     assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")
     expect(page.locator(".w-active-filters")).not_to_contain_text("False")
     expect(table).to_contain_text(re.compile(r"\d{1,2}-\d{1,2}-\d{4}"))  # a date, not "8 minuten geleden"
-    page.screenshot(path=str(SHOTS / "queue-360.png"), full_page=True)
+    keep_screenshot(page, "meldpunt/queue-360.png", full_page=True)

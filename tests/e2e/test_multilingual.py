@@ -2,21 +2,20 @@
 
 The Arabic page must be laid out right to left: the computed `direction`, and the header mirrored (the logo on
 the right, the language switcher and search on the left; the first main-menu item at the right edge). Screenshots
-are written to test-results/ for a person to look at.
+are kept for a person to look at when LOS_E2E_SCREENSHOTS names a folder (tests/e2e/screenshots.py).
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
 
-pytestmark = pytest.mark.e2e
+from .screenshots import keep_screenshot
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results"
+pytestmark = pytest.mark.e2e
 
 
 def microsite(live_site: str) -> str:
@@ -43,8 +42,7 @@ def test_switch_a_news_item_to_english(page: Page, live_site: str):
         page.get_by_role("navigation", name="Choose a language").get_by_role("link", name="Nederlands")
     ).to_have_attribute("href", "/nieuws/meldpunt-jaarrapport-2026/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "multilingual-news-en.png"))
+    keep_screenshot(page, "multilingual/multilingual-news-en.png")
     assert page.context.cookies() == []
 
 
@@ -78,8 +76,7 @@ def test_switch_a_microsite_page_to_arabic_mirrors_the_layout(page: Page, live_s
     assert abs((width - (first_menu["x"] + first_menu["width"])) - ltr_first_menu["x"]) < 40
     # The quick exit stays reachable and is in Arabic too.
     expect(page.get_by_role("link", name="خروج سريع")).to_be_visible()
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "multilingual-microsite-ar.png"))
+    keep_screenshot(page, "multilingual/multilingual-microsite-ar.png")
     assert page.context.cookies() == []
 
 

@@ -4,15 +4,14 @@ skipped and why, the import counts what it did, and undo takes it back."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from events.importing.writers import write_xlsx
 
+from .screenshots import keep_screenshot
+
 pytestmark = pytest.mark.e2e
-SHOTS = Path("/work/shots/newsletter-import")
 
 
 def test_the_eindredactie_imports_the_old_list_and_undoes_it(live_site, staff_page, tmp_path):
@@ -40,15 +39,14 @@ def test_the_eindredactie_imports_the_old_list_and_undoes_it(live_site, staff_pa
     expect(page.get_by_role("cell", name="overgeslagen: dit adres staat ook in rij 2")).to_be_visible()
     expect(page.get_by_role("cell", name="overgeslagen: geen toestemming")).to_be_visible()
     expect(page.get_by_text("Deze kolommen zijn genegeerd en nergens opgeslagen: Naam")).to_be_visible()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "preview.png"), full_page=True)
+    keep_screenshot(page, "newsletter-import/preview.png", full_page=True)
     page.get_by_role("button", name="Importeren").click()
     expect(page.locator(".messages")).to_contain_text(
         "1 adres geïmporteerd als bevestigde abonnee. 3 rijen overgeslagen."
     )
     expect(page.get_by_text("1 adres geïmporteerd, 3 rijen overgeslagen")).to_be_visible()
-    page.screenshot(path=str(SHOTS / "imported.png"), full_page=True)
+    keep_screenshot(page, "newsletter-import/imported.png", full_page=True)
     page.get_by_role("button", name="Ongedaan maken").first.click()
     expect(page.locator(".messages")).to_contain_text("De import is ongedaan gemaakt: 1 adres verwijderd.")
     expect(page.get_by_text("ongedaan gemaakt (1 verwijderd, 0 gebleven)")).to_be_visible()
-    page.screenshot(path=str(SHOTS / "undone.png"), full_page=True)
+    keep_screenshot(page, "newsletter-import/undone.png", full_page=True)

@@ -11,6 +11,8 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import DUTCH_BROWSER
 from tests.e2e.staff_login import _backup_codes, create_colleague, pass_second_factor, submit_password
 
+from .screenshots import keep_screenshot
+
 pytestmark = pytest.mark.e2e
 
 USERNAME, PASSWORD = "nieuwe-collega", "eerste-werkdag-wachtwoord-2027"
@@ -33,20 +35,20 @@ def test_new_colleague_first_login_with_two_factor_ends_on_the_dashboard(browser
     expect(page.locator("form.login-form")).to_have_count(1)
     expect(page.locator(".two-factor-qr svg")).to_be_visible()
     expect(page.get_by_test_id("two-factor-key")).to_have_text(re.compile(r"^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$"))
-    page.screenshot(path="/work/shots/staff/2fa-setup.png", full_page=True)
+    keep_screenshot(page, "staff/2fa-setup.png", full_page=True)
 
     # A typo: a visible error, and the next try works at once.
     page.locator("#id_token").fill("000000")
     page.get_by_role("button", name="Instellen").click()
     expect(page.get_by_role("alert")).to_contain_text("Deze code klopt niet")
     expect(page.locator("form.login-form")).to_have_count(1)
-    page.screenshot(path="/work/shots/staff/2fa-wrong-code.png", full_page=True)
+    keep_screenshot(page, "staff/2fa-wrong-code.png", full_page=True)
 
     pass_second_factor(page, USERNAME)  # the app's code; ten backup codes shown once; "Verder naar het beheer"
     assert len(_backup_codes[USERNAME]) == 10
     expect(page).to_have_url(live_site + "/admin/")
     expect(page).to_have_title(re.compile("^Dashboard"))
-    page.screenshot(path="/work/shots/staff/2fa-dashboard.png", full_page=True)
+    keep_screenshot(page, "staff/2fa-dashboard.png", full_page=True)
     assert [r.url for r in background if r.status >= 300] == []  # nothing the admin fetched was redirected
     context.close()
 
