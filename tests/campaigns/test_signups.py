@@ -10,7 +10,7 @@ from django.core import mail
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from campaigns.models import SignupCounter, SignupFormPage, SignupSubmission
+from campaigns.models import SignupCounter, SignupSubmission
 from security.ratelimit import client_key
 
 pytestmark = pytest.mark.django_db
@@ -164,9 +164,8 @@ FORMAL = re.compile(r"\b(u|uw|Uw|U)\b")
 
 
 def test_visitors_are_addressed_with_je(client, petition, sign_on):
-    """The house style is "je" for visitors too: the sign-up form, its messages and thanks, the error pages.
-    (The texts editors write, such as the demo's intro and thanks, are theirs: blanked here.)"""
-    SignupFormPage.objects.filter(pk__in=[petition.pk, sign_on.pk]).update(intro="", thank_you_text="")
+    """The house style is "je" for visitors too: the sign-up form, its messages and thanks, the error pages,
+    and the demo's intro and thanks texts."""
     form_page = client.get(petition.url).content.decode()
     refused = client.post(submit_url(sign_on), {"hp_website": ""}).content.decode()
     thanks = client.get(petition.url + "?bedankt=1").content.decode()

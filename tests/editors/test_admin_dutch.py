@@ -45,7 +45,8 @@ def test_the_root_collection_has_a_dutch_name():
 
 def test_the_dutch_catalogue_does_not_turn_je_back_into_u():
     """Dutch is the source language: a Dutch "translation" that differs from its source only by the formal "u"
-    (left from an older wording) would undo the house style on screen. Fuzzy entries are never compiled."""
+    (left from an older wording) would undo the house style on screen. Fuzzy entries count too: they are not
+    compiled, but clearing the flag would show them."""
     import re
     from pathlib import Path
 
@@ -55,7 +56,9 @@ def test_the_dutch_catalogue_does_not_turn_je_back_into_u():
     catalogue = polib.pofile(str(Path(__file__).resolve().parents[2] / "cms/locale/nl/LC_MESSAGES/django.po"))
     undone = [
         entry.msgid
-        for entry in catalogue.translated_entries()
-        if formal.search(" ".join([entry.msgstr, *entry.msgstr_plural.values()])) and not formal.search(entry.msgid)
+        for entry in catalogue
+        if not entry.obsolete
+        and formal.search(" ".join([entry.msgstr, *entry.msgstr_plural.values()]))
+        and not formal.search(entry.msgid)
     ]
     assert undone == []

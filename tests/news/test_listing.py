@@ -122,7 +122,7 @@ def test_bad_input_gives_a_normal_page(client, query):
 def test_unknown_filter_values_are_ignored(client, news_index):
     html = client.get("/nieuws/?theme=bestaat-niet&kind=onzin&year=1800").content.decode()
     assert _count(html) == _live(news_index).count()
-    assert "U ziet:" not in html
+    assert "Je ziet:" not in html
 
 
 def test_page_out_of_range_shows_the_last_page(client):
