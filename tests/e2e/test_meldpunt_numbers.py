@@ -14,6 +14,14 @@ from events.importing.writers import write_xlsx
 from .screenshots import keep_screenshot
 
 pytestmark = pytest.mark.e2e
+# The words of the given elements that the browser broke over two lines (a word's range then has two boxes).
+SPLIT_WORDS = """elements => elements.flatMap(element => [...element.textContent.matchAll(/\\S+/g)].flatMap(match => {
+    const text = element.firstChild;
+    const range = document.createRange();
+    range.setStart(text, match.index);
+    range.setEnd(text, match.index + match[0].length);
+    return range.getClientRects().length > 1 ? [match[0]] : [];
+}))"""
 
 
 def test_the_intern_imports_the_register_and_a_visitor_reads_the_numbers(browser, live_site, staff_page, tmp_path):
@@ -63,6 +71,11 @@ def test_the_intern_imports_the_register_and_a_visitor_reads_the_numbers(browser
     expect(visitor.get_by_role("heading", name="Cijfers Meldpunt Vreemdelingendetentie", level=1)).to_be_visible()
     expect(visitor.get_by_role("heading", name="Meldingen per kwartaal")).to_be_visible()
     assert visitor.evaluate("document.documentElement.scrollWidth") <= 320
+    # Column headings wrap between words, never inside one ("Meldinge|n" in a squeezed table).
+    headings = visitor.locator(".chart__table thead th")
+    assert headings.count() and headings.evaluate_all(SPLIT_WORDS) == []
+    tables = visitor.locator(".chart__table")
+    assert tables.evaluate_all("ws => ws.every(w => w.scrollWidth <= w.clientWidth)")  # no sideways scrolling
     # Long location names ("... overige locaties (elk minder dan 10 meldingen)") wrap inside the drawing.
     label_edges = visitor.locator(".chart__label").evaluate_all("ls => ls.map(l => l.getBoundingClientRect().right)")
     assert label_edges and max(label_edges) <= 320

@@ -36,6 +36,9 @@ def test_the_intern_registers_a_report_on_a_phone(live_site, staff_page):
     table = page.locator("table.listing")
     assert table.evaluate("t => t.getBoundingClientRect().right") <= PHONE["width"]
     assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")
+    # Every reference on one line (it is read out on the phone; it used to wrap over three).
+    references = table.locator("td.title .title-wrapper a")
+    assert references.count() and references.evaluate_all("links => links.every(a => a.getClientRects().length === 1)")
     expect(page.locator(".w-active-filters")).not_to_contain_text("False")
     expect(table).to_contain_text(re.compile(r"\d{1,2}-\d{1,2}-\d{4}"))  # a date, not "8 minuten geleden"
     keep_screenshot(page, "meldpunt/queue-360.png", full_page=True)
