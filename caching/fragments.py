@@ -12,6 +12,9 @@ write and the commit could otherwise cache what it read from before the commit.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,18 +25,42 @@ from wagtail.models import Locale, Site
 
 VERSION_KEY = "fragments:version"
 
+# Within one_version_per_request(): the version this request read first (None: not read yet). Every fragment,
+# route and page key of a listing reads it, a dozen Redis round trips per uncached page view otherwise.
+_REQUEST_VERSION: ContextVar[str | None] = ContextVar("fragment_request_version", default=None)
+_REQUEST_SCOPE: ContextVar[bool] = ContextVar("fragment_request_scope", default=False)
+
+
+@contextmanager
+def one_version_per_request() -> Iterator[None]:
+    """Read the version from the cache once for everything inside (one anonymous page view): the page is built
+    from one version, as if it had been rendered just before a newer one. Replacing the version in this process
+    drops the remembered one (_replace_version), so a request that publishes still sees its own change."""
+    scope, version = _REQUEST_SCOPE.set(True), _REQUEST_VERSION.set(None)
+    try:
+        yield
+    finally:
+        _REQUEST_VERSION.reset(version)
+        _REQUEST_SCOPE.reset(scope)
+
 
 def fragment_version() -> str:
     """The current version token (a new one when the cache lost it, which also makes every fragment stale)."""
+    version = _REQUEST_VERSION.get()
+    if version is not None:
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(VERSION_KEY) or "0"
+    if _REQUEST_SCOPE.get():
+        _REQUEST_VERSION.set(version)
     return version
 
 
 def _replace_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    _REQUEST_VERSION.set(None)
 
 
 def invalidate_fragments(*, purge_proxy: bool = True) -> None:
@@ -69,6 +96,22 @@ def cached_value(request: HttpRequest | None, name: str, build):
     so it goes stale with every other fragment. The one helper for what pages share; Django's get_or_set does
     the rest."""
     return cache.get_or_set(f"fragment:{name}:{fragment_key(request)}", build, fragment_timeout())
+
+
+def cached_values(request: HttpRequest | None, names: list[str], build_missing) -> list:
+    """`cached_value` for several names in one cache round trip: `build_missing(indexes)` builds the values of
+    the names at those indexes (the ones not in the cache), in that order."""
+    if not names:
+        return []
+    suffix = fragment_key(request)
+    keys = [f"fragment:{name}:{suffix}" for name in names]
+    found = cache.get_many(keys)
+    missing = [index for index, key in enumerate(keys) if key not in found]
+    if missing:
+        built = dict(zip((keys[index] for index in missing), build_missing(missing), strict=True))
+        cache.set_many(built, fragment_timeout())
+        found.update(built)
+    return [found[key] for key in keys]
 
 
 def active_locale() -> Locale:

@@ -41,7 +41,7 @@ from django.utils.cache import cc_delim_re
 
 from caching import routing
 from caching.cache_control import is_private_path
-from caching.fragments import fragment_version
+from caching.fragments import fragment_version, one_version_per_request
 
 HIT_HEADER = "X-Page-Cache"
 _NOT_DECLARED = object()
@@ -171,6 +171,10 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _anonymous_get(request):
             return self.get_response(request)
+        with one_version_per_request():
+            return self._anonymous(request)
+
+    def _anonymous(self, request: HttpRequest) -> HttpResponse:
         page_cache_on = (
             settings.PAGE_CACHE_SECONDS > 0 and len(request.META.get("QUERY_STRING", "")) <= _MAX_QUERY_STRING
         )
