@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.http import HttpRequest
+from django.template.loader import get_template
+from django.utils.safestring import SafeString
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from caching.fragments import cached_value
+from caching.fragments import cached_value, cached_values
 from home.models import Theme
 from news.models import NewsIndexPage, NewsKind, NewsPage
 from security.query_params import clean_query, page_number
@@ -44,12 +46,29 @@ def themes_for_locale(locale_id: int | None) -> list[Theme]:
     return themes
 
 
+def _renditions() -> Prefetch:
+    return Prefetch("listing_image__renditions", queryset=get_image_model().get_rendition_model().objects.all())
+
+
 def with_listing_relations(queryset):
     """Prefetch what a news card shows: themes and the image with its renditions (constant queries)."""
-    return queryset.select_related("listing_image").prefetch_related(
-        "themes",
-        Prefetch("listing_image__renditions", queryset=get_image_model().get_rendition_model().objects.all()),
-    )
+    return queryset.select_related("listing_image").prefetch_related("themes", _renditions())
+
+
+def news_cards(request: HttpRequest, items: list[NewsPage], heading_level: int) -> list[SafeString]:
+    """The HTML of each item's card (components/news_card.html), cached with the fragments: a card shows only
+    the item, its themes and its image, and publishing, saving a theme or an image replaces the fragment version
+    (caching/signals.py), as it does for whole cached pages. Rendering twelve cards was a third of the CPU of
+    an uncached listing; a hit costs one cache round trip and no query for themes or images."""
+
+    def build(indexes: list[int]) -> list[SafeString]:
+        missing = [items[index] for index in indexes]
+        prefetch_related_objects(missing, "listing_image", "themes", _renditions())
+        template = get_template("components/news_card.html")
+        # The card reads only these and the active language: no context processors needed.
+        return [template.render({"item": item, "heading_level": heading_level, "request": request}) for item in missing]
+
+    return cached_values(request, [f"news-card:{heading_level}:{item.pk}" for item in items], build)
 
 
 def filter_choices(index: NewsIndexPage) -> tuple[list[Option], list[Option], list[Option]]:
@@ -105,7 +124,7 @@ def build_listing(index: NewsIndexPage, request: HttpRequest) -> dict:
     if theme or tag:
         items = items.distinct()
 
-    paginator = Paginator(with_listing_relations(items), ITEMS_PER_PAGE)
+    paginator = Paginator(items, ITEMS_PER_PAGE)
     page_obj = paginator.get_page(page_number(request.GET.get("page")))
     theme_names = {option.value: option.label for option in theme_options}
     labels = {"theme": theme, "kind": kind, "year": year, "tag": tag}
@@ -120,6 +139,7 @@ def build_listing(index: NewsIndexPage, request: HttpRequest) -> dict:
     ]
     return {
         "news_items": page_obj,
+        "cards": news_cards(request, list(page_obj.object_list), heading_level=2),
         "page_obj": page_obj,
         "paginator": paginator,
         "theme_options": theme_options,
