@@ -26,7 +26,12 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = os.environ.get("LOS_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="los-test-media-")
 # The end-to-end server runs with these settings and DEBUG off: let WhiteNoise serve static files from the apps.
 WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = True
+# Other tests build a middleware per test client, so they look a file up when asked (autorefresh). The e2e server
+# (tests/e2e/conftest.py) lists the static files once at start and lets the browser keep them: no request per file
+# and page, and the admin's scripts are not fetched and compiled again on every page.
+WHITENOISE_AUTOREFRESH = os.environ.get("LOS_TEST_E2E_SERVER") != "1"
+if not WHITENOISE_AUTOREFRESH:
+    WHITENOISE_MAX_AGE = 24 * 3600
 # Machine translation in tests: wagtail-localize's offline DummyTranslator (never a real service).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 # Security: the suite logs in with client.login/force_login and the plain login form. django-axes needs the

@@ -59,7 +59,7 @@ def test_the_eindredactie_downloads_the_sign_ups_for_dutch_excel(browser, staff_
     expect(visitor.get_by_role("heading", level=1, name="Bedankt!")).to_be_visible()
     visitor.context.close()
 
-    page = staff_page("Eindredactie", accept_downloads=True)
+    page = staff_page("Eindredactie")  # Playwright accepts downloads unless told not to
     page.goto(f"{live_site}/admin/forms/submissions/{petition.pk}/")
     assert english_words(page) == set()
     with page.expect_download() as csv_download:

@@ -12,8 +12,7 @@ from playwright.sync_api import Page, expect
 from campaigns.models import CampaignPage, SignupFormPage
 from meldpunt.models import Report
 from news.models import NewsPage
-from tests.e2e.conftest import DUTCH_BROWSER
-from tests.e2e.staff_login import create_colleague, pass_second_factor, submit_password
+from tests.e2e.staff_login import DUTCH_BROWSER, create_colleague, pass_second_factor, submit_password
 
 from .screenshots import keep_screenshot
 

@@ -1,7 +1,8 @@
 """An intern drafts a news item and submits it; the Eindredactie approves it; it is live on the site.
 
-Both log in through the real login form of a real server (headless Chromium). The accounts are made by the
-superuser in the admin's user form, with the group ticked, as an administrator would.
+Both log in through the real login form of a real server (headless Chromium). In the first test the accounts are
+made by the superuser in the admin's user form, with the group ticked, as an administrator would; the others use
+the e2e account of each group (`staff_page`).
 """
 
 from __future__ import annotations
@@ -60,10 +61,8 @@ def test_intern_submits_moderator_approves_page_goes_live(browser, live_site: st
     expect(visitor.get_by_role("heading", level=1, name=TITLE)).to_be_visible()
 
 
-def test_translator_edits_translations_but_not_dutch_pages(browser, live_site: str):
-    create_colleague(browser, live_site, "vertaler", "vertaler-wachtwoord-2027", "Vertalers")
-    page = browser.new_context().new_page()
-    log_in(page, live_site, "vertaler", "vertaler-wachtwoord-2027")
+def test_translator_edits_translations_but_not_dutch_pages(staff_page, live_site: str):
+    page = staff_page("Vertalers")
 
     # The Dutch news index: refused, with the reason.
     page.goto(live_site + "/admin/pages/search/?q=Nieuws")

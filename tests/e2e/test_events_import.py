@@ -1,13 +1,12 @@
-"""A volunteer imports the agenda from a spreadsheet, end to end in headless Chromium against a real server.
-
-The volunteer account is made the way an administrator makes one: in the Wagtail admin's user form, with the
-"Vrijwilligers" group ticked (the server runs in its own process with its own database).
+"""A volunteer imports the agenda from a spreadsheet, end to end in headless Chromium against a real server,
+signed in as the e2e account of the "Vrijwilligers" group (the server runs in its own process with its own
+database; how an administrator makes such an account is test_staff_first_login.py's and
+test_editors_moderation.py's flow).
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
 
 import openpyxl
@@ -15,40 +14,15 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ADMIN_PASSWORD, ADMIN_USER
-from tests.e2e.staff_login import log_in
+from editors.roles import VRIJWILLIGERS
 
 pytestmark = pytest.mark.e2e
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "events"
-VOLUNTEER, VOLUNTEER_PASSWORD = "e2e-vrijwilliger", "vrijwilliger-wachtwoord-2027"
 
 
-def create_volunteer(browser, base: str) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    log_in(page, base, ADMIN_USER, ADMIN_PASSWORD)
-    page.goto(base + "/admin/users/new/")
-    page.locator("#id_username").fill(VOLUNTEER)
-    page.locator("#id_email").fill("vrijwilliger@example.org")
-    page.locator("#id_first_name").fill("Vera")
-    page.locator("#id_last_name").fill("Vrijwilliger")
-    page.locator("#id_password1").fill(VOLUNTEER_PASSWORD)
-    page.locator("#id_password2").fill(VOLUNTEER_PASSWORD)
-    group = page.get_by_label("Vrijwilligers", exact=True)
-    if not group.is_visible():
-        page.get_by_role("tab", name=re.compile("Rollen|Roles")).first.click()
-    group.check()
-    page.locator("form [type=submit]").last.click()
-    expect(page).to_have_url(re.compile(r"/admin/users/"))
-    context.close()
-
-
-def test_volunteer_imports_fixes_and_finds_events(browser, live_site: str, tmp_path: Path):
-    create_volunteer(browser, live_site)
-    context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    log_in(page, live_site, VOLUNTEER, VOLUNTEER_PASSWORD)
+def test_volunteer_imports_fixes_and_finds_events(browser, staff_page, live_site: str, tmp_path: Path):
+    page = staff_page(VRIJWILLIGERS)  # Playwright accepts downloads unless told not to
 
     page.goto(live_site + "/admin/agenda/importeren/")
     expect(page.get_by_role("heading", name="Agenda importeren")).to_be_visible()
@@ -77,7 +51,6 @@ def test_volunteer_imports_fixes_and_finds_events(browser, live_site: str, tmp_p
     page.get_by_role("button", name="Importeren").click()
     expect(page.get_by_text("Import klaar: 8 nieuw")).to_be_visible()
     expect(page.get_by_role("link", name="Deze import ongedaan maken")).to_be_visible()
-    context.close()
 
     # The events are on the public agenda.
     visitor = browser.new_context()

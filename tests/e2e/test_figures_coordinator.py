@@ -10,23 +10,20 @@ from playwright.sync_api import expect
 
 from editors.roles import OPVANGCOORDINATOREN
 
-from .conftest import DUTCH_BROWSER, staff_username
-from .staff_login import ADMIN_PASSWORD, ADMIN_USER, log_in
+from .conftest import staff_username
 
 pytestmark = pytest.mark.e2e
 PHONE = {"width": 360, "height": 740}
 
 
-def test_a_coordinator_fills_in_a_quarter_on_a_phone(browser, live_site, staff_page):
+def test_a_coordinator_fills_in_a_quarter_on_a_phone(admin_page, live_site, staff_page):
     # LOS staff link the coordinator to their shelter (as the admin does in Opvangcijfers → Opvangen).
-    context = browser.new_context(**DUTCH_BROWSER)
-    admin = context.new_page()
-    log_in(admin, live_site, ADMIN_USER, ADMIN_PASSWORD, next_path="/admin/snippets/figures/shelter/")
+    admin = admin_page
+    admin.goto(live_site + "/admin/snippets/figures/shelter/")
     admin.get_by_role("link", name=re.compile("Opvang Arnhem")).first.click()
     admin.locator("#id_coordinators").select_option(label=staff_username(OPVANGCOORDINATOREN))
     admin.get_by_role("button", name=re.compile("Opslaan")).first.click()
     expect(admin.locator(".messages")).to_contain_text("Opvang Arnhem")
-    context.close()
 
     page = staff_page(OPVANGCOORDINATOREN, viewport=PHONE)
     page.goto(live_site + "/admin/cijfers/")

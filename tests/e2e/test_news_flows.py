@@ -10,9 +10,7 @@ import feedparser
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import ADMIN_PASSWORD, ADMIN_USER
 from tests.e2e.page_editor import open_more_actions
-from tests.e2e.staff_login import log_in
 
 
 def _png() -> bytes:
@@ -57,8 +55,8 @@ def test_visitor_filters_news_by_theme_and_opens_an_item(page: Page, live_site: 
     assert requested_hosts == {live_site.removeprefix("http://")}
 
 
-def test_editor_reacts_to_the_news_and_it_is_published(page: Page, live_site: str):
-    log_in(page, live_site, ADMIN_USER, ADMIN_PASSWORD)
+def test_editor_reacts_to_the_news_and_it_is_published(admin_page: Page, live_site: str):
+    page = admin_page
     expect(page.locator("body")).to_contain_text(re.compile("Dashboard|Welkom|Stichting LOS"))
 
     page.get_by_role("link", name="Reageer op nieuws").first.click()

@@ -8,8 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import DUTCH_BROWSER
-from tests.e2e.staff_login import _backup_codes, create_colleague, pass_second_factor, submit_password
+from tests.e2e.staff_login import DUTCH_BROWSER, _backup_codes, create_colleague, pass_second_factor, submit_password
 
 from .screenshots import keep_screenshot
 
