@@ -18,8 +18,7 @@ pytestmark = pytest.mark.e2e
 def test_an_empty_sign_up_block_chooses_among_the_campaign_s_forms(live_site: str, staff_page):
     campaign = CampaignPage.objects.get(slug="zorg-in-detentie")
     own_form = SignupFormPage.objects.child_of(campaign).first()
-    page = staff_page("Redactie")
-    page.goto(f"{live_site}/admin/pages/{campaign.pk}/edit/")
+    page = staff_page("Redactie", f"/admin/pages/{campaign.pk}/edit/")
     expect(page.locator("#id_title")).to_be_visible()
 
     page.locator(".c-sf-add-button").last.click()

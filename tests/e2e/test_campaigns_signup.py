@@ -59,8 +59,8 @@ def test_the_eindredactie_downloads_the_sign_ups_for_dutch_excel(browser, staff_
     expect(visitor.get_by_role("heading", level=1, name="Bedankt!")).to_be_visible()
     visitor.context.close()
 
-    page = staff_page("Eindredactie")  # Playwright accepts downloads unless told not to
-    page.goto(f"{live_site}/admin/forms/submissions/{petition.pk}/")
+    # Playwright accepts downloads unless told not to.
+    page = staff_page("Eindredactie", f"/admin/forms/submissions/{petition.pk}/")
     assert english_words(page) == set()
     with page.expect_download() as csv_download:
         page.get_by_role("link", name="Download als CSV").click()
@@ -84,8 +84,7 @@ def test_the_redactie_adds_a_sign_up_form_from_the_campaign(staff_page, live_sit
     from campaigns.models import CampaignPage
 
     campaign = CampaignPage.objects.get(slug="zorg-in-detentie")
-    page = staff_page("Redactie")
-    page.goto(f"{live_site}/admin/pages/{campaign.pk}/edit/")
+    page = staff_page("Redactie", f"/admin/pages/{campaign.pk}/edit/")
     page.get_by_role("link", name="Aanmeldformulier toevoegen").click()
     page.get_by_label("Belofte").check()
     page.get_by_label("Titel").fill("Beloof het mee")

@@ -96,16 +96,14 @@ def test_campaign_screens_are_dutch(live_site: str, staff_page):
     petition = SignupFormPage.objects.get(slug="petitie")
     found: dict[str, set[str]] = {}
 
-    page = staff_page("Redactie")
-    page.goto(f"{live_site}/admin/pages/{campaign.pk}/edit/")
+    page = staff_page("Redactie", f"/admin/pages/{campaign.pk}/edit/")
     expect(page.locator("#id_title")).to_be_visible()
     found["campagne bewerken"] = english_words(page)
     keep_screenshot(page, "staff/dutch-campaign-editor.png", full_page=True)
     page.goto(f"{live_site}/admin/campagnes/{campaign.pk}/aanmeldformulier/")
     found["aanmeldformulier toevoegen"] = english_words(page)
 
-    page = staff_page("Eindredactie")
-    page.goto(f"{live_site}/admin/forms/")
+    page = staff_page("Eindredactie", "/admin/forms/")
     found["formulieren"] = english_words(page)
     page.goto(f"{live_site}/admin/forms/submissions/{petition.pk}/")
     expect(page.get_by_text("Download voor Excel")).to_be_visible()
@@ -122,7 +120,6 @@ def test_meldpunt_screens_are_dutch(live_site: str, staff_page):
     found: dict[str, set[str]] = {}
 
     page = staff_page("Meldpunt")
-    page.goto(f"{live_site}/admin/")
     found["dashboard"] = english_words(page)
     keep_screenshot(page, "staff/dutch-meldpunt-dashboard.png", full_page=True)
     page.goto(f"{live_site}/admin/meldpunt/meldingen/")

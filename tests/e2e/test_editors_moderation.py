@@ -62,10 +62,8 @@ def test_intern_submits_moderator_approves_page_goes_live(browser, live_site: st
 
 
 def test_translator_edits_translations_but_not_dutch_pages(staff_page, live_site: str):
-    page = staff_page("Vertalers")
-
     # The Dutch news index: refused, with the reason.
-    page.goto(live_site + "/admin/pages/search/?q=Nieuws")
+    page = staff_page("Vertalers", "/admin/pages/search/?q=Nieuws")
     page.locator("a[href$='/edit/']", has_text=re.compile(r"^\s*Nieuws\s*$")).first.click()
     expect(page.get_by_text("Als vertaler kun je alleen vertalingen bewerken.")).to_be_visible()
     expect(page).not_to_have_url(re.compile(r"/edit/"))
@@ -82,9 +80,8 @@ def test_intern_sees_the_reviewers_change_request_in_the_editor(staff_page, live
     """Issue 16, item 5: the Eindredactie asks for changes from the dashboard (and is told it did); the intern sees
     the comment at the top of the page editor, not only in the e-mail."""
     title, comment = "Stagiair schrijft over de wachtlijst", "Noem de bron van het cijfer in de eerste alinea."
-    intern = staff_page("Stagiairs")
     news = NewsPage.objects.filter(locale__language_code="nl").first().get_parent()
-    intern.goto(f"{live_site}/admin/pages/add/news/newspage/{news.pk}/")
+    intern = staff_page("Stagiairs", f"/admin/pages/add/news/newspage/{news.pk}/")
     intern.locator("#id_title").fill(title)
     intern.locator("#id_intro").fill("De wachtlijst voor een gesprek werd dit jaar langer.")
     open_more_actions(intern)

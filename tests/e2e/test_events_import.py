@@ -22,9 +22,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "events"
 
 
 def test_volunteer_imports_fixes_and_finds_events(browser, staff_page, live_site: str, tmp_path: Path):
-    page = staff_page(VRIJWILLIGERS)  # Playwright accepts downloads unless told not to
+    # Playwright accepts downloads unless told not to.
+    page = staff_page(VRIJWILLIGERS, "/admin/agenda/importeren/")
 
-    page.goto(live_site + "/admin/agenda/importeren/")
     expect(page.get_by_role("heading", name="Agenda importeren")).to_be_visible()
 
     # A sheet with mistakes: the preview names them and offers nothing to import.

@@ -25,8 +25,7 @@ def test_a_coordinator_fills_in_a_quarter_on_a_phone(admin_page, live_site, staf
     admin.get_by_role("button", name=re.compile("Opslaan")).first.click()
     expect(admin.locator(".messages")).to_contain_text("Opvang Arnhem")
 
-    page = staff_page(OPVANGCOORDINATOREN, viewport=PHONE)
-    page.goto(live_site + "/admin/cijfers/")
+    page = staff_page(OPVANGCOORDINATOREN, "/admin/cijfers/", viewport=PHONE)
     expect(page.get_by_role("heading", name=re.compile("Opvang Arnhem"))).to_be_visible()
     expect(page.get_by_text("Noodopvang Nijmegen")).to_have_count(0)
     page.get_by_role("link", name="Kwartaal invullen").click()

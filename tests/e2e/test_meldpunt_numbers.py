@@ -54,8 +54,7 @@ def test_the_intern_imports_the_register_and_a_visitor_reads_the_numbers(browser
             sheet_title="Register",
         )
     )
-    page = staff_page("Meldpunt")
-    page.goto(live_site + "/admin/meldpunt-import/")
+    page = staff_page("Meldpunt", "/admin/meldpunt-import/")
     page.locator("#id_file").set_input_files(str(sheet))
     page.get_by_role("button", name="Voorbeeld bekijken").click()
     expect(page.get_by_text("Naam, V-nummer")).to_be_visible()

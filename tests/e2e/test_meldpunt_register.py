@@ -15,8 +15,7 @@ PHONE = {"width": 360, "height": 740}
 
 
 def test_the_intern_registers_a_report_on_a_phone(live_site, staff_page):
-    page = staff_page("Meldpunt", viewport=PHONE)
-    page.goto(live_site + "/admin/meldpunt/meldingen/new/")
+    page = staff_page("Meldpunt", "/admin/meldpunt/meldingen/new/", viewport=PHONE)
     # Date (today) and channel (telefoon) are filled in already: location, two topics, the text, urgency.
     page.locator("#id_location").select_option(label="Detentiecentrum Rotterdam")
     page.get_by_label("medische zorg").check()

@@ -93,8 +93,7 @@ def test_a_translation_stays_a_draft_until_the_translator_publishes(staff_page, 
     assert source is not None and source != dutch.order_by("-pk").first()  # that one is test_editors_dutch's
     address, index = f"{live_site}/en/news/{source.slug}/", f"{live_site}/en/news/"
 
-    translator = staff_page("Vertalers")
-    translator.goto(f"{live_site}/admin/localize/submit/page/{source.pk}/")
+    translator = staff_page("Vertalers", f"/admin/localize/submit/page/{source.pk}/")
     translator.get_by_label("English").check()
     translator.locator("form [type=submit]").last.click()
     expect(translator).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))

@@ -28,8 +28,7 @@ def test_the_eindredactie_imports_the_old_list_and_undoes_it(live_site, staff_pa
             sheet_title="Abonnees",
         )
     )
-    page = staff_page("Eindredactie")
-    page.goto(live_site + "/admin/snippets/newsletter/subscriber/")
+    page = staff_page("Eindredactie", "/admin/snippets/newsletter/subscriber/")
     page.get_by_role("link", name="Oude lijst importeren").click()
     page.locator("#id_file").set_input_files(str(sheet))
     page.get_by_role("button", name="Voorbeeld bekijken").click()

@@ -56,8 +56,7 @@ def test_subscribe_confirm_receive_and_unsubscribe(browser, live_site: str, e2e_
     assert visitor.cookies() == []
 
     # The Redactie (signed in as in production, with 2FA) sends the demo's draft issue, after a test to themselves.
-    editor = staff_page("Redactie")
-    editor.goto(live_site + "/admin/snippets/newsletter/issue/")
+    editor = staff_page("Redactie", "/admin/snippets/newsletter/issue/")
     editor.get_by_role("link", name=re.compile("LOS nieuws: medische zorg")).first.click()
     editor.get_by_role("link", name="Test en versturen").first.click()
     editor.get_by_role("button", name="Stuur testmail").click()
