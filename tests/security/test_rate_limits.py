@@ -23,7 +23,10 @@ LIMIT = 2
 
 
 @pytest.fixture
-def behind_proxy(settings, redis_cache):
+def behind_proxy(redis_cache, settings):
+    # redis_cache first: fixtures are torn down in reverse, so the settings changed below are undone before the
+    # Redis cache's override_settings. The other order restored the settings as they were inside that override
+    # (CACHES = Redis) after it ended, and a later test found the default cache still on Redis.
     settings.CLIENT_IP_HEADER = "X-Forwarded-For"
     settings.CLIENT_IP_PROXY_HOPS = 1
     settings.CAMPAIGNS_SIGNUP_RATE_LIMIT = settings.NEWSLETTER_RATE_LIMIT = (LIMIT, 600)
