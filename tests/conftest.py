@@ -4,6 +4,7 @@ runs in a transaction that is rolled back, so tests can change it freely."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -70,14 +71,79 @@ def microsite(db) -> Site:
     return Site.objects.get(hostname=MICROSITE_HOSTNAME)
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Every test starts with an empty cache: cached fragments of one test's (rolled back) content must not
-    show up in the next."""
+def _viewed_pages():
+    """One live page of every page type in each language, and every site's home page in each of its languages."""
+    from wagtail.models import Page
+
+    chosen = {}
+    for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"):
+        chosen.setdefault((type(page), page.locale_id), page)
+    for site in Site.objects.all():
+        for home in site.root_page.get_translations(inclusive=True).live().specific():
+            chosen.setdefault(("home", home.pk), home)
+    return chosen.values()
+
+
+@pytest.fixture(scope="session")
+def viewed_site_cache(django_db_setup, django_db_blocker):
+    """The local-memory caches as the seeded site leaves them once its pages have been viewed: the site chrome
+    (menus, footer, funders, languages) and the pages' fragments, all made from the seeded content every test
+    starts from. Built once per worker (about 1.5 s); starting a test from it instead of an empty cache saves
+    rendering the same chrome again in about every test that views a page (a cold page costs 3-4 times a warm
+    one)."""
     from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+    from django.db import transaction
+
+    from caching.warming import warm
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        for cache in caches.all():
+            cache.clear()
+        for page in _viewed_pages():
+            warm(page)
+        snapshot = {
+            alias: (dict(caches[alias]._cache), dict(caches[alias]._expire_info))
+            for alias in caches
+            if isinstance(caches[alias], LocMemCache)
+        }
+        transaction.set_rollback(True)  # a view that writes (a search count, a rendition) leaves nothing
+    return snapshot
+
+
+# Tests that start from an empty cache: a test that counts queries measures the uncached rendering (the first
+# visitor's), a transactional test may not find the seeded content, and tests/performance measures the caches.
+COUNTING_FIXTURES = {"django_assert_num_queries", "django_assert_max_num_queries"}
+
+
+def _starts_cold(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    uses_db = marker is not None or {"db", "transactional_db"} & set(request.fixturenames)
+    return (
+        not uses_db
+        or "transactional_db" in request.fixturenames
+        or (marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+        or bool(COUNTING_FIXTURES & set(request.fixturenames))
+        or hasattr(request.module, "CaptureQueriesContext")
+        or request.node.path.is_relative_to(Path(__file__).parent / "performance")
+    )
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(request):
+    """Every test starts with the cache of the seeded site (`viewed_site_cache`), or an empty one: cached
+    fragments and counters of one test's (rolled back) content must not show up in the next."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
 
     for cache in caches.all():
         cache.clear()
+    if not _starts_cold(request):
+        for alias, (entries, expiry) in request.getfixturevalue("viewed_site_cache").items():
+            cache = caches[alias]
+            if isinstance(cache, LocMemCache):  # not when a test's settings put Redis there (`redis_cache`)
+                cache._cache.update(entries)
+                cache._expire_info.update(expiry)
     yield
 
 

@@ -1,17 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 
 from campaigns.models import CampaignPage, SignupFormPage
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """The rate limit lives in the cache: every test starts with a clean slate."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.utils import timezone
 
 from newsletter.models import Issue, MailingList, NewsletterPage, Subscriber, SupportPage
 
 PASSWORD = "een-lang-wachtwoord-2026"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate limits and the one-mail-per-interval rule live in the cache: every test starts clean."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -48,6 +49,7 @@ def test_strip_hides_ended_and_future_funders(client, main_site):
 
 def test_no_funder_in_the_footer_shows_no_strip(client, main_site):
     Funder.objects.update(show_in_footer=False)
+    cache.clear()  # update() saves no funder, so nothing tells the cached footer strip (tests/conftest.py)
     html = client.get("/").content.decode()
     assert _strip(html) == ""
     assert "Mogelijk gemaakt door" not in html
