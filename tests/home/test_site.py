@@ -60,19 +60,16 @@ def test_api_lists_demo_pages_with_fields(client):
 
 
 @pytest.mark.parametrize("path", PUBLIC_PATHS)
-def test_public_pages_load_nothing_from_other_hosts(client, path):
-    html = client.get(path).content.decode()
+def test_public_pages_load_nothing_from_other_hosts_and_set_no_cookies(client, path):
+    """Each page rendered once for both promises to an anonymous visitor."""
+    response = client.get(path)
+    html = response.content.decode()
     # Anything the browser fetches by itself: src, srcset, poster, data, stylesheet/preload/icon links.
     fetched = re.findall(r'(?:src|srcset|poster|data)="([^"]+)"', html)
     # rel="alternate" (hreflang, feeds) is not fetched by the browser; hreflang must be absolute.
     fetched += re.findall(r'<link(?![^>]*rel="alternate")[^>]+href="([^"]+)"', html)
     external = [url for url in fetched if re.match(r"^(https?:)?//", url)]
     assert external == []
-
-
-@pytest.mark.parametrize("path", PUBLIC_PATHS)
-def test_anonymous_visitors_get_no_cookies(client, path):
-    response = client.get(path)
     assert response.cookies == {} or all(not morsel.value for morsel in response.cookies.values())
 
 
