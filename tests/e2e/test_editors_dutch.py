@@ -85,6 +85,7 @@ def test_login_two_factor_dashboard_and_editors_are_dutch(browser, live_site: st
     found["paginalijst"] = english_words(page)
     page.goto(f"{live_site}/admin/images/")
     found["afbeeldingen"] = english_words(page)
+    page.context.close()
 
     assert {screen: words for screen, words in found.items() if words} == {}
 
