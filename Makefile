@@ -43,9 +43,11 @@ run: install ## Migrate, load demo content, create a local admin, serve http://$
 # Two pytest-xdist workers, one per core: each has its own test database, media folder, and (for the e2e files it
 # gets, each file whole) its own server and browser. TEST_WORKERS=0 runs everything in one process. Every run ends
 # with the 25 slowest tests, so a slow newcomer is seen the day it lands.
+# PYTHONDONTWRITEBYTECODE is emptied for the run: where a shell sets it (CI's does), every worker, e2e server and
+# Django subprocess compiled the project and rewrote the test modules again, ~2 CPU-seconds each.
 TEST_WORKERS ?= 2
 test: install ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=25; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=25; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
 
 # Templates: the project's folder and every app's own (djlint's settings are in pyproject.toml). `--reformat`
 # exits 1 when it changed a file; `--warn` makes that 0, so `make format` succeeds after formatting.
