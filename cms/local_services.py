@@ -74,26 +74,47 @@ def copy_test_database(sqlite_file: Path, suffix: str = "copy") -> str:
         return f"sqlite:///{sqlite_file}"
     import psycopg
 
-    params = connection.get_connection_params()
     source = connection.settings_dict["NAME"]
     name = f"{source}_{suffix}"
+    url = _database_url(name)
     # PostgreSQL copies a template only while nobody is connected to it: close ours (Django reconnects lazily).
     connections.close_all()
-    user = params.get("user") or "postgres"
-    host = params.get("host") or "127.0.0.1"
-    port = params.get("port") or 5432
-    password = params.get("password") or ""
-    auth = f"{user}:{password}@" if password else f"{user}@"
-    url = f"postgres://{auth}{host}:{port}/{name}"
     with psycopg.connect(_maintenance_url(url), autocommit=True) as conn:
         # A connection a finished test left behind in a thread of its own is idle but still counts: end it.
-        conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
-            [source],
-        )
+        _terminate_sessions(conn, source)
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
     return url
+
+
+def _terminate_sessions(conn, database: str) -> None:
+    conn.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+        [database],
+    )
+
+
+def end_other_sessions(database: str | None = None) -> None:
+    """Close this process's connections and end every other session on `database` (default: the current
+    PostgreSQL database of Django's `default` connection), so that it can be dropped or copied at once."""
+    import psycopg
+    from django.db import connection, connections
+
+    database = database or connection.settings_dict["NAME"]
+    connections.close_all()
+    with psycopg.connect(_maintenance_url(_database_url(database)), autocommit=True) as conn:
+        _terminate_sessions(conn, database)
+
+
+def _database_url(name: str) -> str:
+    """The URL of database `name` on the server of Django's `default` connection (PostgreSQL)."""
+    from django.db import connection
+
+    params = connection.get_connection_params()
+    user = params.get("user") or "postgres"
+    password = params.get("password") or ""
+    auth = f"{user}:{password}@" if password else f"{user}@"
+    return f"postgres://{auth}{params.get('host') or '127.0.0.1'}:{params.get('port') or 5432}/{name}"
 
 
 def free_port() -> int:

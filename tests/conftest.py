@@ -12,6 +12,7 @@ from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Site
 
+from cms.local_services import end_other_sessions
 from demo import MICROSITE_HOSTNAME
 
 
@@ -30,6 +31,10 @@ def seeded_database_cache(django_db_modify_db_settings, django_db_blocker):
         cache = SeededDatabaseCache(connection, settings.MEDIA_ROOT)
         if cache.available():
             connection.settings_dict["TEST"]["MIGRATE"] = False
+            if connection.vendor == "postgresql":
+                # Django creates the test database as a copy of the cached one: its tables exist, so the
+                # syncdb that follows (MIGRATE False) creates none (on an empty database: ~700 statements).
+                connection.settings_dict["TEST"]["TEMPLATE"] = cache.template
     return cache
 
 
@@ -45,15 +50,22 @@ def django_db_setup(seeded_database_cache, django_db_setup, django_db_blocker):
         if cache is not None and connection.settings_dict["TEST"].get("MIGRATE") is False:
             cache.restore()
             connection.settings_dict["TEST"]["MIGRATE"] = True
-            return
-        call_command("seed_demo", verbosity=0)
-        # Every page rendered once, as the worker does after publishing in production: the image renditions
-        # then exist for the whole run, instead of being encoded again inside every test's rolled-back
-        # transaction (a news listing took three times as long).
-        for page in Page.objects.live().public().filter(depth__gt=1).specific():
-            warm(page)
-        if cache is not None:
-            cache.save()
+        else:
+            call_command("seed_demo", verbosity=0)
+            # Every page rendered once, as the worker does after publishing in production: the image renditions
+            # then exist for the whole run, instead of being encoded again inside every test's rolled-back
+            # transaction (a news listing took three times as long).
+            for page in Page.objects.live().public().filter(depth__gt=1).specific():
+                warm(page)
+            if cache is not None:
+                cache.save()
+    yield
+    # pytest-django drops the test database next. Under pytest-xdist a session on it sometimes outlives Django's
+    # close (seen on both workers at the end of most full runs); DROP DATABASE then waits 5 s, fails and leaves the
+    # database behind. End every session on it first, as copy_test_database does before copying.
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock():
+            end_other_sessions(connection.settings_dict["NAME"])
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ code, the installed packages and the database kind, so it is kept under a key ma
 later run (and every pytest-xdist worker) starts from a copy in a second or two:
 
 - SQLite (in memory in tests): a file in the cache folder, written and read with SQLite's backup API;
-- PostgreSQL: a template database `los_testcache_<key>` on the same server, copied with `CREATE DATABASE ...
-  TEMPLATE` (nobody may connect to it, so copying never waits);
+- PostgreSQL: a template database `los_testcache_<key>` on the same server, which Django makes the test database
+  from (`TEST["TEMPLATE"]`: `CREATE DATABASE ... TEMPLATE`; nobody may connect to it, so copying never waits);
 - the media files `seed_demo` and the page renders wrote (images and renditions), a folder beside it.
 
 The key hashes every file of the checkout that can change what is built (everything but tests, docs and
@@ -127,9 +127,10 @@ class SeededDatabaseCache:
         return self.connection.vendor == "postgresql" and self._template_exists()
 
     def restore(self) -> None:
-        """Replace the (empty) test database and the media folder with the cached ones."""
+        """Fill the test database and the media folder from the cache. On PostgreSQL Django already created the
+        test database as a copy of the template (TEST["TEMPLATE"], tests/conftest.py); SQLite's is in memory and
+        gets the cached file's content."""
         from django.contrib.contenttypes.models import ContentType
-        from django.db import connections
 
         if self.connection.vendor == "sqlite":
             self.connection.ensure_connection()
@@ -138,12 +139,6 @@ class SeededDatabaseCache:
                 source.backup(self.connection.connection)
             finally:
                 source.close()
-        else:
-            name = self.connection.settings_dict["NAME"]
-            connections.close_all()
-            with self._maintenance() as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-                conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
         shutil.copytree(self.media, self.media_root, dirs_exist_ok=True)
         # Content types were cached while the empty database was made; the copy has its own ids.
         ContentType.objects.clear_cache()
