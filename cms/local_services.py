@@ -94,13 +94,12 @@ def _terminate_sessions(conn, database: str) -> None:
     )
 
 
-def end_other_sessions(database: str | None = None) -> None:
-    """Close this process's connections and end every other session on `database` (default: the current
-    PostgreSQL database of Django's `default` connection), so that it can be dropped or copied at once."""
+def end_other_sessions(database: str) -> None:
+    """Close this process's connections and end every other session on the PostgreSQL database `database`
+    (on the server of Django's `default` connection), so that it can be dropped or copied at once."""
     import psycopg
-    from django.db import connection, connections
+    from django.db import connections
 
-    database = database or connection.settings_dict["NAME"]
     connections.close_all()
     with psycopg.connect(_maintenance_url(_database_url(database)), autocommit=True) as conn:
         _terminate_sessions(conn, database)

@@ -139,9 +139,9 @@ class SeededDatabaseCache:
                 source.backup(self.connection.connection)
             finally:
                 source.close()
+            # Content types were cached while the empty database was made; the copy has its own ids.
+            ContentType.objects.clear_cache()
         shutil.copytree(self.media, self.media_root, dirs_exist_ok=True)
-        # Content types were cached while the empty database was made; the copy has its own ids.
-        ContentType.objects.clear_cache()
         os.utime(self.media)  # the newest used entries are the ones kept
 
     def save(self) -> None:
