@@ -19,11 +19,13 @@ Staff log in as in production: the server enforces two-factor authentication and
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import playwright
 import pytest
 
 from cms.local_services import copy_test_database, drop_scratch_database, free_port, wait_until_serving
@@ -31,12 +33,24 @@ from cms.local_services import copy_test_database, drop_scratch_database, free_p
 from .staff_login import ADMIN_PASSWORD, ADMIN_USER, account_context, log_in
 
 ROOT = Path(__file__).resolve().parents[2]
-DISABLED_FEATURES = (
-    *("Translate", "MediaRouter", "OptimizationHints", "site-per-process", "IsolateOrigins"),
+OUR_DISABLED_FEATURES = (
+    *("Translate", "site-per-process", "IsolateOrigins"),
     *("WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup"),
 )
 CHROMIUM = "/usr/bin/chromium"
 STAFF_PASSWORD = "e2e-medewerker-wachtwoord-2027"
+
+
+def playwright_disabled_features() -> list[str]:
+    """The features Playwright itself disables (HTTPS upgrades, paint holding, ...). Chromium keeps only the last
+    `--disable-features` on its command line, and Playwright puts its own before ours: ours must repeat its list,
+    or passing any feature silently turns all of Playwright's back on (seen: FedCM and Topics came back)."""
+    bundle = Path(playwright.__file__).parent / "driver" / "package" / "lib" / "coreBundle.js"
+    found = re.search(r"\bdisabledFeatures = \[(.*?)\]", bundle.read_text(encoding="utf-8"), re.DOTALL)
+    features = re.findall(r'^\s*"(\w+)",?\s*$', found.group(1), re.MULTILINE) if found else []
+    if "PaintHolding" not in features:
+        pytest.fail(f"Playwright's list of disabled Chromium features was not found in {bundle}: update this reader.")
+    return features
 
 
 def staff_username(group: str) -> str:
@@ -88,7 +102,7 @@ def browser_type_launch_args(browser_type_launch_args):
             "--force-prefers-reduced-motion",
             # WebUIOmnibox*: headless Chromium 156 still draws the address bar's popup as a web page in a renderer
             # of its own for every window (a context is one), about 10 % of Chromium's CPU, and nobody sees it.
-            "--disable-features=" + ",".join(DISABLED_FEATURES),
+            "--disable-features=" + ",".join([*playwright_disabled_features(), *OUR_DISABLED_FEATURES]),
             "--disable-site-isolation-trials",
             # One renderer process for every context (page) of the run instead of one each: each new renderer
             # starts V8 and Blink afresh. Measured on the moderation, Dutch-admin and phone files, three runs each
