@@ -8,7 +8,9 @@ Feature apps define their endpoints on these bases (`events/api.py`, `home/api.p
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils.http import http_date
+from modelcluster.models import get_all_child_relations
 from rest_framework import serializers
 from rest_framework.fields import Field
 from rest_framework.throttling import SimpleRateThrottle
@@ -17,6 +19,8 @@ from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from api.filters import DeclaredFiltersBackend, declared_filters
 from security.query_params import clean_query
@@ -194,6 +198,20 @@ class LOSPagesAPIViewSet(LastModifiedMixin, PagesAPIViewSet):
     filter_backends = [DeclaredFiltersBackend, *plain_words_search(PagesAPIViewSet.filter_backends)]
     meta_fields = [*PagesAPIViewSet.meta_fields, APIField("translations", serializer=TranslationsField(read_only=True))]
 
+    def get_queryset(self):
+        # Every item shows its language (`meta.locale`), and a listing of one page type (`?type=`) its images,
+        # documents, themes, tags, funders (with their logos) and inline rows (authors, say): fetched with the
+        # pages, not one query per page each.
+        queryset = super().get_queryset()
+        model = queryset.model
+        related = []
+        for relation in [*model._meta.many_to_many, *get_all_child_relations(model)]:
+            name = relation.name if relation.concrete else relation.get_accessor_name()
+            files = chosen_files(relation.related_model)  # a funder's logo (taggit's tags take no queryset)
+            manager = relation.related_model._default_manager
+            related.append(Prefetch(name, queryset=manager.select_related(*files)) if files else name)
+        return queryset.select_related("locale", *chosen_files(model)).prefetch_related(*related)
+
     def check_query_parameters(self, queryset):
         # Declared filters are valid query parameters only for the type that declares them.
         original = self.known_query_parameters
@@ -224,6 +242,12 @@ class LOSPagesAPIViewSet(LastModifiedMixin, PagesAPIViewSet):
             for key, language, pk in rows:
                 self._translations.setdefault(key, []).append((language, pk))
         return [(language, pk) for language, pk in self._translations.get(page.translation_key, []) if pk != page.pk]
+
+
+def chosen_files(model) -> list[str]:
+    """The names of `model`'s foreign keys to an image or a document."""
+    files = (get_image_model(), get_document_model())
+    return [field.name for field in model._meta.get_fields() if field.many_to_one and field.related_model in files]
 
 
 def bounded(viewset):
