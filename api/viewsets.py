@@ -200,12 +200,15 @@ class LOSPagesAPIViewSet(LastModifiedMixin, PagesAPIViewSet):
 
     def get_queryset(self):
         # Every item shows its language (`meta.locale`), and a listing of one page type (`?type=`) its images,
-        # documents, themes, tags, funders (with their logos) and inline rows (authors, say): fetched with the
-        # pages, not one query per page each.
+        # documents, themes, tags, funders (with their logos) and the inline rows it shows (authors, say): fetched
+        # with the pages, not one query per page each. Inline rows the API does not show (editors' comments, form
+        # fields) are not fetched at all.
         queryset = super().get_queryset()
         model = queryset.model
+        shown = {field.name for field in getattr(model, "api_fields", [])}
+        inline = [relation for relation in get_all_child_relations(model) if relation.get_accessor_name() in shown]
         related = []
-        for relation in [*model._meta.many_to_many, *get_all_child_relations(model)]:
+        for relation in [*model._meta.many_to_many, *inline]:
             name = relation.name if relation.concrete else relation.get_accessor_name()
             files = chosen_files(relation.related_model)  # a funder's logo (taggit's tags take no queryset)
             manager = relation.related_model._default_manager
