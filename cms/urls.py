@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -50,11 +50,15 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or settings.LOS_SERVE_MEDIA:
+    from django.views.static import serve
+
+    # Not django.conf.urls.static.static(): it serves nothing without DEBUG, and the e2e server runs without it.
+    media = rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$"
+    urlpatterns += [re_path(media, serve, {"document_root": settings.MEDIA_ROOT})]
 
 # Dutch is unprefixed (/nieuws/), other languages are prefixed (/en/news/).
 urlpatterns += i18n_patterns(

@@ -215,6 +215,9 @@ STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = env("MEDIA_ROOT")
 MEDIA_URL = "/media/"
+# Django serves /media/ only with DEBUG (development) and where this is on: the end-to-end test server, which
+# stands in for production's proxy (cms/settings/test.py). In production the proxy serves it (README, Security).
+LOS_SERVE_MEDIA = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -32,6 +32,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = os.environ.get("LOS_TEST_E2E_SERVER") != "1"
 if not WHITENOISE_AUTOREFRESH:
     WHITENOISE_MAX_AGE = 24 * 3600
+# The e2e server is the whole site a browser sees, so it also serves the images, as production's proxy does
+# (without them every image was a 404: pages were measured at 320 px and weighed with broken images).
+LOS_SERVE_MEDIA = os.environ.get("LOS_TEST_E2E_SERVER") == "1"
 # Machine translation in tests: wagtail-localize's offline DummyTranslator (never a real service).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 # Security: the suite logs in with client.login/force_login and the plain login form. django-axes needs the

@@ -31,7 +31,12 @@ def _first_visit(browser, url: str) -> dict:
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     received: dict[str, int] = {}
     urls: dict[str, str] = {}
+    statuses: dict[str, int] = {}
     cdp.on("Network.requestWillBeSent", lambda event: urls.__setitem__(event["requestId"], event["request"]["url"]))
+    cdp.on(
+        "Network.responseReceived",
+        lambda event: statuses.__setitem__(event["requestId"], event["response"]["status"]),
+    )
     cdp.on(
         "Network.loadingFinished",
         lambda event: received.__setitem__(event["requestId"], int(event["encodedDataLength"])),
@@ -43,12 +48,14 @@ def _first_visit(browser, url: str) -> dict:
     )
     context.close()
     by_url = {urls.get(request_id, request_id): size for request_id, size in received.items()}
+    # Only answered files are weighed: a 404 page in place of an image once passed for the image.
+    failed = {urls.get(request_id, request_id): status for request_id, status in statuses.items() if status != 200}
     # Content images (the funder logos in the footer are on every page and counted, but are not "images" here).
     images = [url for url in by_url if "/media/images/" in url and "max-160x80" not in url]
     # Each URL once: now and then Chromium fetched one footer logo a second time late in the load (seen in about
     # one run in four, never the same request twice in a real visit's cache), which moved the total by 7-30 KB
     # between identical runs. A page that needs a second file still counts it: that is a different URL.
-    return {"total": sum(by_url.values()), "by_url": by_url, "resources": resources, "images": images}
+    return {"total": sum(by_url.values()), "by_url": by_url, "resources": resources, "images": images, "failed": failed}
 
 
 def _report(name: str, measured: dict) -> None:
@@ -78,6 +85,7 @@ def test_news_item_without_images_weighs_under_100_kb(browser, live_site: str):
     measured = _first_visit(browser, url)
     _report(f"News item {url}", measured)
     assert measured["images"] == []
+    assert measured["failed"] == {}
     assert 0 < measured["total"] < NEWS_ITEM_BUDGET
     _assert_render_blocking(measured)
 
@@ -88,5 +96,6 @@ def test_home_page_with_images_weighs_under_300_kb(browser, live_site: str):
     # The hero in AVIF and the news cards in WebP: modern formats, at the 2x size of a 360 px screen.
     assert any(url.endswith(".avif") for url in measured["images"]), measured["images"]
     assert all(url.endswith((".avif", ".webp")) for url in measured["images"]), measured["images"]
+    assert measured["failed"] == {}
     assert 0 < measured["total"] < HOME_BUDGET
     _assert_render_blocking(measured)
