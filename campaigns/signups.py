@@ -21,7 +21,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpRe
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from campaigns.models.signups import HONEYPOT_FIELD
+from security.honeypot import HONEYPOT_FIELD
 from security.once import first_time
 from security.ratelimit import is_cross_site, rate_limited
 

@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from multilingual.languages import language_name
+from security.honeypot import honeypot_field
 
-HONEYPOT_FIELD = "hp_website"
 MAX_EMAIL_LENGTH = 254
 
 
@@ -38,7 +38,7 @@ class SubscribeForm(forms.Form):
         label=_("Ik wil deze nieuwsbrief ontvangen en geef toestemming om mijn e-mailadres daarvoor te bewaren."),
         error_messages={"required": _("Zonder je toestemming kunnen we je niet aanmelden.")},
     )
-    hp_website = forms.CharField(label=_("Laat dit veld leeg"), required=False, max_length=200)
+    hp_website = honeypot_field()
 
     def __init__(self, *args, lists, languages: list[str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,4 +76,4 @@ class RequestLinkForm(forms.Form):
         max_length=MAX_EMAIL_LENGTH,
         error_messages={"invalid": _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")},
     )
-    hp_website = forms.CharField(label=_("Laat dit veld leeg"), required=False, max_length=200)
+    hp_website = honeypot_field()

@@ -23,9 +23,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Site
 
 from newsletter import subscriptions
-from newsletter.forms import HONEYPOT_FIELD, ChangeListsForm, RequestLinkForm
+from newsletter.forms import ChangeListsForm, RequestLinkForm
 from newsletter.models import MailingList, NewsletterPage, Subscriber
 from newsletter.tokens import CONFIRM, MANAGE, read_token
+from security.honeypot import HONEYPOT_FIELD
 from security.ratelimit import is_cross_site, rate_limited
 
 

@@ -35,13 +35,13 @@ from wagtail_localize.fields import SynchronizedField
 from caching.fragments import invalidate_fragments
 from home.fields import optional_link
 from home.mixins import FormTargetMixin
+from security.honeypot import HONEYPOT_FIELD, honeypot_field
 
 # Who may read sign-ups decides where they go: the destination address, storing them at all and how long they
 # are kept are editable only with this permission (the field is left out of the form for everyone else, so a
 # posted value is ignored, not just hidden). Issue 17: a Redactie member mailed sign-ups to an outside address.
 SIGNUP_DATA_PERMISSION = "campaigns.view_signupsubmission"
 CONSENT_FIELD = "privacy_consent"
-HONEYPOT_FIELD = "hp_website"
 ORGANISATION_FIELD = "organisation"
 
 
@@ -303,12 +303,7 @@ class SignupFormPage(FormTargetMixin, AbstractEmailForm):
             required=True,
             error_messages={"required": _("Zonder je toestemming kunnen wij je aanmelding niet verwerken.")},
         )
-        # Bots fill in every field; people never see this one (hidden with CSS, skipped by the keyboard).
-        attrs[HONEYPOT_FIELD] = forms.CharField(
-            label=_("Laat dit veld leeg"),
-            required=False,
-            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-        )
+        attrs[HONEYPOT_FIELD] = honeypot_field()
         return type("SignupForm", (base,), attrs)
 
     def get_data_fields(self):
