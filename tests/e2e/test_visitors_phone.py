@@ -4,20 +4,26 @@ Two modes, one page load per page type per language per mode:
 - "320": a 320 x 740 screen (WCAG 1.4.10 reflow);
 - "text200": a 360 x 740 phone whose visitor doubled the text size (WCAG 1.4.4): Chromium's default font size
   set to 32 px through the DevTools protocol, as Android's font scale does, so everything sized in rem grows.
-On each page: no sideways scrolling; controls at least 24 x 24 px (WCAG 2.5.8; links inside a sentence are
+On each page: every image that loaded shows (no missing file or rendition); no sideways scrolling and no text
+squeezed into a column a few letters wide; controls at least 24 x 24 px (WCAG 2.5.8; links inside a sentence are
 exempt, as the criterion says). On listings (news, agenda, publications, search) at 320 px: the first item starts
-on the first screen. In Arabic: every phone number, URL and e-mail address sits in a left-to-right isolate.
-At 320 px also axe-core (WCAG 2.0-2.2 A and AA rules, bundled by axe-playwright-python): no violations.
+on the first screen. In Arabic: every phone number, URL and e-mail address sits in a left-to-right isolate. At
+320 px also axe-core (WCAG 2.0-2.2 A and AA rules, bundled by axe-playwright-python): no violations. With doubled
+text every page must really show its text at 32 px, so the checks cannot pass at the normal size unnoticed. With
+`LOS_E2E_SCREENSHOTS` set, each page is kept as `phone/<mode>/<site>/<address>.png` to look at.
 
 The main site offers Dutch and English (Settings › Talen); the microsite all five languages.
 """
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from .screenshots import keep_screens, keep_screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -37,10 +43,21 @@ MAIN = {
         "/campagnes/geen-strafbaarstelling/onderteken/",
         "/projecten/",
         "/projecten/meldpunt-vreemdelingendetentie/",
+        "/cijfers/",
+        "/nieuwsbrief/",
+        "/steun-los/",
         "/zoeken/?q=opvang",
         "/pagina-die-niet-bestaat/",
     ],
-    "en": ["/en/", "/en/about-los/", "/en/news/", "/en/news/detention-hotline-annual-report-2026/", "/en/events/"],
+    "en": [
+        "/en/",
+        "/en/about-los/",
+        "/en/news/",
+        "/en/news/detention-hotline-annual-report-2026/",
+        "/en/events/",
+        "/en/figures/",
+        "/en/support-los/",
+    ],
 }
 MICROSITE = {
     "nl": ["/", "/huiselijk-geweld/", "/hulp-zoeken/"],
@@ -103,7 +120,25 @@ MEASURE = """(listing) => {
             }
         }
     }
-    return {scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, small, first, wide};
+    // Text squeezed into a column narrower than three letters, so that it runs down the screen a few letters a line
+    // ("1 / 5 / ju / ni"): nothing overflows, yet it cannot be read.
+    const squeezed = [];
+    const blocks = 'p, li, dt, dd, td, th, h1, h2, h3, h4, figcaption, label, a, button';
+    for (const el of document.body.querySelectorAll(blocks)) {
+        const style = getComputedStyle(el);
+        if (style.display === 'inline' || el.textContent.trim().length < 5) continue;
+        const box = el.getBoundingClientRect();
+        const size = parseFloat(style.fontSize);
+        if (box.width > 0 && box.width < 3 * size && box.height > 3 * size) {
+            const text = el.textContent.trim().slice(0, 20);
+            squeezed.push(`${el.tagName.toLowerCase()} "${text}" ${Math.round(box.width)} px`);
+        }
+    }
+    // Loaded (or failed) images that show nothing: a missing file or rendition.
+    const broken = [...document.images].filter((img) => img.complete && img.naturalWidth === 0)
+        .map((img) => img.currentSrc || img.src);
+    return {scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, small, first, wide, broken, squeezed,
+            rootFontSize: getComputedStyle(doc).fontSize};
 }"""
 
 # In a right-to-left page: text nodes holding a phone number, URL or e-mail address whose nearest element is not
@@ -145,12 +180,18 @@ def phone(request, browser):
     context.close()
 
 
-def _check(page, mode: str, url: str, path: str, *, rtl: bool) -> list[str]:
+def _check(page, mode: str, url: str, path: str, *, rtl: bool, shot: str) -> list[str]:
     page.goto(url)
     measured = page.evaluate(MEASURE, LISTINGS.get(path) if mode == "320" else None)
     problems = []
+    if (size := MODES[mode]["font_size"]) and measured["rootFontSize"] != f"{size}px":
+        problems.append(f"{path}: text at {measured['rootFontSize']}, not {size}px")
     if measured["scrollWidth"] > measured["clientWidth"]:
         problems.append(f"{path}: {measured['scrollWidth']} px wide at {measured['clientWidth']}: {measured['wide']}")
+    if measured["broken"]:
+        problems.append(f"{path}: images that do not load: {measured['broken'][:3]}")
+    if measured["squeezed"]:
+        problems.append(f"{path}: text squeezed into a narrow column: {measured['squeezed'][:3]}")
     if measured["small"]:
         problems.append(f"{path}: targets under 24 x 24: {measured['small'][:5]}")
     if measured["first"] is not None and not 0 <= measured["first"] < 740:
@@ -160,13 +201,22 @@ def _check(page, mode: str, url: str, path: str, *, rtl: bool) -> list[str]:
     if mode == "320":
         violations = AXE.run(page, options=AXE_RULES).response["violations"]
         problems += [f"{path}: axe {rule['id']}: {rule['nodes'][0]['html'][:100]}" for rule in violations]
+    name = f"phone/{mode}/{shot}/{re.sub(r'[^a-z0-9]+', '-', path).strip('-') or 'home'}.png"
+    if MODES[mode]["font_size"]:
+        keep_screens(page, name)  # not a full-page screenshot: it would undo the doubled text
+    else:
+        keep_screenshot(page, name, full_page=True)
     return problems
 
 
 @pytest.mark.parametrize("language", list(MAIN))
 def test_main_site_pages_fit_a_phone(phone, live_site: str, language: str):
     mode, page = phone
-    problems = [problem for path in MAIN[language] for problem in _check(page, mode, live_site + path, path, rtl=False)]
+    problems = [
+        problem
+        for path in MAIN[language]
+        for problem in _check(page, mode, live_site + path, path, rtl=False, shot="main")
+    ]
     assert problems == []
 
 
@@ -177,6 +227,6 @@ def test_microsite_pages_fit_a_phone(phone, live_site: str, language: str):
     problems = [
         problem
         for path in MICROSITE[language]
-        for problem in _check(page, mode, site + path, path, rtl=language == "ar")
+        for problem in _check(page, mode, site + path, path, rtl=language == "ar", shot="microsite")
     ]
     assert problems == []
