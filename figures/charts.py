@@ -34,7 +34,12 @@ BAR_ROW = 38
 # Label lines of the bar chart: 12px text, about 6.5 units a character, in the 320 units wide drawing (with room
 # to spare for wider fonts, and for the drawing being narrower than 320 px on a small phone).
 LABEL_CHARS, LABEL_LINE = 40, 14
-LINE_WIDTH, LINE_HEIGHT, LINE_MARGIN = 420, 240, 36
+# As wide as the bar chart's drawing, so that on a 320 px phone its 12-13px text is drawn at about 11 px, not 8
+# (a 420 units wide drawing was scaled to two thirds there). Period labels that would touch are thinned out.
+LINE_WIDTH, LINE_HEIGHT, LINE_MARGIN = 320, 240, 36
+# A 13px period label's width per character in a wide font (DejaVu Sans: "2025 Q1" is about 56 units), and the room
+# kept between two labels.
+TICK_CHAR, TICK_SPACE = 8.5, 6
 SERIES_CLASSES = ("chart__series--1", "chart__series--2", "chart__series--3", "chart__series--4")
 DASHES = ("", "6 3", "2 3", "8 3 2 3")  # lines differ in pattern too, not only in colour
 
@@ -153,9 +158,8 @@ def line_chart(title: str, description: str, labels: list[str], series: list[Ser
         "",
         '<text class="chart__axis" x="{}" y="{}" text-anchor="{}">{}</text>',
         (
-            (x(i), LINE_HEIGHT - LINE_MARGIN + 16, _anchor(i, len(labels)), label)
-            for i, label in enumerate(labels)
-            if _tick(i, len(labels))
+            (x(i), LINE_HEIGHT - LINE_MARGIN + 16, _anchor(i, len(labels)), labels[i])
+            for i in _ticks(labels, [x(i) for i in range(len(labels))])
         ),
     )
     lines = []
@@ -198,9 +202,21 @@ def line_chart(title: str, description: str, labels: list[str], series: list[Ser
     return Chart(title, description, _frame(title, description, LINE_WIDTH, height, body), headings, rows, "line")
 
 
-def _tick(index: int, count: int) -> bool:
-    """Label every period when they fit, else every other one (and always the last)."""
-    return count <= 4 or index % 2 == (count - 1) % 2
+def _ticks(labels: list[str], xs: list[float]) -> list[int]:
+    """The periods to label: every one when the labels fit side by side, else every second, third, ... one,
+    counted back from the newest (always labelled). A label's width is estimated from its length; the first one
+    starts at its point, the last ends at it (`_anchor`), the others are centred."""
+    count = len(labels)
+    for stride in range(1, count + 1):
+        chosen = list(range(count - 1, -1, -stride))[::-1]
+        extents = []
+        for index in chosen:
+            width = len(labels[index]) * TICK_CHAR
+            start = {"start": xs[index], "end": xs[index] - width}.get(_anchor(index, count), xs[index] - width / 2)
+            extents.append((start, start + width))
+        if all(left[1] + TICK_SPACE <= right[0] for left, right in itertools.pairwise(extents)):
+            return chosen
+    return [count - 1] if count else []
 
 
 def _anchor(index: int, count: int) -> str:

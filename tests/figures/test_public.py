@@ -132,3 +132,22 @@ def test_new_figures_make_cached_pages_stale_and_the_quarter_is_a_declared_param
     report.save()
     assert fragment_version() != before
     assert FiguresPage.cache_query_params == ("kwartaal",)
+
+
+@pytest.mark.parametrize(
+    ("labels", "shown"),
+    [
+        (["2025", "2026"], ["2025", "2026"]),
+        (["2025 Q1", "2025 Q2", "2025 Q3", "2025 Q4"], ["2025 Q2", "2025 Q4"]),
+        ([f"{y} Q{q}" for y in (2025, 2026) for q in (1, 2, 3, 4)][:7], ["2025 Q1", "2025 Q4", "2026 Q3"]),
+        ([f"{y} Q{q}" for y in (2024, 2025, 2026) for q in (1, 2, 3, 4)], ["2024 Q2", "2025 Q3", "2026 Q4"]),
+        (["2024", "2025", "2026 (3 van 4 kwartalen)"], ["2024", "2026 (3 van 4 kwartalen)"]),
+    ],
+)
+def test_line_chart_labels_every_period_that_fits_and_always_the_newest(labels, shown):
+    from figures.charts import Series, line_chart
+
+    chart = line_chart("t", "d", labels, [Series("n", list(range(len(labels))), ["x"] * len(labels))], "Periode")
+    ticks = re.findall(r'<text class="chart__axis" x="[\d.]+" y="220" text-anchor="\w+">([^<]*)</text>', str(chart.svg))
+    assert ticks == shown
+    assert [label for label, _values in chart.rows] == labels  # the table keeps every period
