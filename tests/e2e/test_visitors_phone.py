@@ -4,13 +4,14 @@ Two modes, one page load per page type per language per mode:
 - "320": a 320 x 740 screen (WCAG 1.4.10 reflow);
 - "text200": a 360 x 740 phone whose visitor doubled the text size (WCAG 1.4.4): Chromium's default font size
   set to 32 px through the DevTools protocol, as Android's font scale does, so everything sized in rem grows.
-On each page: every image that loaded shows (no missing file or rendition); no sideways scrolling and no text
-squeezed into a column a few letters wide; controls at least 24 x 24 px (WCAG 2.5.8; links inside a sentence are
-exempt, as the criterion says). On listings (news, agenda, publications, search) at 320 px: the first item starts
-on the first screen. In Arabic: every phone number, URL and e-mail address sits in a left-to-right isolate. At
-320 px also axe-core (WCAG 2.0-2.2 A and AA rules, bundled by axe-playwright-python): no violations. With doubled
-text every page must really show its text at 32 px, so the checks cannot pass at the normal size unnoticed. With
-`LOS_E2E_SCREENSHOTS` set, each page is kept as `phone/<mode>/<site>/<address>.png` to look at.
+On each page: every image that loaded shows (no missing file or rendition); no sideways scrolling, no text
+squeezed into a column a few letters wide, no chart labels on top of each other; controls at least 24 x 24 px
+(WCAG 2.5.8; links inside a sentence are exempt, as the criterion says). On listings (news, agenda, publications,
+search) at 320 px: the first item starts on the first screen. In Arabic: every phone number, URL and e-mail
+address sits in a left-to-right isolate. At 320 px also axe-core (WCAG 2.0-2.2 A and AA rules, bundled by
+axe-playwright-python): no violations. With doubled text every page must really show its text at 32 px, so the
+checks cannot pass at the normal size unnoticed. With `LOS_E2E_SCREENSHOTS` set, each page is kept as
+`phone/<mode>/<site>/<address>.png` to look at.
 
 The main site offers Dutch and English (Settings › Talen); the microsite all five languages.
 """
@@ -134,10 +135,20 @@ MEASURE = """(listing) => {
             squeezed.push(`${el.tagName.toLowerCase()} "${text}" ${Math.round(box.width)} px`);
         }
     }
+    // Labels of a drawn chart that touch each other (a period under the axis, a value after a bar).
+    const touching = [];
+    for (const svg of document.querySelectorAll('svg.chart__svg')) {
+        const boxes = [...svg.querySelectorAll('text')].map((t) => [t.textContent, t.getBoundingClientRect()]);
+        boxes.forEach(([text, box], i) => boxes.slice(i + 1).forEach(([other, next]) => {
+            if (box.left < next.right && next.left < box.right && box.top < next.bottom && next.top < box.bottom) {
+                touching.push(`"${text}" / "${other}"`);
+            }
+        }));
+    }
     // Loaded (or failed) images that show nothing: a missing file or rendition.
     const broken = [...document.images].filter((img) => img.complete && img.naturalWidth === 0)
         .map((img) => img.currentSrc || img.src);
-    return {scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, small, first, wide, broken, squeezed,
+    return {scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, small, first, wide, broken, squeezed, touching,
             rootFontSize: getComputedStyle(doc).fontSize};
 }"""
 
@@ -192,6 +203,8 @@ def _check(page, mode: str, url: str, path: str, *, rtl: bool, shot: str) -> lis
         problems.append(f"{path}: images that do not load: {measured['broken'][:3]}")
     if measured["squeezed"]:
         problems.append(f"{path}: text squeezed into a narrow column: {measured['squeezed'][:3]}")
+    if measured["touching"]:
+        problems.append(f"{path}: chart labels on top of each other: {measured['touching'][:3]}")
     if measured["small"]:
         problems.append(f"{path}: targets under 24 x 24: {measured['small'][:5]}")
     if measured["first"] is not None and not 0 <= measured["first"] < 740:
