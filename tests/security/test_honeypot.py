@@ -30,3 +30,25 @@ def test_every_visitors_form_has_the_honeypot_the_keyboard_and_autofill_skip():
         html = _honeypot_html(form)
         assert 'tabindex="-1"' in html and 'autocomplete="off"' in html, (type(form).__name__, html)
         assert form.fields[HONEYPOT_FIELD].required is False
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["http://spam.example", "x" * 100_000, "<script>alert(1)</script>", "’ OR 1=1 --"])
+def test_a_filled_honeypot_gets_a_persons_answer_and_nothing_is_kept(client, settings, value):
+    """Whatever a bot puts in it (a huge value too: no length limit whose error would give the trap away)."""
+    from campaigns.models import SignupCounter, SignupSubmission
+    from newsletter.models import NewsletterPage, Subscriber
+
+    settings.CAMPAIGNS_SIGNUP_RATE_LIMIT = (10_000, 600)
+    petition = SignupFormPage.objects.get(slug="petitie")
+    counted = SignupCounter.objects.filter(page=petition).values_list("count", flat=True).first() or 0
+    data = {"naam": "Bot", "woonplaats": "Utrecht", "privacy_consent": "on", HONEYPOT_FIELD: value}
+    assert client.post(f"/aanmelden/{petition.pk}/", data).status_code == 302
+    assert not SignupSubmission.objects.filter(page=petition).exists()
+    assert (SignupCounter.objects.filter(page=petition).values_list("count", flat=True).first() or 0) == counted
+
+    page = NewsletterPage.objects.filter(locale__language_code="nl").first()
+    lists = [MailingList.objects.get(slug="los-nieuws").pk]
+    data = {"email": "bot@example.org", "lists": lists, "language": "nl", "consent": "on", HONEYPOT_FIELD: value}
+    assert client.post(f"/nieuwsbrief/aanmelden/{page.pk}/", data).status_code == 302
+    assert not Subscriber.objects.with_address("bot@example.org").exists()
