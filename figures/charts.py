@@ -204,19 +204,22 @@ def line_chart(title: str, description: str, labels: list[str], series: list[Ser
 
 def _ticks(labels: list[str], xs: list[float]) -> list[int]:
     """The periods to label: every one when the labels fit side by side, else every second, third, ... one,
-    counted back from the newest (always labelled). A label's width is estimated from its length; the first one
-    starts at its point, the last ends at it (`_anchor`), the others are centred."""
+    counted back from the newest (always labelled). A label's width is estimated from its length."""
     count = len(labels)
     for stride in range(1, count + 1):
         chosen = list(range(count - 1, -1, -stride))[::-1]
-        extents = []
-        for index in chosen:
-            width = len(labels[index]) * TICK_CHAR
-            start = {"start": xs[index], "end": xs[index] - width}.get(_anchor(index, count), xs[index] - width / 2)
-            extents.append((start, start + width))
-        if all(left[1] + TICK_SPACE <= right[0] for left, right in itertools.pairwise(extents)):
+        extents = [_tick_extent(index, count, xs[index], len(labels[index]) * TICK_CHAR) for index in chosen]
+        if all(left_end + TICK_SPACE <= right_start for (_, left_end), (right_start, _) in itertools.pairwise(extents)):
             return chosen
-    return [count - 1] if count else []
+    return []
+
+
+def _tick_extent(index: int, count: int, x: float, width: float) -> tuple[float, float]:
+    """Where a label reaches from and to: the first starts at its point, the last ends at it, others are centred
+    (`_anchor`)."""
+    anchor = _anchor(index, count)
+    start = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
+    return start, start + width
 
 
 def _anchor(index: int, count: int) -> str:
