@@ -29,11 +29,24 @@ def _imported_apps(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("app", ["cms", "security", *settings.LOCAL_APPS])
-def test_no_module_over_the_readable_size(app):
+def _our_folders() -> list[str]:
+    """Every top-level folder holding Python of ours: the apps, but also bench/ and tests/ (the rule is for every
+    module a newcomer reads), not the virtualenv or other hidden folders."""
+    return sorted(
+        p.name for p in ROOT.iterdir() if p.is_dir() and not p.name.startswith(".") and next(p.rglob("*.py"), None)
+    )
+
+
+def test_every_app_is_checked_for_size():
+    assert {"cms", "security", "bench", "tests", *settings.LOCAL_APPS} <= set(_our_folders())
+
+
+@pytest.mark.parametrize("folder", [*_our_folders(), "."])
+def test_no_module_over_the_readable_size(folder):
+    modules = _modules(folder) if folder != "." else sorted(ROOT.glob("*.py"))
     too_long = {
         str(p.relative_to(ROOT)): n
-        for p in _modules(app)
+        for p in modules
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
     }
     assert not too_long, f"split these along their seams (docs/architecture.md): {too_long}"
