@@ -6,7 +6,6 @@ class CachingConfig(AppConfig):
     """Cache-Control headers, the shared fragment cache and warming pages after publishing."""
 
     name = "caching"
-    label = "caching"
     verbose_name = _("Caching")
 
     def ready(self) -> None:

@@ -6,5 +6,4 @@ class DemoConfig(AppConfig):
     """Demo content: the loader of the apps' demo data files and the seed_demo command."""
 
     name = "demo"
-    label = "demo"
     verbose_name = _("Demo-inhoud")

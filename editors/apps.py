@@ -8,7 +8,6 @@ class EditorsConfig(AppConfig):
 
     default = True  # editors/users_app.py holds a second AppConfig; this one is the app's own
     name = "editors"
-    label = "editors"
     verbose_name = _("Redactie")
 
     def ready(self) -> None:

@@ -6,7 +6,6 @@ class HomeConfig(AppConfig):
     """The site shell: home and content pages, themes, site settings and texts, shared blocks, navigation."""
 
     name = "home"
-    label = "home"
     verbose_name = _("Home en gedeelde inhoud")
 
     def ready(self) -> None:

@@ -8,7 +8,6 @@ class MeldpuntConfig(AppConfig):
     """The Meldpunt Vreemdelingendetentie (issue 23): the register of hotline reports and the counts from it."""
 
     name = "meldpunt"
-    label = "meldpunt"
     verbose_name = _("Meldpunt Vreemdelingendetentie")
 
     def ready(self) -> None:

@@ -6,7 +6,6 @@ class MultilingualConfig(AppConfig):
     """Languages per site, the translation workflow around wagtail-localize, hreflang and sitemaps."""
 
     name = "multilingual"
-    label = "multilingual"
     verbose_name = _("Talen en vertalingen")
 
     def ready(self) -> None:

@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 class NewsConfig(AppConfig):
     name = "news"
-    label = "news"
     verbose_name = _("Nieuws")
 
     def ready(self) -> None:

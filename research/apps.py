@@ -6,5 +6,4 @@ class ResearchConfig(AppConfig):
     """Research publications with their authors and citations, and the funders LOS must name."""
 
     name = "research"
-    label = "research"
     verbose_name = _("Onderzoek en fondsen")

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 class SearchConfig(AppConfig):
     name = "search"
-    label = "search"
     verbose_name = _("Zoeken")
 
     def ready(self) -> None:
