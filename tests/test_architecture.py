@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import ast
+import re
+import sys
+import tomllib
+from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import pytest
@@ -19,7 +23,7 @@ def _modules(app: str) -> list[Path]:
     return sorted(p for p in (ROOT / app).rglob("*.py") if "migrations" not in p.parts)
 
 
-def _imported_apps(path: Path) -> set[str]:
+def _imported_top_levels(path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -60,6 +64,32 @@ def test_home_is_the_site_shell_only():
 @pytest.mark.parametrize("app", BASE)
 def test_base_apps_do_not_import_feature_apps(app):
     features = set(settings.FEATURE_APPS) | set(settings.TOOL_APPS)
-    wrong = {str(p.relative_to(ROOT)): sorted(_imported_apps(p) & features) for p in _modules(app)}
+    wrong = {str(p.relative_to(ROOT)): sorted(_imported_top_levels(p) & features) for p in _modules(app)}
     wrong = {path: apps for path, apps in wrong.items() if apps}
     assert not wrong, f"base apps must not depend on feature apps; let the feature register itself: {wrong}"
+
+
+def _declared(requirements: list[str]) -> dict[str, str]:
+    """Distribution name (normalised) -> its version range, from pyproject's requirement strings."""
+    parsed = (re.match(r"([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?\s*([^;]*)", r) for r in requirements)
+    return {re.sub(r"[-_.]+", "-", m[1]).lower(): m[2].strip() for m in parsed}
+
+
+def test_every_imported_package_is_declared_with_a_compatible_release_range():
+    """What our code imports is declared in pyproject.toml with `~=` (the issue's rule), not merely installed
+    because another package needs it today: the app's modules, bench/ and top-level files in the dependencies,
+    the tests' in the dependencies or the dev extra."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = _declared(project["dependencies"])
+    for_tests = {**runtime, **_declared(project["optional-dependencies"]["dev"])}
+    ours = set(_our_folders())
+    distributions = packages_distributions()
+    wrong = {}
+    for folder in [*_our_folders(), "."]:
+        declared = for_tests if folder == "tests" else runtime
+        for path in _modules(folder) if folder != "." else sorted(ROOT.glob("*.py")):
+            for name in _imported_top_levels(path) - ours - set(sys.stdlib_module_names):
+                for dist in distributions.get(name, [name]):
+                    if not declared.get(re.sub(r"[-_.]+", "-", dist).lower(), "").startswith("~="):
+                        wrong.setdefault(dist, str(path.relative_to(ROOT)))
+    assert not wrong, f"declare these in pyproject.toml with a compatible-release range (~=): {wrong}"
