@@ -5,7 +5,7 @@ Excel puts every row in one column and breaks accents), times in UTC, `True`/`Fa
 "..." menu. Here: a semicolon-separated CSV with a UTF-8 BOM, times in the site's time zone (Europe/Amsterdam),
 "Ja"/"Nee", headings in plain Dutch and two labelled buttons above the list.
 
-Every cell and heading also goes through the project's one neutraliser, `security.spreadsheets.neutralise_formula`:
+Every cell and heading also goes through the project's one neutraliser, `spreadsheets.formulas.neutralise_formula`:
 Wagtail's export writes values as they were typed, so `=HYPERLINK(...)` or `+31...` would run as a formula when a
 colleague opens the file (CSV injection).
 """
@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.widgets import HeaderButton
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from security.spreadsheets import neutralise_formula
+from spreadsheets.formulas import neutralise_formula
 
 CSV_DELIMITER = ";"  # what Excel expects where the decimal separator is a comma (nl-NL)
 BOM = "\ufeff"  # tells Excel the file is UTF-8

@@ -1,7 +1,7 @@
 """Admin views of "Agenda importeren", in the shape of Wagtail's redirects import: choose a file -> preview ->
 confirm -> summary, plus the template and rejected-rows downloads, the import history with undo, and export.
 
-The uploaded file is kept between the steps by `events.importing.uploads` (django-import-export's MediaStorage);
+The uploaded file is kept between the steps by `spreadsheets.uploads` (django-import-export's MediaStorage);
 the browser only ever holds a signed token for it. Every view checks model permissions; the views only call
 `events.importing`, which holds the logic.
 """
@@ -23,16 +23,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from events.importing import background, reading
+from events.importing import background
 from events.importing.columns import COLUMNS, template_xlsx
 from events.importing.engine import analyse_file, file_name_for, run_import, undo_import
-from events.importing.report import STATUS_LABELS
 from events.importing.resources import export_events
-from events.importing.undo import UndoNotPossible, later_changes, undo_blocker
-from events.importing.uploads import ALLOWED_EXTENSIONS, KeptUpload, kept_upload, token_for, token_path
-from events.importing.writers import write_csv, write_xlsx
 from events.models import Event, ImportBatch
 from security.query_params import page_number
+from spreadsheets import reading
+from spreadsheets.report import STATUS_LABELS
+from spreadsheets.undo import UndoNotPossible, later_changes, undo_blocker
+from spreadsheets.uploads import ALLOWED_EXTENSIONS, KeptUpload, kept_upload, token_for, token_path
+from spreadsheets.writers import write_csv, write_xlsx
 
 IMPORT_PERMISSIONS = ("events.add_importbatch", "events.add_event", "events.change_event")
 HISTORY_PERMISSIONS = ("events.view_importbatch",)

@@ -1,8 +1,8 @@
 """Counting a shelter's anonymised client list in memory: one row per person in, counts for one quarter out.
 
 The file never touches a disk, the database, a log or the session: the view accepts it only through Django's
-`MemoryFileUploadHandler` with a size cap (`MAX_UPLOAD_BYTES`), `count_clients` reads the bytes with the agenda's
-forgiving reader (`events.importing.reading.read_table`, which works on bytes in memory), and only the counts
+`MemoryFileUploadHandler` with a size cap (`MAX_UPLOAD_BYTES`), `count_clients` reads the bytes with the shared
+forgiving reader (`spreadsheets.reading.read_table`, which works on bytes in memory), and only the counts
 leave this module. Problems name row numbers and columns, never a cell's content, so no personal detail ends up
 in an error message either.
 """
@@ -15,8 +15,6 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from events.importing.parsing import clean_text
-from events.importing.reading import ColumnSet, UnusableFile, read_table
 from figures.categories import (
     COUNTRIES,
     DEPARTURES,
@@ -27,6 +25,8 @@ from figures.categories import (
     age_band,
     duration_band,
 )
+from spreadsheets.parsing import clean_text
+from spreadsheets.reading import ColumnSet, UnusableFile, read_table
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 

@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from figures.statistics import PublicFigures
-from security.spreadsheets import neutralise_formula
+from spreadsheets.formulas import neutralise_formula
 
 
 def csv_rows(figures: PublicFigures) -> list[list[str]]:

@@ -1,5 +1,5 @@
 """Admin views of the quarterly spreadsheet import, in the agenda's shape: choose a file -> preview -> confirm,
-the template download, and undo. The file is kept between the steps with the agenda's `KeptUpload` (the browser
+the template download, and undo. The file is kept between the steps with `spreadsheets.uploads.KeptUpload` (the browser
 holds only a signed token); it holds counts, never anything about a person."""
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from events.importing.reading import MAX_FILE_BYTES
-from events.importing.uploads import ALLOWED_EXTENSIONS, KeptUpload, kept_upload, token_for
 from figures.importing import run_import, template_xlsx, undo_blocker, undo_import
 from figures.models import FiguresImport
 from figures.views import EDIT, require
+from spreadsheets.reading import MAX_FILE_BYTES
+from spreadsheets.uploads import ALLOWED_EXTENSIONS, KeptUpload, kept_upload, token_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER = {"page_title": gettext_lazy("Kwartaalcijfers importeren"), "header_icon": "upload"}

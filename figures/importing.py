@@ -1,6 +1,6 @@
-"""The quarterly spreadsheet: one row per shelter and quarter, imported with the agenda's engine parts.
+"""The quarterly spreadsheet: one row per shelter and quarter, imported with the shared spreadsheet parts.
 
-Reading is the agenda's (`events.importing.reading.read_table`: any XLSX/ODS/CSV, headers found by name);
+Reading is `spreadsheets.reading.read_table` (any XLSX/ODS/CSV, headers found by name);
 validating and writing is django-import-export's (`FiguresResource`, a `ModelResource` that runs the model's
 `full_clean`, so a breakdown that does not add up is a row error with the reason). Like the agenda import: a
 preview is the same run rolled back, any problem means nothing is written, and a finished import can be undone
@@ -21,13 +21,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export import resources, widgets
 
-from events.importing.parsing import clean_text
-from events.importing.reading import ColumnSet, UnusableFile, read_table
-from events.importing.report import SheetReport
-from events.importing.writers import write_xlsx
 from figures.categories import DIMENSIONS, TOTALS
 from figures.models import FiguresHistory, FiguresImport, QuarterFigures, Shelter
 from figures.models.figures import MAX_COUNT, Source
+from spreadsheets.parsing import clean_text
+from spreadsheets.reading import ColumnSet, UnusableFile, read_table
+from spreadsheets.report import SheetReport
+from spreadsheets.writers import write_xlsx
 
 FIELDS = ["shelter", "year", "quarter", *TOTALS, "breakdowns"]
 

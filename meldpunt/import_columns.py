@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy
 
-from events.importing.reading import ColumnSet
+from spreadsheets.reading import ColumnSet
 
 ROW = "row"  # the row number in the volunteer's own file, carried by the sanitised copy
 ROW_HEADER = "_rij_in_bestand"

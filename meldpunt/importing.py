@@ -1,7 +1,7 @@
-"""Importing the existing register (one report per row) with the agenda's engine parts.
+"""Importing the existing register (one report per row) with the shared spreadsheet parts (`spreadsheets/`).
 
-Reading is the agenda's (`events.importing.reading.read_table`: XLSX/ODS/CSV, headers found by name, hostile
-files bounded), cells are parsed with `events.importing.parsing`, the upload is kept between preview and
+Reading is `spreadsheets.reading.read_table` (: XLSX/ODS/CSV, headers found by name, hostile
+files bounded), cells are parsed with `spreadsheets.parsing`, the upload is kept between preview and
 confirm with `KeptUpload` and a signed token. Like the agenda import: the preview runs the same checks as the
 import, any problem in any row means nothing is written, and a finished import can be undone.
 
@@ -23,18 +23,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from events.importing import lock
-from events.importing.bulk import BulkWriter
-from events.importing.parsing import CellError, clean_text, parse_date
-from events.importing.reading import Table, UnusableFile, read_table
-from events.importing.report import SheetReport
-from events.importing.undo import undoing
-from events.importing.uploads import KeptUpload
-from events.importing.writers import write_xlsx
 from meldpunt.import_columns import COLUMN_NAMES, COLUMNS, EXTRA_WORDS, ROW, ROW_HEADER
 from meldpunt.models import DetentionLocation, Referral, Report, ReportChange, ReportImport, Status, Topic
 from meldpunt.models.reports import next_references
 from meldpunt.statistics import TOPIC_LABELS
+from spreadsheets import lock
+from spreadsheets.bulk import BulkWriter
+from spreadsheets.parsing import CellError, clean_text, parse_date
+from spreadsheets.reading import Table, UnusableFile, read_table
+from spreadsheets.report import SheetReport
+from spreadsheets.undo import undoing
+from spreadsheets.uploads import KeptUpload
+from spreadsheets.writers import write_xlsx
 
 LOCK = "meldpunt-import"
 # The copy kept between preview and confirm holds descriptions: one nobody confirmed or cancelled goes after an

@@ -7,9 +7,9 @@ import logging
 
 from django.utils.translation import gettext as _
 
-from events.importing.undo import undoing
 from newsletter.importing import LOCK
 from newsletter.models import Subscriber, SubscriberImport
+from spreadsheets.undo import undoing
 
 logger = logging.getLogger("los.newsletter")
 

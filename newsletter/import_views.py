@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy, ngettext
 
-from events.importing.sanitised_views import SanitisedImportViews
-from events.importing.uploads import KeptUpload
 from figures.import_views import sheet_form
 from newsletter.import_undo import undo_blocker, undo_import
 from newsletter.importing import COLUMN_NAMES, remove_abandoned_uploads, run_import, sanitised_copy
 from newsletter.models import MailingList, SubscriberImport
+from spreadsheets.sanitised_views import SanitisedImportViews
+from spreadsheets.uploads import KeptUpload
 
 IMPORT_PERMISSION = "newsletter.change_subscriber"
 

@@ -1,8 +1,8 @@
-"""Importing the old subscriber list from a spreadsheet, with the agenda's import engine (issue 20, item 5).
+"""Importing the old subscriber list from a spreadsheet, with the shared spreadsheet parts (issue 20, item 5).
 
-Reading is the agenda's (`events.importing.reading.read_table`: XLSX/ODS/CSV in any encoding, headers found by
-name, hostile files bounded), cells are parsed with `events.importing.parsing`, the upload is kept between preview
-and confirm with `KeptUpload` and a signed token, and imports and undos hold the engine's lock. Like the Meldpunt
+Reading is `spreadsheets.reading.read_table` (XLSX/ODS/CSV in any encoding, headers found by name, hostile files
+bounded), cells are parsed with `spreadsheets.parsing`, the upload is kept between preview and confirm with
+`KeptUpload` and a signed token, and imports and undos hold a lock (`spreadsheets.lock`). Like the Meldpunt
 import, only the columns we import are kept (`sanitised_copy`): names, phone numbers and anything else in the sheet
 are never stored, and the kept copy is removed when the import is confirmed or cancelled (abandoned copies by
 `remove_abandoned_uploads`, run by `newsletter_periodic`).
@@ -37,13 +37,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from events.importing import lock
-from events.importing.parsing import CellError, clean_text, parse_bool, parse_date
-from events.importing.reading import ColumnSet, Table, UnusableFile, read_table
-from events.importing.report import SheetReport as SharedSheetReport
-from events.importing.uploads import KeptUpload
-from events.importing.writers import write_xlsx
 from newsletter.models import MailingList, Subscriber, SubscriberImport
+from spreadsheets import lock
+from spreadsheets.parsing import CellError, clean_text, parse_bool, parse_date
+from spreadsheets.reading import ColumnSet, Table, UnusableFile, read_table
+from spreadsheets.report import SheetReport as SharedSheetReport
+from spreadsheets.uploads import KeptUpload
+from spreadsheets.writers import write_xlsx
 
 logger = logging.getLogger("los.newsletter")
 

@@ -2,32 +2,30 @@
 
 Volunteers upload whatever their office software writes, so reading is forgiving and writing is strict:
 
-1. **Read** (`reading.read_table`): any spreadsheet file into a `Table`, by content, encoding and delimiter.
-2. **Parse** (`rows.parse_row`, with `parsing` for single cells): the agenda's columns (`columns`) into Event
-   values, every problem named by row and column.
+1. **Read** (`spreadsheets.reading.read_table`): any spreadsheet file into a `Table`, by content, encoding and
+   delimiter.
+2. **Parse** (`rows.parse_row`, with `spreadsheets.parsing` for single cells): the agenda's columns (`columns`)
+   into Event values, every problem named by row and column.
 3. **Match** (`matching`): by Kenmerk, else by title + date + city; repeats within the file are reported.
-4. **Validate and write** (`engine.run_import` with `bulk.BulkWriter`: the model's own checks, one INSERT and one
-   UPDATE per chunk of 1,000 rows): any invalid row means nothing is written. The outcome is an `ImportReport`
-   (`report`, django-import-export's `Result`).
+4. **Validate and write** (`engine.run_import` with `spreadsheets.bulk.BulkWriter`: the model's own checks, one
+   INSERT and one UPDATE per chunk of 1,000 rows): any invalid row means nothing is written. The outcome is an
+   `ImportReport` (`spreadsheets.report`, django-import-export's `Result`).
 
-Also here: undo (`undo`, `engine.undo_import`), exports and the template (`resources.export_events`,
-`columns.template_xlsx`, `writers`), the upload kept between preview and confirm (`uploads`) and big imports as a
-background task (`background`).
-
-`reading` (with `xlsx_cells`, `ods_cells`), `parsing`, `bulk`, `report`, `undo`, `writers` and `uploads` know
-nothing of events (they never import `events.models`): another sheet (shelter figures, a subscriber list) reuses
-them with its own columns, rows and resource or writer.
+Also here: undo (`engine.undo_import` on `spreadsheets.undo`), exports and the template
+(`resources.export_events`, `columns.template_xlsx`, with `spreadsheets.writers`) and big imports as a background
+task (`background`). What any sheet needs (reading, cells, the report, bulk writing, kept uploads, undo, the lock,
+writers) is the base app `spreadsheets/`; this package is what is the agenda's.
 """
 
 from __future__ import annotations
 
 from events.importing.columns import template_xlsx
 from events.importing.engine import analyse_file, run_import, undo_import
-from events.importing.reading import UnusableFile
-from events.importing.report import ImportReport
 from events.importing.resources import export_events
 from events.importing.rows import aware
-from events.importing.undo import UndoNotPossible, undo_blocker
+from spreadsheets.reading import UnusableFile
+from spreadsheets.report import ImportReport
+from spreadsheets.undo import UndoNotPossible, undo_blocker
 
 __all__ = [
     "ImportReport",

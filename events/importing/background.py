@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from events.importing.engine import run_import
-from events.importing.uploads import KeptUpload
 from events.models import ImportBatch
+from spreadsheets.uploads import KeptUpload
 
 logger = logging.getLogger("los.events")
 

@@ -7,8 +7,8 @@ import datetime
 
 from django.utils.translation import gettext_lazy
 
-from events.importing.reading import ColumnSet
-from events.importing.writers import write_xlsx
+from spreadsheets.reading import ColumnSet
+from spreadsheets.writers import write_xlsx
 
 # Canonical columns: key -> the Dutch name shown to volunteers (the template's header).
 COLUMNS: dict[str, str] = {

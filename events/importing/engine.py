@@ -16,17 +16,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from events.importing import lock
-from events.importing.bulk import CHUNK_SIZE, BulkWriter
 from events.importing.columns import AGENDA_COLUMNS, COLUMNS, FIELD_COLUMN, IMPORT_FIELDS, column_field
 from events.importing.matching import load_existing, set_aside_double_claims, set_aside_repeats
-from events.importing.parsing import clean_text
-from events.importing.reading import Table, UnusableFile, read_table
-from events.importing.report import ImportReport, Problem, RowOutcome
 from events.importing.rows import ParsedRow, parse_row, settle
-from events.importing.undo import snapshot, undo_batch
 from events.models import AMSTERDAM, Event, ImportBatch, source_language
 from events.tasks import reindex_events
+from spreadsheets import lock
+from spreadsheets.bulk import CHUNK_SIZE, BulkWriter
+from spreadsheets.parsing import clean_text
+from spreadsheets.reading import Table, UnusableFile, read_table
+from spreadsheets.report import ImportReport, Problem, RowOutcome
+from spreadsheets.undo import snapshot, undo_batch
 
 
 def analyse_file(data: bytes, file_name: str) -> tuple[Table | None, list[ParsedRow], str]:

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from import_export.results import RowResult
 
 from events.importing.columns import IMPORT_FIELDS
-from events.importing.parsing import normalise_key
-from events.importing.reading import Table
-from events.importing.report import Problem, RowOutcome
 from events.importing.rows import ParsedRow, aware
 from events.models import Event
+from spreadsheets.parsing import normalise_key
+from spreadsheets.reading import Table
+from spreadsheets.report import Problem, RowOutcome
 
 QUERY_CHUNK = 500
 

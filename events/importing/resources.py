@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from import_export import fields, resources
 
-from events.importing.writers import write_csv, write_xlsx
 from events.models import Event
-from security.spreadsheets import neutralise_formula
+from spreadsheets.formulas import neutralise_formula
+from spreadsheets.writers import write_csv, write_xlsx
 
 
 class EventExportResource(resources.ModelResource):

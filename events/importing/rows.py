@@ -15,7 +15,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from events.importing.parsing import (
+from events.models import AMSTERDAM, Event
+from spreadsheets.parsing import (
     YMD,
     CellError,
     clean_text,
@@ -25,9 +26,8 @@ from events.importing.parsing import (
     parse_time,
     parse_url,
 )
-from events.importing.reading import Table
-from events.importing.report import Problem, RowOutcome
-from events.models import AMSTERDAM, Event
+from spreadsheets.reading import Table
+from spreadsheets.report import Problem, RowOutcome
 
 SINGLE_LINE_TEXT = ("external_id", "title", "location", "address", "city", "organiser", "audience")
 LANGUAGE_WORDS = {

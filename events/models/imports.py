@@ -39,7 +39,7 @@ class ImportBatch(models.Model):
     # Undo data: the ids this import created, and for every event it changed the values it had before.
     created_ids = models.JSONField(default=list, blank=True)
     previous_values = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
-    # While a background import runs, the uploaded file stays in the upload storage (events.importing.uploads).
+    # While a background import runs, the uploaded file stays in the upload storage (spreadsheets.uploads).
     stored_file = models.CharField(max_length=255, blank=True)
     # The kept upload this import came from: a second confirmation of the same upload finds this import
     # instead of importing the file again (a double click on "Importeren").

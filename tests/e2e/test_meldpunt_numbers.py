@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from events.importing.writers import write_xlsx
+from spreadsheets.writers import write_xlsx
 
 from .screenshots import keep_screenshot
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from events.importing.writers import write_xlsx
+from spreadsheets.writers import write_xlsx
 
 from .screenshots import keep_screenshot
 

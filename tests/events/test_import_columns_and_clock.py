@@ -10,8 +10,8 @@ import io
 import pytest
 
 from events.importing import run_import
-from events.importing.writers import write_xlsx
 from events.models import AMSTERDAM, Event
+from spreadsheets.writers import write_xlsx
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,9 @@ import pytest
 from django.db import connection, transaction
 
 from events.importing import UndoNotPossible, run_import, undo_import
-from events.importing import lock as import_lock
 from events.importing.engine import AGENDA_LOCK
 from events.models import Event, ImportBatch
+from spreadsheets import lock as import_lock
 
 pytestmark = [
     pytest.mark.django_db,

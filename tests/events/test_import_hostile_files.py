@@ -11,10 +11,10 @@ import zipfile
 
 import pytest
 
-from events.importing import reading
 from events.importing.columns import AGENDA_COLUMNS
-from events.importing.reading import MAX_COLUMNS, MAX_ROWS, UnusableFile, read_table
-from events.importing.writers import write_xlsx
+from spreadsheets import reading
+from spreadsheets.reading import MAX_COLUMNS, MAX_ROWS, UnusableFile, read_table
+from spreadsheets.writers import write_xlsx
 
 ODS_NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.importing import run_import
-from events.importing.writers import write_xlsx
 from events.models import Event
+from spreadsheets.writers import write_xlsx
 
 pytestmark = [
     pytest.mark.django_db,

@@ -9,9 +9,9 @@ import pytest
 
 from events.importing import run_import
 from events.importing.columns import AGENDA_COLUMNS
-from events.importing.parsing import CellError, clean_text, parse_date, parse_time
-from events.importing.reading import decode_text, read_table, sniff_delimiter
 from events.models import AMSTERDAM, Event
+from spreadsheets.parsing import CellError, clean_text, parse_date, parse_time
+from spreadsheets.reading import decode_text, read_table, sniff_delimiter
 from tests.events.conftest import fixture_bytes
 
 pytestmark = pytest.mark.django_db

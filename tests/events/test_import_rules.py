@@ -88,7 +88,7 @@ def test_missing_title_column_is_named():
 
 
 def test_too_large_files_are_refused(settings, monkeypatch):
-    from events.importing import reading
+    from spreadsheets import reading
 
     monkeypatch.setattr(reading, "MAX_ROWS", 5)
     rows = "".join(f"Rij {n};12-03-2027\r\n" for n in range(10))

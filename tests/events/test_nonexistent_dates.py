@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from events.importing.parsing import CellError, parse_date
+from spreadsheets.parsing import CellError, parse_date
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from editors.roles import ROLES
-from events.importing.uploads import open_token
-from events.importing.writers import write_xlsx
 from meldpunt.importing import KeptSheet, run_import, sanitised_copy, undo_blocker, undo_import
 from meldpunt.models import Report, ReportImport
+from spreadsheets.uploads import open_token
+from spreadsheets.writers import write_xlsx
 
 pytestmark = pytest.mark.django_db
 MELDPUNT = "Meldpunt"

@@ -10,9 +10,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 
-from events.importing.uploads import KeptUpload, open_token, token_for
 from meldpunt.importing import KeptSheet
 from security import periodic
+from spreadsheets.uploads import KeptUpload, open_token, token_for
 
 
 def _age(kept: KeptUpload, minutes: int) -> None:

@@ -20,13 +20,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from editors.roles import EINDREDACTIE, ROLES
-from events.importing.uploads import KeptUpload, open_token
 from newsletter.import_undo import undo_blocker, undo_import
 from newsletter.importing import run_import
 from newsletter.models import Subscriber, SubscriberImport
 from newsletter.retention import run_housekeeping
 from newsletter.subscriptions import change_lists
 from newsletter.tokens import MANAGE, make_token
+from spreadsheets.uploads import KeptUpload, open_token
 
 pytestmark = pytest.mark.django_db
 HEADERS = ["Naam", "E-mailadres", "Lijsten", "Taal", "Toestemming", "Datum toestemming"]

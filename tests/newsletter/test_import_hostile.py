@@ -15,11 +15,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from editors.roles import EINDREDACTIE
-from events.importing.reading import MAX_ROWS
-from events.importing.uploads import open_token
-from events.importing.writers import write_xlsx
 from newsletter.importing import run_import
 from newsletter.models import Subscriber, SubscriberImport
+from spreadsheets.reading import MAX_ROWS
+from spreadsheets.uploads import open_token
+from spreadsheets.writers import write_xlsx
 
 pytestmark = pytest.mark.django_db
 HEADERS = ["E-mailadres", "Lijsten", "Toestemming"]

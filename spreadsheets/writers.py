@@ -1,6 +1,6 @@
 """Writing rows as the spreadsheet files volunteers open: CSV as Dutch Excel expects it, and XLSX.
 
-Every cell goes through `security.spreadsheets.neutralise_formula`, so nothing a visitor or volunteer typed runs
+Every cell goes through `spreadsheets.formulas.neutralise_formula`, so nothing a visitor or volunteer typed runs
 as a formula when the file is opened. Used by the agenda export, the template and the rejected-rows download.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from security.spreadsheets import neutralise_formula
+from spreadsheets.formulas import neutralise_formula
 
 
 def column_letter(index: int) -> str:

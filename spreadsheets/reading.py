@@ -29,9 +29,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from events.importing import xlsx_cells
-from events.importing.ods_cells import TABLE, row_values
-from events.importing.parsing import clean_text
+from spreadsheets import xlsx_cells
+from spreadsheets.ods_cells import TABLE, row_values
+from spreadsheets.parsing import clean_text
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -218,8 +218,12 @@ def _check_unpacked_size(archive: zipfile.ZipFile) -> None:
 
 
 def _too_complex() -> UnusableFile:
+    # Every import reads through here (agenda, figures, Meldpunt, subscribers): the advice names no sheet.
     return UnusableFile(
-        _("Dit bestand is te groot of te ingewikkeld om te lezen. Sla alleen de agenda op in een nieuw bestand.")
+        _(
+            "Dit bestand is te groot of te ingewikkeld om te lezen. Sla alleen het werkblad dat je wilt importeren op "
+            "in een nieuw bestand."
+        )
     )
 
 

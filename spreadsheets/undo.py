@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from events.importing import lock
+from spreadsheets import lock
 
 CHUNK_SIZE = 1_000
 

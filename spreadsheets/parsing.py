@@ -14,7 +14,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from security.spreadsheets import FORMULA_PREFIXES
+from spreadsheets.formulas import FORMULA_PREFIXES
 
 _MONTH_NAMES = [
     "januari jan january",
@@ -83,7 +83,7 @@ class CellError(ValueError):
 
 def clean_text(value: Any, *, multiline: bool = False) -> str:
     """A trimmed string: invisible characters removed, no-break spaces as spaces, and a leading apostrophe that
-    only protected a formula-like text (our own exports write them, see security.spreadsheets) dropped."""
+    only protected a formula-like text (our own exports write them, see spreadsheets.formulas) dropped."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

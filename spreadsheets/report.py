@@ -21,7 +21,7 @@ from import_export.results import Error, InvalidRow, Result, RowResult
 if TYPE_CHECKING:
     from django.db.models import Model
 
-    from events.importing.reading import Table
+    from spreadsheets.reading import Table
 
 STATUS_LABELS = {
     "new": "nieuw",
@@ -60,7 +60,7 @@ class Problem:
 class SheetReport:
     """The outcome of a preview or an import of a small sheet read row by row without import-export's resource
     (quarterly figures, the Meldpunt register, subscribers): the rows (each with a `number` and its `problems`),
-    the columns nobody reads, the batch written. The templates extending `figures/admin/import_base.html` show it.
+    the columns nobody reads, the batch written. The templates extending `spreadsheets/admin/import_base.html` show it.
     """
 
     file_error: str = ""

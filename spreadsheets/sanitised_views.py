@@ -25,14 +25,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from events.importing.reading import UnusableFile
-from events.importing.uploads import KeptUpload, kept_upload, token_for
+from spreadsheets.reading import UnusableFile
+from spreadsheets.uploads import KeptUpload, kept_upload, token_for
 
 
 @dataclass
 class SanitisedImportViews:
     permission: str
-    template: str  # extends figures/admin/import_base.html
+    template: str  # extends spreadsheets/admin/import_base.html
     title: str  # the page's header
     form_class: type[forms.Form]
     kind: type[KeptUpload]

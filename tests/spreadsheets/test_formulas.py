@@ -10,7 +10,7 @@ import datetime
 
 import pytest
 
-from security.spreadsheets import FORMULA_PREFIXES, neutralise_formula
+from spreadsheets.formulas import FORMULA_PREFIXES, neutralise_formula
 
 DANGEROUS = ['=HYPERLINK("http://evil")', "=1+1", "+31 6 1234", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
 
@@ -38,7 +38,8 @@ def test_a_list_answer_becomes_one_neutralised_cell():
 
 def test_both_exports_use_this_one_function():
     from campaigns import exports
-    from events.importing import resources, writers
+    from events.importing import resources
+    from spreadsheets import writers
 
     assert exports.neutralise_formula is neutralise_formula  # sign-ups
     assert resources.neutralise_formula is neutralise_formula  # the agenda export's cells
