@@ -1,10 +1,9 @@
 """Admin views of the quarterly spreadsheet import, in the agenda's shape: choose a file -> preview -> confirm,
-the template download, and undo. The file is kept between the steps with `spreadsheets.uploads.KeptUpload` (the browser
-holds only a signed token); it holds counts, never anything about a person."""
+the template download, and undo. The file is kept between the steps with `spreadsheets.uploads.KeptUpload` (the
+browser holds only a signed token); it holds counts, never anything about a person."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -17,38 +16,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 from figures.importing import run_import, template_xlsx, undo_blocker, undo_import
 from figures.models import FiguresImport
 from figures.views import EDIT, require
-from spreadsheets.reading import MAX_FILE_BYTES
-from spreadsheets.uploads import ALLOWED_EXTENSIONS, KeptUpload, kept_upload, token_for
+from spreadsheets.forms import sheet_form
+from spreadsheets.uploads import KeptUpload, kept_upload, token_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER = {"page_title": gettext_lazy("Kwartaalcijfers importeren"), "header_icon": "upload"}
 
 
-class SheetForm(forms.Form):
-    """The one field of the first step."""
-
-    file = forms.FileField(
-        label=gettext_lazy("Spreadsheet met kwartaalcijfers"),
-        help_text=gettext_lazy("Excel (.xlsx), LibreOffice (.ods) of CSV, één rij per opvang en kwartaal."),
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_FILE_BYTES:
-            raise forms.ValidationError(_("Het bestand is te groot (meer dan 10 MB)."))
-        return upload
-
-
-def sheet_form(label: str, help_text: str) -> type[SheetForm]:
-    """The same one field (size checked the same way) named for another import (Meldpunt register, subscribers)."""
-
-    class NamedSheetForm(SheetForm):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self.fields["file"].label, self.fields["file"].help_text = label, help_text
-
-    return NamedSheetForm
+SheetForm = sheet_form(
+    gettext_lazy("Spreadsheet met kwartaalcijfers"),
+    gettext_lazy("Excel (.xlsx), LibreOffice (.ods) of CSV, één rij per opvang en kwartaal."),
+)
 
 
 @require_http_methods(["GET", "POST"])

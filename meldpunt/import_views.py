@@ -11,9 +11,9 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from figures.import_views import sheet_form
 from meldpunt.importing import COLUMN_NAMES, KeptSheet, run_import, sanitised_copy, undo_blocker, undo_import
 from meldpunt.models import ReportImport
+from spreadsheets.forms import sheet_form
 from spreadsheets.sanitised_views import SanitisedImportViews
 
 IMPORT_PERMISSION = "meldpunt.add_report"

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy, ngettext
 
-from figures.import_views import sheet_form
 from newsletter.import_undo import undo_blocker, undo_import
 from newsletter.importing import COLUMN_NAMES, remove_abandoned_uploads, run_import, sanitised_copy
 from newsletter.models import MailingList, SubscriberImport
+from spreadsheets.forms import sheet_form
 from spreadsheets.sanitised_views import SanitisedImportViews
 from spreadsheets.uploads import KeptUpload
 
