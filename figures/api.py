@@ -6,7 +6,8 @@ from rest_framework.response import Response
 
 from api.viewsets import LOSAPIViewSet
 from figures.models import QuarterFigures
-from figures.statistics import Period, public_figures
+from figures.statistics import public_figures
+from public_numbers.tables import Period
 
 
 class FiguresAPIViewSet(LOSAPIViewSet):

@@ -1,15 +1,15 @@
-"""The chart blocks editors put in news items and publications: one series of the public shelter figures, and
-the base both chart blocks share (the Meldpunt's is in meldpunt/blocks.py)."""
+"""The chart block editors put in news items and publications: one series of the public shelter figures (its base,
+shared with the Meldpunt's block, is public_numbers/blocks.py)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from figures.categories import DIMENSIONS
-from figures.presentation import chart_for
-from figures.statistics import Period, public_figures
+from figures.statistics import public_figures
+from public_numbers.blocks import PublicChartBlock
+from public_numbers.tables import Period
 
 SERIES = [
     ("trend", _("Per kwartaal: ondersteund, instroom, uitstroom")),
@@ -17,42 +17,6 @@ SERIES = [
     ("regions", _("Per regio")),
     *((dimension.key, dimension.label) for dimension in DIMENSIONS),
 ]
-
-
-class PublicChartBlock(blocks.StructBlock):
-    """What every chart block of published numbers does (the shelter figures here, the Meldpunt's in
-    meldpunt/blocks.py): refuse a period it does not know, and draw the chosen series with its table. A subclass
-    declares its `series` and period blocks and says how a period is read and where the protected numbers come from.
-    """
-
-    period_name = "period"  # the child block holding the period; empty means the latest
-    unknown_period = _("Onbekend kwartaal.")
-
-    @staticmethod
-    def parse_period(text: str | None):
-        raise NotImplementedError
-
-    @staticmethod
-    def public_numbers(period):
-        """The protected numbers for `period` (None: the latest), with `table(series)` and `selected`."""
-        raise NotImplementedError
-
-    def context_for(self, numbers, value) -> dict:
-        """What the subclass's template says under the chart (which period it shows)."""
-        return {}
-
-    def clean(self, value):
-        value = super().clean(value)
-        if value.get(self.period_name) and self.parse_period(value[self.period_name]) is None:
-            raise ValidationError(self.unknown_period)
-        return value
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        numbers = self.public_numbers(self.parse_period(value.get(self.period_name)))
-        table = numbers.table(value.get("series"))
-        context["chart"] = chart_for(table) if table is not None else None
-        return {**context, **self.context_for(numbers, value)}
 
 
 class FiguresChartBlock(PublicChartBlock):

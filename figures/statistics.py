@@ -1,7 +1,7 @@
 """The public shelter figures: national and regional totals and breakdowns, after disclosure control.
 
 Everything public (the page, its charts and tables, the CSV and JSON downloads, the API, the chart block) is
-built from `public_figures()`, so they all show the same protected numbers. Rules (see `figures.disclosure`):
+built from `public_figures()`, so they all show the same protected numbers. Rules (see `public_numbers.disclosure`):
 
 - a quarter is published only when at least three participating shelters reported it; a shelter that withdrew
   counts nowhere;
@@ -20,63 +20,14 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from figures import disclosure
 from figures.categories import DEPARTURES, DIMENSIONS, INTAKES, SUPPORTED, TOTALS, WORLD_REGIONS, nationality_region
-from figures.disclosure import Shown
 from figures.models.figures import QuarterFigures
 from figures.models.shelters import Region, Shelter
+from public_numbers import disclosure
+from public_numbers.tables import Period, Table
 
 NATIONALITY_GROUP_THRESHOLD = 10
 OTHER_REGIONS = "overig"
-
-
-@dataclass(frozen=True, order=True)
-class Period:
-    """A calendar quarter."""
-
-    year: int
-    quarter: int
-
-    @property
-    def key(self) -> str:
-        """As in the query string and the downloads: `2025-3`."""
-        return f"{self.year}-{self.quarter}"
-
-    @property
-    def label(self) -> str:
-        return _("%(quarter)se kwartaal %(year)s") % {"quarter": self.quarter, "year": self.year}
-
-    @property
-    def short_label(self) -> str:
-        return f"{self.year} Q{self.quarter}"
-
-    @classmethod
-    def parse(cls, raw: str | None) -> Period | None:
-        """A period from `2025-3`; None for anything else."""
-        year, _dash, quarter = (raw or "").strip()[:10].partition("-")
-        if not (year.isascii() and year.isdigit() and quarter in {"1", "2", "3", "4"}):
-            return None
-        return cls(int(year), int(quarter))
-
-
-@dataclass
-class Table:
-    """One table as published (and drawn as a chart): rows of protected counts under column headings."""
-
-    key: str
-    title: str
-    description: str
-    row_heading: str
-    columns: list[str]
-    rows: list[tuple[str, list[Shown]]]
-
-    def as_json(self) -> dict:
-        return {
-            "key": self.key,
-            "title": self.title,
-            "columns": [self.row_heading, *self.columns],
-            "rows": [{"label": label, "values": [value.as_json() for value in values]} for label, values in self.rows],
-        }
 
 
 @dataclass

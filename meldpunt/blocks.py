@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from figures.blocks import PublicChartBlock
 from meldpunt.statistics import Year, public_counts
+from public_numbers.blocks import PublicChartBlock
 
 SERIES = [
     ("trend", _("Meldingen per kwartaal")),

@@ -1,5 +1,5 @@
 """The Meldpunt's public numbers: reports per quarter and year, and one year's reports by location, topic,
-channel, status and outcome, after the shelter figures' disclosure control (`figures.disclosure`).
+channel, status and outcome, after the shelter figures' disclosure control (`public_numbers.disclosure`).
 
 Everything public (the page `/meldpunt/cijfers/`, its charts and tables, the CSV and JSON downloads, the chart
 block, the Eindredactie's counts) is built from `public_counts()`, so they all show the same protected numbers.
@@ -31,10 +31,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from figures import disclosure
-from figures.disclosure import Shown
-from figures.statistics import Period, Table
 from meldpunt.models import DetentionLocation, Report, Topic
+from public_numbers import disclosure
+from public_numbers.disclosure import Shown
+from public_numbers.tables import Period, Table
 
 LOCATION_GROUP_THRESHOLD = 10
 NO_OUTCOME = "geen"

@@ -8,9 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from figures.downloads import csv_response, json_response
-from figures.presentation import charts_for
 from meldpunt.statistics import MeldpuntFigures, Year, public_counts
+from public_numbers.downloads import csv_response, json_response
+from public_numbers.presentation import charts_for
 
 # The query parameter these addresses read: the year of the breakdowns.
 YEAR_PARAMETER = "jaar"

@@ -27,9 +27,10 @@ ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 # The project's own apps, in dependency order (docs/architecture.md). The base apps come first: `home` is the
 # site shell, `multilingual` the languages and translation workflow, `editors` roles and guidance, `caching` the
 # cache headers and shared fragments, `api` the headless API's shared parts, `spreadsheets` the import and export
-# of any sheet, `security` below. `research` owns funders that other apps show. `demo` is a tool (seed_demo and
-# its loader) that no app imports; it reads each app's demo data (<app>/demo/*.yaml) in this order.
-BASE_APPS = ["home", "multilingual", "editors", "caching", "api", "spreadsheets"]
+# of any sheet, `public_numbers` publishing counts about people (disclosure control, charts), `security` below.
+# `research` owns funders that other apps show. `demo` is a tool (seed_demo and its loader) that no app imports;
+# it reads each app's demo data (<app>/demo/*.yaml) in this order.
+BASE_APPS = ["home", "multilingual", "editors", "caching", "api", "spreadsheets", "public_numbers"]
 FEATURE_APPS = ["research", "news", "events", "campaigns", "search", "figures", "newsletter", "meldpunt"]
 TOOL_APPS = ["demo"]
 LOCAL_APPS = [*BASE_APPS, *FEATURE_APPS, *TOOL_APPS]

@@ -13,6 +13,7 @@ from home.mixins import IndexPage
 
 # The query parameters this page reads (for caches and validation): the selected quarter only.
 QUERY_PARAMETERS = ("kwartaal",)
+DOWNLOAD_NAME = "opvangcijfers"  # the downloads are opvangcijfers-2025-3.csv and .json
 
 
 class FiguresPage(RoutablePageMixin, IndexPage):
@@ -42,13 +43,14 @@ class FiguresPage(RoutablePageMixin, IndexPage):
     # The figures modules import the models; imported when a request needs them, not with the models package.
 
     def _figures(self, request: HttpRequest):
-        from figures.statistics import Period, public_figures
+        from figures.statistics import public_figures
+        from public_numbers.tables import Period
 
         return public_figures(Period.parse(request.GET.get("kwartaal")))
 
     @path("")
     def index_route(self, request: HttpRequest) -> HttpResponse:
-        from figures.presentation import charts_for
+        from public_numbers.presentation import charts_for
 
         figures = self._figures(request)
         context = self.get_context(request)
@@ -57,12 +59,12 @@ class FiguresPage(RoutablePageMixin, IndexPage):
 
     @path("csv/", name="csv")
     def csv_route(self, request: HttpRequest) -> HttpResponse:
-        from figures.downloads import csv_response
+        from public_numbers.downloads import csv_response
 
-        return csv_response(self._figures(request))
+        return csv_response(self._figures(request), DOWNLOAD_NAME)
 
     @path("json/", name="json")
     def json_route(self, request: HttpRequest) -> HttpResponse:
-        from figures.downloads import json_response
+        from public_numbers.downloads import json_response
 
-        return json_response(self._figures(request))
+        return json_response(self._figures(request), DOWNLOAD_NAME)

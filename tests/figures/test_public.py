@@ -145,7 +145,7 @@ def test_new_figures_make_cached_pages_stale_and_the_quarter_is_a_declared_param
     ],
 )
 def test_line_chart_labels_every_period_that_fits_and_always_the_newest(labels, shown):
-    from figures.charts import Series, line_chart
+    from public_numbers.charts import Series, line_chart
 
     chart = line_chart("t", "d", labels, [Series("n", list(range(len(labels))), ["x"] * len(labels))], "Periode")
     ticks = re.findall(r'<text class="chart__axis" x="[\d.]+" y="220" text-anchor="\w+">([^<]*)</text>', str(chart.svg))

@@ -134,7 +134,7 @@ def test_visitors_find_the_page_from_the_meldpunt_page_in_the_demo(client):
 
 
 def test_long_location_labels_wrap_inside_the_bar_chart():
-    from figures.charts import BAR_ROW, LABEL_CHARS, Series, bar_chart
+    from public_numbers.charts import BAR_ROW, LABEL_CHARS, Series, bar_chart
 
     long = "Politiecellen: overige locaties (elk minder dan 10 meldingen)"
     chart = bar_chart("t", "d", [long, "Detentiecentrum Rotterdam"], Series("n", [12, None], ["12", "<5"]), "Locatie")

@@ -12,9 +12,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from figures.disclosure import HIDDEN_TEXT, SMALL_TEXT
 from meldpunt.models import DetentionLocation, Topic
 from meldpunt.statistics import LOCATION_GROUP_THRESHOLD, Year, public_counts, quarter_start
+from public_numbers.disclosure import HIDDEN_TEXT, SMALL_TEXT
 from tests.figures.derivation import derivable
 from tests.meldpunt.numbers import register_fixture  # noqa: F401 - the `register` fixture
 

@@ -1,4 +1,4 @@
-"""figures.disclosure: small counts never shown, never derivable from a total; grouping and pooling."""
+"""public_numbers.disclosure: small counts never shown, never derivable from a total; grouping and pooling."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from figures import disclosure
+from public_numbers import disclosure
 from tests.figures.derivation import derivable
 
 

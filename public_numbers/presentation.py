@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from figures.charts import Chart, Series, bar_chart, line_chart
-from figures.statistics import PublicFigures, Table
+from public_numbers.charts import Chart, Series, bar_chart, line_chart
+from public_numbers.tables import Published, Table
 
 LINE_TABLES = ("trend", "years")
 
@@ -19,6 +19,6 @@ def chart_for(table: Table) -> Chart:
     return bar_chart(table.title, table.description, labels, series[0], table.row_heading)
 
 
-def charts_for(figures: PublicFigures) -> dict[str, Chart]:
+def charts_for(figures: Published) -> dict[str, Chart]:
     """Every published table of `figures` as a chart, by table key."""
     return {table.key: chart_for(table) for table in figures.tables}

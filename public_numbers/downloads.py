@@ -12,11 +12,11 @@ import json
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from figures.statistics import PublicFigures
+from public_numbers.tables import Published
 from spreadsheets.formulas import neutralise_formula
 
 
-def csv_rows(figures: PublicFigures) -> list[list[str]]:
+def csv_rows(figures: Published) -> list[list[str]]:
     """One line per number: table, row, column, value ("<5" and "x" as on the page)."""
     rows = [[_("tabel"), _("rij"), _("kolom"), _("waarde")]]
     for table in figures.tables:
@@ -27,7 +27,7 @@ def csv_rows(figures: PublicFigures) -> list[list[str]]:
     return rows
 
 
-def csv_response(figures: PublicFigures, name: str = "opvangcijfers") -> HttpResponse:
+def csv_response(figures: Published, name: str) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in csv_rows(figures):
@@ -36,7 +36,7 @@ def csv_response(figures: PublicFigures, name: str = "opvangcijfers") -> HttpRes
     return _download(buffer.getvalue().encode("utf-8-sig"), f"{name}-{period}.csv", "text/csv; charset=utf-8")
 
 
-def json_response(figures: PublicFigures, name: str = "opvangcijfers") -> HttpResponse:
+def json_response(figures: Published, name: str) -> HttpResponse:
     content = json.dumps(figures.as_json(), ensure_ascii=False, indent=1).encode()
     period = figures.selected.key if figures.selected else "geen"
     return _download(content, f"{name}-{period}.json", "application/json")
