@@ -12,11 +12,10 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy, ngettext
 
 from newsletter.import_undo import undo_blocker, undo_import
-from newsletter.importing import COLUMN_NAMES, remove_abandoned_uploads, run_import, sanitised_copy
+from newsletter.importing import COLUMN_NAMES, KeptList, remove_abandoned_uploads, run_import, sanitised_copy
 from newsletter.models import MailingList, SubscriberImport
 from spreadsheets.forms import sheet_form
 from spreadsheets.sanitised_views import SanitisedImportViews
-from spreadsheets.uploads import KeptUpload
 
 IMPORT_PERMISSION = "newsletter.change_subscriber"
 
@@ -61,7 +60,7 @@ flow = SanitisedImportViews(
     template="newsletter/admin/import.html",
     title=gettext_lazy("Oude lijst met abonnees importeren"),
     form_class=SheetForm,
-    kind=KeptUpload,
+    kind=KeptList,
     copy_name="abonnees.xlsx",
     sanitised_copy=sanitised_copy,
     run_import=run_import,

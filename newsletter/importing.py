@@ -1,11 +1,11 @@
 """Importing the old subscriber list from a spreadsheet, with the shared spreadsheet parts (issue 20, item 5).
 
 Reading is `spreadsheets.reading.read_table` (XLSX/ODS/CSV in any encoding, headers found by name, hostile files
-bounded), cells are parsed with `spreadsheets.parsing`, the upload is kept between preview and confirm with
-`KeptUpload` and a signed token, and imports and undos hold a lock (`spreadsheets.lock`). Like the Meldpunt
-import, only the columns we import are kept (`sanitised_copy`): names, phone numbers and anything else in the sheet
-are never stored, and the kept copy is removed when the import is confirmed or cancelled (abandoned copies by
-`remove_abandoned_uploads`, run by `newsletter_periodic`).
+bounded), cells are parsed with `spreadsheets.parsing`, the upload is kept between preview and confirm as a
+`KeptList` (a `KeptUpload` in a folder of its own) named by a signed token, and imports and undos hold a lock
+(`spreadsheets.lock`). Like the Meldpunt import, only the columns we import are kept (`sanitised_copy`): names,
+phone numbers and anything else in the sheet are never stored, and the kept copy is removed when the import is
+confirmed or cancelled (abandoned copies after a day by `remove_abandoned_uploads`, run by `newsletter_periodic`).
 
 Each row ends up in one of three states (docs/newsletter.md, "Importing the old list"):
 
@@ -48,6 +48,15 @@ from spreadsheets.writers import write_xlsx
 logger = logging.getLogger("los.newsletter")
 
 LOCK = "newsletter-import"
+
+
+class KeptList(KeptUpload):
+    """The sanitised copy (`sanitised_copy`) between preview and confirm, in a folder of its own: apart from other
+    imports' files, so removing abandoned copies needs to know nothing of them."""
+
+    folder = "newsletter-import"
+
+
 ROW = "row"  # the row number in the editor's own file, carried by the sanitised copy
 ROW_HEADER = "_rij_in_bestand"
 CHUNK_SIZE = 1_000
@@ -365,12 +374,7 @@ def run_import(data: bytes, file_name: str, *, user, dry_run: bool) -> SheetRepo
     return report
 
 
-def remove_abandoned_uploads() -> None:
-    """Remove kept uploads nobody confirmed or cancelled once they are a day old (the engine's rule), except the
-    files a background agenda import still reads. The agenda does this on every upload; the newsletter's copies
-    hold addresses, so `newsletter_periodic` does it too, whether or not anyone imports an agenda."""
-    from events.models import ImportBatch  # the agenda's background imports keep their file in the same folder
-
-    KeptUpload.remove_stale(
-        in_use=set(ImportBatch.objects.exclude(stored_file="").values_list("stored_file", flat=True))
-    )
+def remove_abandoned_uploads() -> int:
+    """Remove kept copies nobody confirmed or cancelled once they are a day old; how many. The sanitised copies
+    hold addresses, so `newsletter_periodic` does this whether or not anyone imports."""
+    return KeptList.remove_stale(set())

@@ -69,6 +69,41 @@ def test_base_apps_do_not_import_feature_apps(app):
     assert not wrong, f"base apps must not depend on feature apps; let the feature register itself: {wrong}"
 
 
+# Where one feature app really uses another (docs/architecture.md, "Imports only go down"). Anything else a feature
+# takes from another is a shared part that belongs in a base app (as the spreadsheet import and the disclosure
+# control once lived in events/ and figures/).
+FEATURE_USES = {
+    ("research", "search"): "publications' ?q= goes through the search service; its search family",
+    ("news", "search"): "its search family (search_families.py registers with search.registry)",
+    ("events", "search"): "its search family (agenda items as search results)",
+    ("campaigns", "search"): "its search family",
+    ("newsletter", "search"): "its search family",
+    ("news", "figures"): "the shelter-figures chart block in news bodies",
+    ("news", "meldpunt"): "the Meldpunt chart block in news bodies",
+    ("research", "figures"): "the shelter-figures chart block in publication bodies",
+    ("research", "meldpunt"): "the Meldpunt chart block in publication bodies (the annual report)",
+    ("campaigns", "newsletter"): "the support block on campaign pages, the support ask on the home page",
+    ("newsletter", "news"): "an issue lists news items",
+    ("newsletter", "research"): "an issue lists publications",
+    ("newsletter", "events"): "an issue lists agenda items",
+}
+
+
+def test_feature_apps_use_each_other_only_where_the_docs_say():
+    features = set(settings.FEATURE_APPS)
+    found = {}
+    for app in features:
+        for path in _modules(app):
+            for other in (_imported_top_levels(path) & features) - {app}:
+                found.setdefault((app, other), str(path.relative_to(ROOT)))
+    unexpected = {use: path for use, path in found.items() if use not in FEATURE_USES}
+    assert not unexpected, (
+        f"a feature app imports another: move the shared part to a base app, or if one feature really uses the "
+        f"other, say why in FEATURE_USES and docs/architecture.md: {unexpected}"
+    )
+    assert set(FEATURE_USES) <= set(found), f"no longer used, remove: {sorted(set(FEATURE_USES) - set(found))}"
+
+
 def _declared(requirements: list[str]) -> dict[str, str]:
     """Distribution name (normalised) -> its version range, from pyproject's requirement strings."""
     parsed = (re.match(r"([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?\s*([^;]*)", r) for r in requirements)

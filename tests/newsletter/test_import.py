@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from editors.roles import EINDREDACTIE, ROLES
 from newsletter.import_undo import undo_blocker, undo_import
-from newsletter.importing import run_import
+from newsletter.importing import KeptList, run_import
 from newsletter.models import Subscriber, SubscriberImport
 from newsletter.retention import run_housekeeping
 from newsletter.subscriptions import change_lists
@@ -171,7 +171,7 @@ def test_the_admin_flow_keeps_only_the_columns_it_imports_and_removes_the_copy(c
     client.force_login(editor)
     response = client.post(reverse("newsletter_admin:import"), {"file": SimpleUploadedFile("oud.csv", csv_sheet(ROWS))})
     assert response.status_code == 302
-    kept, name = open_token(_token(response))
+    kept, name = open_token(_token(response), KeptList)
     assert name == "oud.csv"
     with zipfile.ZipFile(io.BytesIO(kept.read())) as copy:
         stored = b"".join(copy.read(member) for member in copy.namelist())
@@ -194,24 +194,29 @@ def test_a_cancelled_or_faulty_upload_is_not_kept(client, editor):
     client.force_login(editor)
     bad = csv_sheet([["", "a@example.org", "Onbekend", "", "ja", ""]])
     response = client.post(reverse("newsletter_admin:import"), {"file": SimpleUploadedFile("o.csv", bad)})
-    kept, _name = open_token(_token(response))
+    kept, _name = open_token(_token(response), KeptList)
     page = client.get(response["Location"])
     assert "Onbekend" in page.content.decode() and page.context["token"] == "" and not kept.exists()
     response = client.post(reverse("newsletter_admin:import"), {"file": SimpleUploadedFile("o.csv", csv_sheet(ROWS))})
-    kept, _name = open_token(_token(response))
+    kept, _name = open_token(_token(response), KeptList)
     client.post(reverse("newsletter_admin:import_confirm"), {"token": _token(response), "cancel": "1"})
     assert not kept.exists() and not SubscriberImport.objects.exists() and not Subscriber.objects.exists()
     assert client.get(response["Location"]).status_code == 404  # the token names a file that is gone
 
 
 def test_abandoned_uploads_are_removed_by_the_periodic_job():
-    abandoned = KeptUpload.keep(ContentFile(csv_sheet(ROWS), name="o.csv"))
-    fresh = KeptUpload.keep(ContentFile(csv_sheet(ROWS), name="o.csv"))
+    abandoned = KeptList.keep(ContentFile(csv_sheet(ROWS), name="o.csv"))
+    fresh = KeptList.keep(ContentFile(csv_sheet(ROWS), name="o.csv"))
+    # Another import's file (the agenda's, in the shared folder) is that import's business, old or not.
+    other = KeptUpload.keep(ContentFile(b"Titel;Datum\n", name="agenda.csv"))
     two_days_ago = (timezone.now() - datetime.timedelta(days=2)).timestamp()
-    os.utime(abandoned._storage.path(abandoned.path), (two_days_ago, two_days_ago))
+    for kept in (abandoned, other):
+        os.utime(kept._storage.path(kept.path), (two_days_ago, two_days_ago))
     run_housekeeping()
-    assert not abandoned.exists() and fresh.exists()
+    assert not abandoned.exists() and fresh.exists() and other.exists()
+    assert abandoned.path.startswith("newsletter-import/")
     fresh.remove()
+    other.remove()
 
 
 def _refused(response) -> bool:
@@ -234,7 +239,7 @@ def test_only_the_eindredactie_may_import(client, django_user_model, role):
     if role == EINDREDACTIE:
         assert start.status_code == 200 and upload.status_code == 302 and undo.status_code == 302
         assert "voorbeeld" in upload["Location"]
-        open_token(_token(upload))[0].remove()
+        open_token(_token(upload), KeptList)[0].remove()
     else:
         assert _refused(start) and _refused(upload) and _refused(undo), role
         assert SubscriberImport.objects.get(pk=batch.pk).status == SubscriberImport.Status.DONE

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from editors.roles import EINDREDACTIE
-from newsletter.importing import run_import
+from newsletter.importing import KeptList, run_import
 from newsletter.models import Subscriber, SubscriberImport
 from spreadsheets.reading import MAX_ROWS
 from spreadsheets.uploads import open_token
@@ -127,7 +127,7 @@ def test_hostile_sheets_get_a_clear_answer_and_nothing_half_written(client, make
         assert page.status_code == 200 and len(page.content) < 300_000, case
         token = page.context["token"]
         if token:
-            kept, _name = open_token(token)
+            kept, _name = open_token(token, KeptList)
             assert client.post(reverse("newsletter_admin:import_confirm"), {"token": token}).status_code == 302
             assert not kept.exists()
     assert Subscriber.objects.filter(source=Subscriber.Source.IMPORT).count() == imported, case
@@ -141,7 +141,7 @@ def test_formula_text_is_never_stored_as_an_address(client, make_user):
     client.force_login(make_user(EINDREDACTIE, "eindredacteur"))
     sheet = csv_sheet([["=cmd|' /C calc'!A0", "LOS nieuws", "ja"], GOOD]).encode()
     response = client.post(reverse("newsletter_admin:import"), {"file": SimpleUploadedFile("f.csv", sheet)})
-    kept, _name = open_token(re.search(r"token=([^&]+)", response["Location"]).group(1))
+    kept, _name = open_token(re.search(r"token=([^&]+)", response["Location"]).group(1), KeptList)
     with zipfile.ZipFile(io.BytesIO(kept.read())) as copy:
         cells = copy.read("xl/worksheets/sheet1.xml")
     assert b"<f>" not in cells  # written as text, not as a formula
