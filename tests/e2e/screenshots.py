@@ -31,6 +31,11 @@ def _path(name: str) -> Path | None:
 
 def keep_screenshot(page: Page, name: str, *, full_page: bool = False) -> None:
     if path := _path(name):
+        if full_page:
+            # A full-page picture never scrolls, so a lazy image below the first screen (the footer's funder logos)
+            # would show as an empty box: load them all, as they load for a visitor who scrolls down.
+            page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach(img => img.loading = 'eager')")
+            page.wait_for_function("() => [...document.images].every(img => img.complete)")
         page.screenshot(path=str(path), full_page=full_page)
 
 
