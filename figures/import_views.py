@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from figures.importing import run_import, template_xlsx, undo_blocker, undo_import
@@ -62,7 +62,8 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     if report.batch is None:
         messages.error(request, _("Er is niets geïmporteerd: het bestand bevat fouten. Upload een verbeterd bestand."))
         return TemplateResponse(request, "figures/admin/import.html", {**HEADER, "form": SheetForm(), "report": report})
-    messages.success(request, _("%(n)s kwartalen geïmporteerd.") % {"n": len(report.rows)})
+    n = len(report.rows)
+    messages.success(request, ngettext("%(n)s kwartaal geïmporteerd.", "%(n)s kwartalen geïmporteerd.", n) % {"n": n})
     return redirect("figures_admin:import")
 
 

@@ -8,8 +8,7 @@ numbers are never stored."""
 from __future__ import annotations
 
 from django.urls import path
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from meldpunt.importing import COLUMN_NAMES, KeptSheet, run_import, sanitised_copy, undo_blocker, undo_import
 from meldpunt.models import ReportImport
@@ -23,6 +22,19 @@ SheetForm = sheet_form(
     gettext_lazy("Spreadsheet met meldingen"),
     gettext_lazy("Excel (.xlsx), LibreOffice (.ods) of CSV, één rij per melding."),
 )
+
+
+def _imported(report) -> str:
+    n = len(report.rows)
+    return ngettext("%(n)s melding geïmporteerd.", "%(n)s meldingen geïmporteerd.", n) % {"n": n}
+
+
+def _undone(removed: int) -> str:
+    return ngettext(
+        "De import is ongedaan gemaakt: %(n)s melding verwijderd.",
+        "De import is ongedaan gemaakt: %(n)s meldingen verwijderd.",
+        removed,
+    ) % {"n": removed}
 
 
 flow = SanitisedImportViews(
@@ -39,8 +51,8 @@ flow = SanitisedImportViews(
     batch_model=ReportImport,
     start_url="meldpunt_import:start",
     preview_url="meldpunt_import:preview",
-    confirmed_message=lambda report: _("%(n)s meldingen geïmporteerd.") % {"n": len(report.rows)},
-    undone_message=lambda removed: _("De import is ongedaan gemaakt: %(n)s meldingen verwijderd.") % {"n": removed},
+    confirmed_message=_imported,
+    undone_message=_undone,
     failed_message=gettext_lazy("Er is niets geïmporteerd: het bestand bevat fouten. Upload een verbeterd bestand."),
     page_context=lambda: {
         "columns": COLUMN_NAMES.values(),

@@ -21,6 +21,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export.tmp_storages import MediaStorage
 
+# The folder of the agenda's and the quarterly figures' kept files (the Meldpunt and the newsletter have their own).
+# Named when only the agenda imported; kept, because tokens in editors' browsers and a running background
+# import's batch name files in it.
 UPLOAD_DIR = "events-import"
 ALLOWED_EXTENSIONS = (".xlsx", ".ods", ".csv", ".tsv", ".txt")
 TOKEN_SALT = "events.import.file"  # noqa: S105 - a signing namespace, not a secret

@@ -1,5 +1,6 @@
 """A shelter coordinator fills in a quarter on a phone, in production's login (2FA), as the least-privileged
-group that does it (Opvangcoördinatoren); a breakdown that does not add up is refused with the reason first."""
+group that does it (Opvangcoördinatoren); a breakdown that does not add up is refused with the reason first.
+Then the next quarter comes in as a spreadsheet: preview, import and undo, on the shared import page."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from editors.roles import OPVANGCOORDINATOREN
+from figures.importing import COLUMN_NAMES
 
 from .conftest import staff_username
 
@@ -16,7 +18,7 @@ pytestmark = pytest.mark.e2e
 PHONE = {"width": 360, "height": 740}
 
 
-def test_a_coordinator_fills_in_a_quarter_on_a_phone(admin_page, live_site, staff_page):
+def test_a_coordinator_fills_in_a_quarter_on_a_phone(admin_page, live_site, staff_page, tmp_path):
     # LOS staff link the coordinator to their shelter (as the admin does in Opvangcijfers → Opvangen).
     admin = admin_page
     admin.goto(live_site + "/admin/snippets/figures/shelter/")
@@ -46,3 +48,23 @@ def test_a_coordinator_fills_in_a_quarter_on_a_phone(admin_page, live_site, staf
     page.get_by_role("button", name="Opslaan").click()
     expect(page.locator(".messages")).to_contain_text("2027 Q1")
     expect(page.get_by_role("link", name="2027 Q1")).to_be_visible()
+
+    # The next quarter as a spreadsheet (a coordinator with several shelters sends one sheet for all of them).
+    row = {"shelter": "Opvang Arnhem", "year": 2027, "quarter": 2, "supported": 8, "intakes": 3, "departures": 2}
+    row |= {f"{name}:{key}": 8 for name, key in (("nationality", "MA"), ("gender", "vrouw"), ("age", "30-49"))}
+    row |= {"household:alleen": 8, "duration:1-3m": 2, "outcome:anders": 2}
+    sheet = tmp_path / "kwartaal.csv"
+    sheet.write_text(
+        "\n".join([";".join(COLUMN_NAMES.values()), ";".join(str(row.get(key, "")) for key in COLUMN_NAMES)]),
+        encoding="utf-8",
+    )
+    page.goto(live_site + "/admin/cijfers/import/")
+    expect(page.get_by_role("heading", name="Kwartaalcijfers importeren")).to_be_visible()
+    page.locator("#id_file").set_input_files(str(sheet))
+    page.get_by_role("button", name="Voorbeeld bekijken").click()
+    expect(page.get_by_role("cell", name="2027 Q2")).to_be_visible()  # the preview lists the row, as "nieuw"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.get_by_role("button", name="Importeren").click()
+    expect(page.locator(".messages")).to_contain_text("1 kwartaal geïmporteerd.")
+    page.get_by_role("button", name="Ongedaan maken").first.click()
+    expect(page.locator(".messages")).to_contain_text("De import is ongedaan gemaakt.")

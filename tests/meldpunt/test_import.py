@@ -305,3 +305,19 @@ def test_sanitised_copy_keeps_row_numbers():
     copy = sanitised_copy(b"Titel van het register\n\n" + csv_sheet(GOOD), "r.csv")
     report = run_import(copy, "r.csv", user=None, dry_run=True)
     assert [row.number for row in report.rows] == [4, 5]
+
+
+def test_the_messages_count_in_dutch_and_english():
+    """ "1 meldingen" read as a typo to staff: one report is "melding", in every message the import shows."""
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from meldpunt.import_views import _imported, _undone
+
+    with translation.override("nl"):
+        assert _imported(SimpleNamespace(rows=[1])) == "1 melding geïmporteerd."
+        assert _imported(SimpleNamespace(rows=[1, 2])) == "2 meldingen geïmporteerd."
+        assert _undone(1) == "De import is ongedaan gemaakt: 1 melding verwijderd."
+    with translation.override("en"):
+        assert _undone(3) == "The import has been undone: 3 reports removed."
