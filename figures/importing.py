@@ -4,7 +4,8 @@ Reading is `spreadsheets.reading.read_table` (any XLSX/ODS/CSV, headers found by
 validating and writing is django-import-export's (`FiguresResource`, a `ModelResource` that runs the model's
 `full_clean`, so a breakdown that does not add up is a row error with the reason). Like the agenda import: a
 preview is the same run rolled back, any problem means nothing is written, and a finished import can be undone
-(the figures it added are removed, those it replaced get their previous values back).
+(the figures it added are removed, those it replaced get their previous values back). Imports and undos hold
+one lock (`spreadsheets.lock`), so they never interleave.
 
 Columns: Opvang, Jaar, Kwartaal, the three totals, and one column per category named "<breakdown>: <category>"
 (`template_xlsx()` writes them all). Coordinators can only import rows for the shelters they coordinate.
@@ -24,11 +25,14 @@ from import_export import resources, widgets
 from figures.categories import DIMENSIONS, TOTALS
 from figures.models import FiguresHistory, FiguresImport, QuarterFigures, Shelter
 from figures.models.figures import MAX_COUNT, Source
+from spreadsheets import lock
 from spreadsheets.parsing import clean_text
 from spreadsheets.reading import ColumnSet, UnusableFile, read_table
 from spreadsheets.report import SheetReport
+from spreadsheets.undo import undoing
 from spreadsheets.writers import write_xlsx
 
+LOCK = "figures-import"
 FIELDS = ["shelter", "year", "quarter", *TOTALS, "breakdowns"]
 
 
@@ -177,6 +181,8 @@ def run_import(data: bytes, file_name: str, *, user, dry_run: bool) -> SheetRepo
             dataset.append([row.shelter.pk, *(row.values[name] for name in FIELDS[1:])])
         resource = FiguresResource(user=user)
         with transaction.atomic():
+            if not dry_run:
+                lock.hold(LOCK, wait=True)  # two confirmations of one quarter: the second sees the first's figures
             result = resource.import_data(dataset, dry_run=dry_run, use_transactions=False, raise_errors=False)
             for row, outcome in zip(importable, result.rows, strict=True):
                 if outcome.validation_error is not None:
@@ -217,12 +223,9 @@ def undo_blocker(batch: FiguresImport) -> str:
     return ""
 
 
-def undo_import(batch: FiguresImport) -> None:
+def undo_import(batch: FiguresImport, *, user) -> None:
     """Remove the figures the import added; put back the values of those it replaced."""
-    with transaction.atomic():
-        batch = FiguresImport.objects.select_for_update().get(pk=batch.pk)
-        if undo_blocker(batch):
-            raise ValueError(undo_blocker(batch))
+    with undoing(batch, lock_name=LOCK, blocker=undo_blocker, user=user) as batch:
         QuarterFigures.objects.filter(pk__in=[int(pk) for pk in batch.created_ids]).delete()
         for figures in QuarterFigures.objects.filter(pk__in=[int(pk) for pk in batch.previous_values]):
             previous = batch.previous_values[str(figures.pk)]
@@ -231,5 +234,3 @@ def undo_import(batch: FiguresImport) -> None:
             figures.import_batch_id = previous.get("batch")
             figures.updated_at = timezone.now()
             figures.save()
-        batch.status, batch.undone_at = FiguresImport.Status.UNDONE, timezone.now()
-        batch.save()

@@ -20,13 +20,12 @@ def register_admin_urls():
     urls = [
         *views.urlpatterns,
         path("<int:shelter_id>/clientenlijst/", client_views.clients, name="clients"),
-        path("import/", import_views.import_start, name="import"),
-        path("import/voorbeeld/", import_views.import_preview, name="import_preview"),
-        path("import/bevestigen/", import_views.import_confirm, name="import_confirm"),
-        path("import/<int:batch_id>/ongedaan-maken/", import_views.import_undo, name="import_undo"),
         path("import/sjabloon.xlsx", import_views.import_template, name="import_template"),
     ]
-    return [path("cijfers/", include((urls, "figures_admin"), namespace="figures_admin"))]
+    return [
+        path("cijfers/import/", import_views.flow.urls()),
+        path("cijfers/", include((urls, "figures_admin"), namespace="figures_admin")),
+    ]
 
 
 register_dashboard_panel("figures.view_quarterfigures", lambda request: FiguresPanel(request.user))

@@ -3,7 +3,7 @@ Imported from meldpunt/wagtail_hooks.py (Wagtail loads only that module)."""
 
 from __future__ import annotations
 
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -18,8 +18,7 @@ class ImportMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_import_urls():
-    urls = include((import_views.urlpatterns, "meldpunt_import"), namespace="meldpunt_import")
-    return [path("meldpunt-import/", urls)]
+    return [path("meldpunt-import/", import_views.flow.urls())]
 
 
 @hooks.register("register_settings_menu_item")

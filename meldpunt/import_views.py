@@ -7,13 +7,12 @@ numbers are never stored."""
 
 from __future__ import annotations
 
-from django.urls import path
 from django.utils.translation import gettext_lazy, ngettext
 
 from meldpunt.importing import COLUMN_NAMES, KeptSheet, run_import, sanitised_copy, undo_blocker, undo_import
 from meldpunt.models import ReportImport
 from spreadsheets.forms import sheet_form
-from spreadsheets.sanitised_views import SanitisedImportViews
+from spreadsheets.import_views import ImportViews
 
 IMPORT_PERMISSION = "meldpunt.add_report"
 
@@ -37,8 +36,9 @@ def _undone(removed: int) -> str:
     ) % {"n": removed}
 
 
-flow = SanitisedImportViews(
-    permission=IMPORT_PERMISSION,
+flow = ImportViews(
+    namespace="meldpunt_import",
+    permissions=(IMPORT_PERMISSION,),
     template="meldpunt/import/import.html",
     title=gettext_lazy("Meldingen importeren"),
     form_class=SheetForm,
@@ -48,22 +48,9 @@ flow = SanitisedImportViews(
     run_import=run_import,
     undo_blocker=undo_blocker,
     undo_import=undo_import,
-    batch_model=ReportImport,
-    start_url="meldpunt_import:start",
-    preview_url="meldpunt_import:preview",
+    batches=lambda _request: ReportImport.objects.select_related("user"),
     confirmed_message=_imported,
     undone_message=_undone,
     failed_message=gettext_lazy("Er is niets geïmporteerd: het bestand bevat fouten. Upload een verbeterd bestand."),
-    page_context=lambda: {
-        "columns": COLUMN_NAMES.values(),
-        "batches": ReportImport.objects.select_related("user")[:10],
-    },
+    page_context=lambda: {"columns": COLUMN_NAMES.values()},
 )
-import_start, import_preview, import_confirm, import_undo = flow.views()
-
-urlpatterns = [
-    path("", import_start, name="start"),
-    path("voorbeeld/", import_preview, name="preview"),
-    path("bevestigen/", import_confirm, name="confirm"),
-    path("<int:batch_id>/ongedaan-maken/", import_undo, name="undo"),
-]

@@ -15,7 +15,7 @@ from newsletter.import_undo import undo_blocker, undo_import
 from newsletter.importing import COLUMN_NAMES, KeptList, remove_abandoned_uploads, run_import, sanitised_copy
 from newsletter.models import MailingList, SubscriberImport
 from spreadsheets.forms import sheet_form
-from spreadsheets.sanitised_views import SanitisedImportViews
+from spreadsheets.import_views import ImportViews
 
 IMPORT_PERMISSION = "newsletter.change_subscriber"
 
@@ -55,8 +55,9 @@ def _undone(result: tuple[int, int]) -> str:
     return text
 
 
-flow = SanitisedImportViews(
-    permission=IMPORT_PERMISSION,
+flow = ImportViews(
+    namespace="newsletter_import",
+    permissions=(IMPORT_PERMISSION,),
     template="newsletter/admin/import.html",
     title=gettext_lazy("Oude lijst met abonnees importeren"),
     form_class=SheetForm,
@@ -66,18 +67,14 @@ flow = SanitisedImportViews(
     run_import=run_import,
     undo_blocker=undo_blocker,
     undo_import=undo_import,
-    batch_model=SubscriberImport,
-    start_url="newsletter_admin:import",
-    preview_url="newsletter_admin:import_preview",
+    batches=lambda _request: SubscriberImport.objects.all(),
     confirmed_message=_imported,
     undone_message=_undone,
     failed_message=gettext_lazy("Er is niets geïmporteerd. Bekijk hieronder waarom en upload het bestand opnieuw."),
     page_context=lambda: {
         "columns": COLUMN_NAMES.values(),
         "list_names": MailingList.objects.values_list("name", flat=True),
-        "batches": SubscriberImport.objects.all()[:10],
     },
     # The engine's own clean-up of abandoned copies only runs when someone uploads (newsletter_periodic also does).
     before_keep=remove_abandoned_uploads,
 )
-import_start, import_preview, import_confirm, import_undo = flow.views()

@@ -93,7 +93,7 @@ class SubscriberIndexView(IndexView):
     def header_buttons(self):
         buttons = list(super().header_buttons)
         if self.request.user.has_perm(IMPORT_PERMISSION):
-            url = reverse("newsletter_admin:import")
+            url = reverse("newsletter_import:start")
             buttons.append(HeaderButton(_("Oude lijst importeren"), url, icon_name="upload", priority=20))
         return buttons
 

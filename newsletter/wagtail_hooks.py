@@ -21,10 +21,9 @@ def register_admin_urls():
     urlpatterns = [
         path("<db_id:issue_id>/versturen/", admin_views.send_view, name="send"),
         path("<db_id:issue_id>/voortgang/", admin_views.progress_view, name="progress"),
-        # Importing the old subscriber list (Eindredactie only, newsletter/import_views.py).
-        path("abonnees-importeren/", import_views.import_start, name="import"),
-        path("abonnees-importeren/voorbeeld/", import_views.import_preview, name="import_preview"),
-        path("abonnees-importeren/bevestigen/", import_views.import_confirm, name="import_confirm"),
-        path("abonnees-importeren/<db_id:batch_id>/ongedaan-maken/", import_views.import_undo, name="import_undo"),
     ]
-    return [path("nieuwsbrief/", include((urlpatterns, "newsletter_admin"), namespace="newsletter_admin"))]
+    return [
+        # Importing the old subscriber list (Eindredactie only, newsletter/import_views.py).
+        path("nieuwsbrief/abonnees-importeren/", import_views.flow.urls()),
+        path("nieuwsbrief/", include((urlpatterns, "newsletter_admin"), namespace="newsletter_admin")),
+    ]

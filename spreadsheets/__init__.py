@@ -8,8 +8,8 @@ Volunteers upload whatever their office software writes, so reading is forgiving
   times, yes/no, web addresses);
 - `report` is the per-row report of an import (`ImportReport`, `SheetReport`, shown by
   `templates/spreadsheets/admin/import_base.html`); `bulk` validates and writes records in bulk;
-- `uploads` keeps a file between an import's preview and its confirmation; `sanitised_views` is the admin flow of
-  an import whose file holds personal data (only the imported columns are kept);
+- `uploads` keeps a file between an import's preview and its confirmation; `import_views` is the admin flow of
+  every import but the agenda's (a file with personal data is kept only as a copy of the imported columns);
 - `undo` undoes an import batch through the ORM, `lock` keeps imports and undos of one sheet apart;
 - `writers` and `formulas`: every exported cell is neutralised, so nothing anybody typed runs as a formula.
 

@@ -37,7 +37,7 @@ STAMP = "updated_at"
 class UndoNotPossible(ValueError):
     """This import cannot be undone now: the message says why, `changes` lists the records concerned when later
     work touched them (undo may then go ahead keeping those, see undo_batch). A ValueError, which is what the
-    undo of `SanitisedImportViews` shows as the reason."""
+    undo of `ImportViews` shows as the reason."""
 
     def __init__(self, message: str, changes: list[LaterChange] | None = None) -> None:
         super().__init__(message)
@@ -153,7 +153,7 @@ def undo_batch(
 
 @contextmanager
 def undoing(batch: models.Model, *, lock_name: str, blocker: Callable[[models.Model], str], user=None) -> Iterator:
-    """The frame of every undo of an import batch (agenda, Meldpunt register, subscribers): one transaction,
+    """The frame of every undo of an import batch (agenda, figures, Meldpunt, subscribers): one transaction,
     refused at once while another import or undo of the same sheet runs (holding `lock_name`), the batch row
     locked and checked again by `blocker` (its reason raised as UndoNotPossible), and, when the block went
     through, marked undone by `user` and saved. Yields the locked batch: set its counts inside the block."""

@@ -171,6 +171,9 @@ class FiguresImport(models.Model):
     # figures id -> the values (and source) it had before this import replaced them
     previous_values = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
     undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("import van kwartaalcijfers")

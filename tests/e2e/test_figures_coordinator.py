@@ -13,6 +13,7 @@ from editors.roles import OPVANGCOORDINATOREN
 from figures.importing import COLUMN_NAMES
 
 from .conftest import staff_username
+from .screenshots import keep_screenshot
 
 pytestmark = pytest.mark.e2e
 PHONE = {"width": 360, "height": 740}
@@ -62,8 +63,10 @@ def test_a_coordinator_fills_in_a_quarter_on_a_phone(admin_page, live_site, staf
     expect(page.get_by_role("heading", name="Kwartaalcijfers importeren")).to_be_visible()
     page.locator("#id_file").set_input_files(str(sheet))
     page.get_by_role("button", name="Voorbeeld bekijken").click()
+    expect(page.get_by_role("heading", name="Voorbeeld van kwartaal.csv")).to_be_visible()
     expect(page.get_by_role("cell", name="2027 Q2")).to_be_visible()  # the preview lists the row, as "nieuw"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    keep_screenshot(page, "staff/figures-import-preview-phone.png", full_page=True)
     page.get_by_role("button", name="Importeren").click()
     expect(page.locator(".messages")).to_contain_text("1 kwartaal geïmporteerd.")
     page.get_by_role("button", name="Ongedaan maken").first.click()

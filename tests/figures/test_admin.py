@@ -112,7 +112,7 @@ VIEWS = [
     ("figures_admin:edit", lambda own, figures: [own.pk, figures.pk], "get"),
     ("figures_admin:clients", lambda own, figures: [own.pk], "get"),
     ("figures_admin:withdraw", lambda own, figures: [own.pk], "post"),
-    ("figures_admin:import", lambda own, figures: [], "get"),
+    ("figures_import:start", lambda own, figures: [], "get"),
     ("figures_admin:import_template", lambda own, figures: [], "get"),
     ("wagtailsnippets_figures_shelter:list", lambda own, figures: [], "get"),
 ]

@@ -71,7 +71,7 @@ def test_import_and_undo_restore_what_was_there(coordinator):
     assert [row.status for row in report.rows] == ["new", "changed"]
     existing.refresh_from_db()
     assert existing.supported == 10 and FiguresHistory.objects.filter(figures=existing).exists()
-    undo_import(report.batch)
+    undo_import(report.batch, user=None)
     existing.refresh_from_db()
     assert existing.values() == before
     assert not arnhem.figures.filter(year=2027).exists()
@@ -80,15 +80,19 @@ def test_import_and_undo_restore_what_was_there(coordinator):
 def test_the_admin_flow_preview_confirm_undo(client, coordinator):
     client.force_login(coordinator)
     upload = SimpleUploadedFile("k.csv", sheet({**ROW, "shelter": "Opvang Arnhem"}))
-    response = client.post(reverse("figures_admin:import"), {"file": upload})
+    response = client.post(reverse("figures_import:start"), {"file": upload})
     assert response.status_code == 302
     preview = client.get(response["Location"])
     assert preview.status_code == 200 and "Importeren" in preview.content.decode()
-    assert client.post(reverse("figures_admin:import_confirm"), {"token": preview.context["token"]}).status_code == 302
+    assert "Voorbeeld van k.csv" in preview.content.decode()  # the preview names the file it shows
+    assert client.post(reverse("figures_import:confirm"), {"token": preview.context["token"]}).status_code == 302
     figures = Shelter.objects.get(city="Arnhem").figures.get(year=2027)
     batch = figures.import_batch
-    assert client.post(reverse("figures_admin:import_undo", args=[batch.pk])).status_code == 302
+    assert "k.csv" in client.get(reverse("figures_import:start")).content.decode()  # listed under earlier imports
+    assert client.post(reverse("figures_import:undo", args=[batch.pk])).status_code == 302
     assert not QuarterFigures.objects.filter(pk=figures.pk).exists()
+    batch.refresh_from_db()
+    assert batch.status == "undone" and batch.undone_by == coordinator
     assert client.get(reverse("figures_admin:import_template"))["Content-Type"].startswith("application/vnd")
     assert template_xlsx().startswith(b"PK")
 
@@ -105,21 +109,33 @@ def test_the_admin_flow_preview_confirm_undo(client, coordinator):
 def test_hostile_sheets_are_refused_without_writing(client, coordinator, content):
     client.force_login(coordinator)
     count = QuarterFigures.objects.count()
-    response = client.post(reverse("figures_admin:import"), {"file": SimpleUploadedFile("k.csv", content)})
+    response = client.post(reverse("figures_import:start"), {"file": SimpleUploadedFile("k.csv", content)})
     if response.status_code == 302:
         response = client.get(response["Location"])
         assert response.status_code == 200
         token = response.context.get("token")
         if token:
-            client.post(reverse("figures_admin:import_confirm"), {"token": token})
-    assert response.status_code == 200
+            client.post(reverse("figures_import:confirm"), {"token": token})
+    else:  # refused at the upload (an empty file): the form says why
+        assert response.status_code == 400 and response.context["form"].errors["file"]
     assert QuarterFigures.objects.count() == count
+
+
+def test_cancelling_the_preview_removes_the_kept_file(client, coordinator):
+    client.force_login(coordinator)
+    upload = SimpleUploadedFile("k.csv", sheet({**ROW, "shelter": "Opvang Arnhem"}))
+    preview = client.get(client.post(reverse("figures_import:start"), {"file": upload})["Location"])
+    token = preview.context["token"]
+    cancelled = client.post(reverse("figures_import:confirm"), {"token": token, "cancel": "1"}, follow=True)
+    assert "De import is geannuleerd" in cancelled.content.decode()
+    assert client.post(reverse("figures_import:confirm"), {"token": token}).status_code == 404  # the file is gone
+    assert not Shelter.objects.get(city="Arnhem").figures.filter(year=2027).exists()
 
 
 def test_forged_tokens_and_other_peoples_imports(client, coordinator, make_user):  # noqa: F811
     client.force_login(coordinator)
-    assert client.get(reverse("figures_admin:import_preview") + "?token=forged").status_code == 404
+    assert client.get(reverse("figures_import:preview") + "?token=forged").status_code == 404
     other = make_user(roles.OPVANGCOORDINATOREN, "ander")
     Shelter.objects.get(city="Arnhem").coordinators.add(other)
     report = run_import(sheet({**ROW, "shelter": "Opvang Arnhem"}), "k.csv", user=other, dry_run=False)
-    assert client.post(reverse("figures_admin:import_undo", args=[report.batch.pk])).status_code == 404
+    assert client.post(reverse("figures_import:undo", args=[report.batch.pk])).status_code == 404

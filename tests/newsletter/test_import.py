@@ -169,7 +169,7 @@ def _token(response) -> str:
 
 def test_the_admin_flow_keeps_only_the_columns_it_imports_and_removes_the_copy(client, editor, existing):
     client.force_login(editor)
-    response = client.post(reverse("newsletter_admin:import"), {"file": SimpleUploadedFile("oud.csv", csv_sheet(ROWS))})
+    response = client.post(reverse("newsletter_import:start"), {"file": SimpleUploadedFile("oud.csv", csv_sheet(ROWS))})
     assert response.status_code == 302
     kept, name = open_token(_token(response), KeptList)
     assert name == "oud.csv"
@@ -180,11 +180,11 @@ def test_the_admin_flow_keeps_only_the_columns_it_imports_and_removes_the_copy(c
     html = page.content.decode()
     assert page.status_code == 200 and "overgeslagen: geen toestemming" in html
     assert "2 adressen worden geïmporteerd" in html and "5 rijen worden overgeslagen" in html
-    confirmed = client.post(reverse("newsletter_admin:import_confirm"), {"token": _token(response)}, follow=True)
+    confirmed = client.post(reverse("newsletter_import:confirm"), {"token": _token(response)}, follow=True)
     assert "2 adressen geïmporteerd als bevestigde abonnees. 5 rijen overgeslagen." in confirmed.content.decode()
     assert not kept.exists() and Subscriber.objects.filter(source=Subscriber.Source.IMPORT).count() == 2
     batch = SubscriberImport.objects.get()
-    undone = client.post(reverse("newsletter_admin:import_undo", args=[batch.pk]), follow=True)
+    undone = client.post(reverse("newsletter_import:undo", args=[batch.pk]), follow=True)
     assert "2 adressen verwijderd" in undone.content.decode()
     assert not Subscriber.objects.filter(source=Subscriber.Source.IMPORT).exists()
     assert mail.outbox == []
@@ -193,13 +193,13 @@ def test_the_admin_flow_keeps_only_the_columns_it_imports_and_removes_the_copy(c
 def test_a_cancelled_or_faulty_upload_is_not_kept(client, editor):
     client.force_login(editor)
     bad = csv_sheet([["", "a@example.org", "Onbekend", "", "ja", ""]])
-    response = client.post(reverse("newsletter_admin:import"), {"file": SimpleUploadedFile("o.csv", bad)})
+    response = client.post(reverse("newsletter_import:start"), {"file": SimpleUploadedFile("o.csv", bad)})
     kept, _name = open_token(_token(response), KeptList)
     page = client.get(response["Location"])
     assert "Onbekend" in page.content.decode() and page.context["token"] == "" and not kept.exists()
-    response = client.post(reverse("newsletter_admin:import"), {"file": SimpleUploadedFile("o.csv", csv_sheet(ROWS))})
+    response = client.post(reverse("newsletter_import:start"), {"file": SimpleUploadedFile("o.csv", csv_sheet(ROWS))})
     kept, _name = open_token(_token(response), KeptList)
-    client.post(reverse("newsletter_admin:import_confirm"), {"token": _token(response), "cancel": "1"})
+    client.post(reverse("newsletter_import:confirm"), {"token": _token(response), "cancel": "1"})
     assert not kept.exists() and not SubscriberImport.objects.exists() and not Subscriber.objects.exists()
     assert client.get(response["Location"]).status_code == 404  # the token names a file that is gone
 
@@ -233,9 +233,9 @@ def test_only_the_eindredactie_may_import(client, django_user_model, role):
         user.groups.add(Group.objects.get(name=role))
     client.force_login(user)
     batch = SubscriberImport.objects.create(file_name="oud.csv")
-    start = client.get(reverse("newsletter_admin:import"))
-    upload = client.post(reverse("newsletter_admin:import"), {"file": SimpleUploadedFile("o.csv", csv_sheet(ROWS))})
-    undo = client.post(reverse("newsletter_admin:import_undo", args=[batch.pk]))
+    start = client.get(reverse("newsletter_import:start"))
+    upload = client.post(reverse("newsletter_import:start"), {"file": SimpleUploadedFile("o.csv", csv_sheet(ROWS))})
+    undo = client.post(reverse("newsletter_import:undo", args=[batch.pk]))
     if role == EINDREDACTIE:
         assert start.status_code == 200 and upload.status_code == 302 and undo.status_code == 302
         assert "voorbeeld" in upload["Location"]
@@ -248,4 +248,4 @@ def test_only_the_eindredactie_may_import(client, django_user_model, role):
 def test_the_subscribers_list_offers_the_import_to_the_eindredactie(client, editor):
     client.force_login(editor)
     html = client.get(reverse("wagtailsnippets_newsletter_subscriber:list")).content.decode()
-    assert reverse("newsletter_admin:import") in html and "Oude lijst importeren" in html
+    assert reverse("newsletter_import:start") in html and "Oude lijst importeren" in html

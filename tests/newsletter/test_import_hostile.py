@@ -118,7 +118,7 @@ CASES = {
 def test_hostile_sheets_get_a_clear_answer_and_nothing_half_written(client, make_user, case):
     file_name, content, imported = CASES[case]
     client.force_login(make_user(EINDREDACTIE, "eindredacteur"))
-    response = client.post(reverse("newsletter_admin:import"), {"file": SimpleUploadedFile(file_name, content)})
+    response = client.post(reverse("newsletter_import:start"), {"file": SimpleUploadedFile(file_name, content)})
     assert response.status_code in (302, 400), case
     if response.status_code == 400:
         assert response.context["form"].errors["file"]  # the reason, in the editor's words
@@ -128,7 +128,7 @@ def test_hostile_sheets_get_a_clear_answer_and_nothing_half_written(client, make
         token = page.context["token"]
         if token:
             kept, _name = open_token(token, KeptList)
-            assert client.post(reverse("newsletter_admin:import_confirm"), {"token": token}).status_code == 302
+            assert client.post(reverse("newsletter_import:confirm"), {"token": token}).status_code == 302
             assert not kept.exists()
     assert Subscriber.objects.filter(source=Subscriber.Source.IMPORT).count() == imported, case
     assert SubscriberImport.objects.count() == (1 if imported else 0), case
@@ -140,7 +140,7 @@ def test_formula_text_is_never_stored_as_an_address(client, make_user):
     """A formula-looking cell is at most text in a preview, never a subscriber or a formula in the kept copy."""
     client.force_login(make_user(EINDREDACTIE, "eindredacteur"))
     sheet = csv_sheet([["=cmd|' /C calc'!A0", "LOS nieuws", "ja"], GOOD]).encode()
-    response = client.post(reverse("newsletter_admin:import"), {"file": SimpleUploadedFile("f.csv", sheet)})
+    response = client.post(reverse("newsletter_import:start"), {"file": SimpleUploadedFile("f.csv", sheet)})
     kept, _name = open_token(re.search(r"token=([^&]+)", response["Location"]).group(1), KeptList)
     with zipfile.ZipFile(io.BytesIO(kept.read())) as copy:
         cells = copy.read("xl/worksheets/sheet1.xml")

@@ -81,10 +81,10 @@ WHO_MAY: dict[str, frozenset[str] | str] = {
             "figures_admin:edit",
             "figures_admin:withdraw",
             "figures_admin:clients",
-            "figures_admin:import",
-            "figures_admin:import_preview",
-            "figures_admin:import_confirm",
-            "figures_admin:import_undo",
+            "figures_import:start",
+            "figures_import:preview",
+            "figures_import:confirm",
+            "figures_import:undo",
             "figures_admin:import_template",
         ),
         "figures.change_quarterfigures",
@@ -95,10 +95,10 @@ WHO_MAY: dict[str, frozenset[str] | str] = {
     # Importing the old subscriber list (newsletter/import_views.py): who manages the addresses, the Eindredactie.
     **dict.fromkeys(
         (
-            "newsletter_admin:import",
-            "newsletter_admin:import_preview",
-            "newsletter_admin:import_confirm",
-            "newsletter_admin:import_undo",
+            "newsletter_import:start",
+            "newsletter_import:preview",
+            "newsletter_import:confirm",
+            "newsletter_import:undo",
         ),
         "newsletter.change_subscriber",
     ),
@@ -201,10 +201,10 @@ SAMPLE_ARGUMENTS = {
     **dict.fromkeys(
         ("figures_admin:add", "figures_admin:edit", "figures_admin:withdraw", "figures_admin:clients"), _shelter
     ),
-    "figures_admin:import_undo": _figures_import,
+    "figures_import:undo": _figures_import,
     "newsletter_admin:send": _issue,
     "newsletter_admin:progress": _issue,
-    "newsletter_admin:import_undo": _subscriber_import,
+    "newsletter_import:undo": _subscriber_import,
     "los_submit_page_translation": _dutch_page,
     "los_submit_snippet_translation": _theme,
     "events_admin:batch": _import_batch,
