@@ -6,15 +6,13 @@ The threads commit for real (each has its own connection), so every test removes
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from django.db import connection, transaction
 
 from events.importing import UndoNotPossible, run_import, undo_import
 from events.importing.engine import AGENDA_LOCK
 from events.models import Event, ImportBatch
-from spreadsheets import lock as import_lock
+from tests.concurrency import in_threads, lock_held_elsewhere
 
 pytestmark = [
     pytest.mark.django_db,
@@ -27,28 +25,6 @@ FILE = "Kenmerk;Titel;Datum;Begintijd;Plaats\r\n" + "".join(
 )
 
 
-def _in_threads(*jobs):
-    """Run each job in a thread of its own, all released at once; returns their results (or exceptions)."""
-    barrier = threading.Barrier(len(jobs))
-    results: list = [None] * len(jobs)
-
-    def run(index, job):
-        try:
-            barrier.wait()
-            results[index] = job()
-        except Exception as error:  # noqa: BLE001 - handed to the test
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
-
-
 def _clean_up():
     """Remove what the threads committed (the test's own transaction cannot roll it back)."""
 
@@ -56,7 +32,7 @@ def _clean_up():
         Event.objects.filter(external_id__startswith="C-").delete()
         ImportBatch.objects.filter(file_name__startswith="gelijktijdig").delete()
 
-    _in_threads(remove)
+    in_threads(remove)
 
 
 @pytest.fixture
@@ -67,7 +43,7 @@ def committed():
 
 def test_two_simultaneous_confirmations_of_one_upload_import_it_once(committed):
     data = FILE.encode()
-    first, second = _in_threads(
+    first, second = in_threads(
         lambda: run_import(data, "gelijktijdig.csv", dry_run=False, upload="events-import/dubbelklik.csv"),
         lambda: run_import(data, "gelijktijdig.csv", dry_run=False, upload="events-import/dubbelklik.csv"),
     )
@@ -80,7 +56,7 @@ def test_two_simultaneous_confirmations_of_one_upload_import_it_once(committed):
 
 def test_two_volunteers_importing_the_same_file_at_once_give_one_event_per_kenmerk(committed):
     data = FILE.encode()
-    first, second = _in_threads(
+    first, second = in_threads(
         lambda: run_import(data, "gelijktijdig-a.csv", dry_run=False),
         lambda: run_import(data, "gelijktijdig-b.csv", dry_run=False),
     )
@@ -91,23 +67,9 @@ def test_two_volunteers_importing_the_same_file_at_once_give_one_event_per_kenme
 
 def test_undo_is_refused_while_another_import_holds_the_agenda(committed):
     data = FILE.encode()
-    [report] = _in_threads(lambda: run_import(data, "gelijktijdig.csv", dry_run=False))
-    holding, release = threading.Event(), threading.Event()
-
-    def import_running():
-        with transaction.atomic():
-            import_lock.hold(AGENDA_LOCK, wait=True)
-            holding.set()
-            release.wait(timeout=60)
-
-    thread = threading.Thread(target=lambda: (import_running(), connection.close()))
-    thread.start()
-    try:
-        holding.wait(timeout=60)
-        [refused] = _in_threads(lambda: undo_import(ImportBatch.objects.get(pk=report.batch.pk)))
-    finally:
-        release.set()
-        thread.join()
+    [report] = in_threads(lambda: run_import(data, "gelijktijdig.csv", dry_run=False))
+    with lock_held_elsewhere(AGENDA_LOCK):
+        [refused] = in_threads(lambda: undo_import(ImportBatch.objects.get(pk=report.batch.pk)))
     assert isinstance(refused, UndoNotPossible) and "andere import" in str(refused)
     assert Event.objects.filter(external_id__startswith="C-").count() == ROWS  # nothing undone
 

@@ -6,22 +6,19 @@ The threads commit for real (each has its own connection), so the test removes w
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db import connection
 
 from figures.importing import LOCK, run_import, undo_import
 from figures.models import FiguresImport, QuarterFigures
-from spreadsheets import lock as import_lock
 from spreadsheets.undo import UndoNotPossible
-from tests.events.test_import_concurrency import _in_threads
+from tests.concurrency import in_threads, lock_held_elsewhere
 from tests.figures.test_import import ROW, sheet
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif("connection.vendor != 'postgresql'", reason="concurrency needs PostgreSQL"),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency needs PostgreSQL"),
 ]
 
 FILE = sheet({**ROW, "shelter": "Opvang Arnhem", "year": 2031})
@@ -31,7 +28,7 @@ FILE = sheet({**ROW, "shelter": "Opvang Arnhem", "year": 2031})
 def importer():
     """A member of LOS staff who sees every shelter, committed so the threads see them; removed with all they
     imported afterwards."""
-    [user] = _in_threads(lambda: get_user_model().objects.create(username="gelijktijdig", is_superuser=True))
+    [user] = in_threads(lambda: get_user_model().objects.create(username="gelijktijdig", is_superuser=True))
     yield user
 
     def remove():
@@ -39,11 +36,11 @@ def importer():
         FiguresImport.objects.filter(file_name__startswith="gelijktijdig").delete()
         get_user_model().objects.filter(username="gelijktijdig").delete()
 
-    _in_threads(remove)
+    in_threads(remove)
 
 
 def test_two_coordinators_confirming_the_same_quarter_at_once_give_one_set_of_figures(importer):
-    first, second = _in_threads(
+    first, second = in_threads(
         lambda: run_import(FILE, "gelijktijdig-a.csv", user=importer, dry_run=False),
         lambda: run_import(FILE, "gelijktijdig-b.csv", user=importer, dry_run=False),
     )
@@ -53,22 +50,8 @@ def test_two_coordinators_confirming_the_same_quarter_at_once_give_one_set_of_fi
 
 
 def test_an_undo_is_refused_while_an_import_of_the_figures_runs(importer):
-    [report] = _in_threads(lambda: run_import(FILE, "gelijktijdig.csv", user=importer, dry_run=False))
-    holding, release = threading.Event(), threading.Event()
-
-    def import_running():
-        with transaction.atomic():
-            import_lock.hold(LOCK, wait=True)
-            holding.set()
-            release.wait(timeout=60)
-
-    thread = threading.Thread(target=lambda: (import_running(), connection.close()))
-    thread.start()
-    try:
-        holding.wait(timeout=60)
-        [refused] = _in_threads(lambda: undo_import(FiguresImport.objects.get(pk=report.batch.pk), user=importer))
-    finally:
-        release.set()
-        thread.join()
+    [report] = in_threads(lambda: run_import(FILE, "gelijktijdig.csv", user=importer, dry_run=False))
+    with lock_held_elsewhere(LOCK):
+        [refused] = in_threads(lambda: undo_import(FiguresImport.objects.get(pk=report.batch.pk), user=importer))
     assert isinstance(refused, UndoNotPossible) and "andere import" in str(refused)
     assert QuarterFigures.objects.filter(year=2031).count() == 1  # nothing undone
