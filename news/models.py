@@ -22,10 +22,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from editors.widgets import themes_panel
 from figures.blocks import FiguresChartBlock
 from home.blocks import BaseStreamBlock, body_field
-from home.fields import ALT_HELP, alt_or_description, alt_text_field, optional_link
+from home.fields import ALT_HELP, alt_or_description, alt_text_field, optional_link, themes_panel
 from home.mixins import IndexPage, SharePreviewMixin
 from meldpunt.blocks import MeldpuntChartBlock
 

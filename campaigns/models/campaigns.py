@@ -17,9 +17,8 @@ from campaigns import related
 from campaigns.blocks import CampaignStreamBlock
 from campaigns.models.appearance import PALETTE_CHOICES
 from campaigns.panels import SignupFormsPanel
-from editors.widgets import themes_panel
 from home.blocks import body_field
-from home.fields import themes_field
+from home.fields import themes_field, themes_panel
 from home.mixins import HeroImageMixin, IndexPage, SharePreviewMixin
 
 

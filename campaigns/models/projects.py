@@ -12,9 +12,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from campaigns import related
-from editors.widgets import themes_panel
 from home.blocks import RICH_TEXT_FEATURES, body_field
-from home.fields import themes_field
+from home.fields import themes_field, themes_panel
 from home.mixins import HeroImageMixin, IndexPage, IntroMixin, SharePreviewMixin
 
 

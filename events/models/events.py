@@ -25,9 +25,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from editors.widgets import themes_panel
 from events.models.imports import ImportBatch
-from home.fields import optional_link
+from home.fields import optional_link, themes_panel
 from home.models import Theme
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")

@@ -10,9 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from editors.widgets import themes_panel
 from home.blocks import body_field
-from home.fields import themes_field
+from home.fields import themes_field, themes_panel
 from home.mixins import HeroImageMixin, IntroMixin, SharePreviewMixin
 from home.models.themes import Theme
 

@@ -15,8 +15,7 @@ from wagtail.models import Orderable, Page, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from editors.widgets import themes_panel
-from home.fields import optional_link, themes_field
+from home.fields import optional_link, themes_field, themes_panel
 from home.mixins import IndexPage, SharePreviewMixin
 from research.blocks import PublicationStreamBlock, section_anchor
 from research.choices import PUBLICATION_LANGUAGES, PublicationType
