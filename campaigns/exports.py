@@ -19,6 +19,7 @@ import re
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from wagtail.admin.widgets import HeaderButton
 from wagtail.contrib.forms.views import SubmissionsListView
@@ -114,7 +115,7 @@ class SignupSubmissionsListView(SubmissionsListView):
 
     def write_csv_response(self, queryset):
         response = StreamingHttpResponse(self.stream_csv(queryset), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
+        response["Content-Disposition"] = content_disposition_header(True, f"{self.get_filename()}.csv")
         return response
 
     # The export as two labelled buttons next to the title, instead of in Wagtail's unlabelled "..." menu.

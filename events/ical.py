@@ -10,6 +10,8 @@ from django.utils import timezone
 from icalendar import Calendar, vText
 from icalendar import Event as ICalEvent
 
+from security.downloads import file_response
+
 if TYPE_CHECKING:  # the agenda page (events.models.pages) imports this module
     from events.models import Event, EventIndexPage
 
@@ -62,6 +64,5 @@ def build_calendar(
 def calendar_response(
     request: HttpRequest, index_page: EventIndexPage, events: list[Event], *, filename: str
 ) -> HttpResponse:
-    response = HttpResponse(build_calendar(request, index_page, events), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    calendar = build_calendar(request, index_page, events)
+    return file_response(calendar, filename, "text/calendar; charset=utf-8", inline=True)

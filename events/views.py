@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -28,11 +27,13 @@ from events.importing.columns import COLUMNS, template_xlsx
 from events.importing.engine import analyse_file, file_name_for, run_import, undo_import
 from events.importing.resources import export_events
 from events.models import Event, ImportBatch
+from security.downloads import file_response
 from security.query_params import page_number
 from spreadsheets import reading
+from spreadsheets.forms import sheet_form
 from spreadsheets.report import STATUS_LABELS
 from spreadsheets.undo import UndoNotPossible, later_changes, undo_blocker
-from spreadsheets.uploads import ALLOWED_EXTENSIONS, KeptUpload, kept_upload, token_for, token_path
+from spreadsheets.uploads import KeptUpload, kept_upload, token_for, token_path
 from spreadsheets.writers import write_csv, write_xlsx
 
 IMPORT_PERMISSIONS = ("events.add_importbatch", "events.add_event", "events.change_event")
@@ -49,24 +50,12 @@ def _require(request: HttpRequest, permissions: tuple[str, ...]) -> None:
         raise PermissionDenied
 
 
-class UploadForm(forms.Form):
-    """The one field of the first step."""
-
-    file = forms.FileField(
-        label=gettext_lazy("Spreadsheet"),
-        help_text=gettext_lazy(
-            "Een Excel-bestand (.xlsx), LibreOffice-bestand (.ods) of tekstbestand (.csv, .tsv, .txt), hoogstens 10 MB."
-        ),
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > reading.MAX_FILE_BYTES:
-            raise forms.ValidationError(
-                _("Het bestand is te groot (meer dan 10 MB). Splits het in kleinere bestanden.")
-            )
-        return upload
+UploadForm = sheet_form(
+    gettext_lazy("Spreadsheet"),
+    gettext_lazy(
+        "Een Excel-bestand (.xlsx), LibreOffice-bestand (.ods) of tekstbestand (.csv, .tsv, .txt), hoogstens 10 MB."
+    ),
+)
 
 
 # Stored uploads ------------------------------------------------------------------------------------------------
@@ -211,24 +200,16 @@ def rejected_rows(request: HttpRequest) -> HttpResponse:
     headers, rows = report.rejected_rows()
     stem = os.path.splitext(original)[0][:80] or "agenda"
     if request.GET.get("format") == "csv":
-        return _download(write_csv(headers, rows), f"{stem}-afgekeurd.csv", "text/csv; charset=utf-8")
-    return _download(write_xlsx(headers, rows), f"{stem}-afgekeurd.xlsx", XLSX)
+        return file_response(write_csv(headers, rows), f"{stem}-afgekeurd.csv", "text/csv; charset=utf-8")
+    return file_response(write_xlsx(headers, rows), f"{stem}-afgekeurd.xlsx", XLSX)
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    safe = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in filename)
-    response["Content-Disposition"] = f'attachment; filename="{safe}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 def template_download(request: HttpRequest) -> HttpResponse:
     _require(request, IMPORT_PERMISSIONS)
-    return _download(template_xlsx(), "sjabloon-agenda.xlsx", XLSX)
+    return file_response(template_xlsx(), "sjabloon-agenda.xlsx", XLSX)
 
 
 # History, progress and undo ----------------------------------------------------------------------------------
@@ -334,8 +315,8 @@ def export(request: HttpRequest) -> HttpResponse:
     content = export_events(events, file_format)
     stamp = timezone.localdate().strftime("%Y-%m-%d")
     if file_format == "csv":
-        return _download(content, f"agenda-{stamp}.csv", "text/csv; charset=utf-8")
-    return _download(content, f"agenda-{stamp}.xlsx", XLSX)
+        return file_response(content, f"agenda-{stamp}.csv", "text/csv; charset=utf-8")
+    return file_response(content, f"agenda-{stamp}.xlsx", XLSX)
 
 
 urlpatterns = [

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from figures.importing import run_import, template_xlsx, undo_blocker, undo_import
 from figures.models import FiguresImport
 from figures.views import EDIT, require
+from security.downloads import file_response
 from spreadsheets.forms import sheet_form
 from spreadsheets.import_views import ImportViews
 
@@ -51,6 +52,4 @@ flow = ImportViews(
 
 def import_template(request: HttpRequest) -> HttpResponse:
     require(request, EDIT)
-    response = HttpResponse(template_xlsx(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="kwartaalcijfers.xlsx"'
-    return response
+    return file_response(template_xlsx(), "kwartaalcijfers.xlsx", XLSX)

@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from public_numbers.tables import Published
+from security.downloads import file_response
 from spreadsheets.formulas import neutralise_formula
 
 
@@ -33,17 +34,10 @@ def csv_response(figures: Published, name: str) -> HttpResponse:
     for row in csv_rows(figures):
         writer.writerow([neutralise_formula(cell) for cell in row])
     period = figures.selected.key if figures.selected else "geen"
-    return _download(buffer.getvalue().encode("utf-8-sig"), f"{name}-{period}.csv", "text/csv; charset=utf-8")
+    return file_response(buffer.getvalue().encode("utf-8-sig"), f"{name}-{period}.csv", "text/csv; charset=utf-8")
 
 
 def json_response(figures: Published, name: str) -> HttpResponse:
     content = json.dumps(figures.as_json(), ensure_ascii=False, indent=1).encode()
     period = figures.selected.key if figures.selected else "geen"
-    return _download(content, f"{name}-{period}.json", "application/json")
-
-
-def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_response(content, f"{name}-{period}.json", "application/json")

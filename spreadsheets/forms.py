@@ -11,8 +11,8 @@ from spreadsheets.uploads import ALLOWED_EXTENSIONS
 
 
 def sheet_form(label: str | Promise, help_text: str | Promise) -> type[forms.Form]:
-    """The upload form of one import, its field named for that sheet (quarterly figures, Meldpunt register,
-    subscribers)."""
+    """The upload form of one import, its field named for that sheet (agenda, quarterly figures, Meldpunt
+    register, subscribers)."""
 
     class SheetForm(forms.Form):
         file = forms.FileField(
@@ -24,7 +24,9 @@ def sheet_form(label: str | Promise, help_text: str | Promise) -> type[forms.For
         def clean_file(self):
             upload = self.cleaned_data["file"]
             if upload.size > MAX_FILE_BYTES:
-                raise forms.ValidationError(_("Het bestand is te groot (meer dan 10 MB)."))
+                raise forms.ValidationError(
+                    _("Het bestand is te groot (meer dan 10 MB). Splits het in kleinere bestanden.")
+                )
             return upload
 
     return SheetForm

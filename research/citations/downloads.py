@@ -20,6 +20,7 @@ from pylatexenc.latexencode import (
 )
 
 from research.citations.record import PUBLISHER, PUBLISHER_PLACE, Citable
+from security.downloads import file_response
 
 if TYPE_CHECKING:
     from research.models import PublicationPage
@@ -212,7 +213,6 @@ FORMATS: dict[str, tuple[Callable[[Citable], str], str, str]] = {
 def citation_response(publication: PublicationPage, request: HttpRequest, fmt: str) -> HttpResponse:
     """The publication in format `fmt` (a key of FORMATS) as a file download that search engines leave alone."""
     write, content_type, extension = FORMATS[fmt]
-    response = HttpResponse(write(Citable.of(publication, request)), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{publication.slug}.{extension}"'
+    response = file_response(write(Citable.of(publication, request)), f"{publication.slug}.{extension}", content_type)
     response["X-Robots-Tag"] = "noindex"
     return response
