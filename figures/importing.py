@@ -202,6 +202,7 @@ def run_import(data: bytes, file_name: str, *, user, dry_run: bool) -> SheetRepo
                 file_name=clean_text(file_name)[:255] or "bestand",
                 created_ids=created,
                 previous_values=resource.previous,
+                finished_at=timezone.now(),
             )
             QuarterFigures.objects.filter(pk__in=[outcome.object_id for outcome in result.rows]).update(
                 import_batch=batch

@@ -10,7 +10,8 @@ Volunteers upload whatever their office software writes, so reading is forgiving
   `templates/spreadsheets/admin/import_base.html`); `bulk` validates and writes records in bulk;
 - `uploads` keeps a file between an import's preview and its confirmation; `import_views` is the admin flow of
   every import but the agenda's (a file with personal data is kept only as a copy of the imported columns);
-- `undo` undoes an import batch through the ORM, `lock` keeps imports and undos of one sheet apart;
+- `models.ImportRecord` is what every import keeps of itself (file name, who, when, undone by whom); `undo`
+  undoes an import batch through the ORM, `lock` keeps imports and undos of one sheet apart;
 - `writers` and `formulas`: every exported cell is neutralised, so nothing anybody typed runs as a formula.
 
 Nothing here knows what a sheet means: each app brings its own columns, rows and models (`events/importing/`,

@@ -27,6 +27,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from spreadsheets.models import ImportRecord
 from spreadsheets.reading import UnusableFile
 from spreadsheets.uploads import KeptUpload, kept_upload, token_for
 
@@ -41,8 +42,8 @@ class ImportViews:
     title: str  # the page's header
     form_class: type[forms.Form]
     run_import: Callable[..., Any]  # (data, name, user=, dry_run=) -> a report with .ok, .batch
-    batches: Callable[[HttpRequest], QuerySet]  # the earlier imports this user sees and may undo, newest first
-    undo_blocker: Callable[[Any], str]
+    batches: Callable[[HttpRequest], QuerySet[ImportRecord]]  # the earlier imports this user sees and may undo
+    undo_blocker: Callable[[ImportRecord], str]
     undo_import: Callable[..., Any]  # (batch, user=) -> what undone_message takes; ValueError when it cannot
     confirmed_message: Callable[[Any], str]  # the report of a written import
     undone_message: Callable[[Any], str]

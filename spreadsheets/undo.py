@@ -24,6 +24,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from spreadsheets import lock
+from spreadsheets.models import ImportRecord
 
 CHUNK_SIZE = 1_000
 
@@ -63,7 +64,7 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return values
 
 
-def undo_blocker(batch: models.Model) -> str:
+def undo_blocker(batch: ImportRecord) -> str:
     """Why `batch` cannot be undone at all, or '' when it can: it must be finished, and no other import of the
     sheet may be queued or running (its changes could be lost, or it could update what undo removes)."""
     Batch = type(batch)
@@ -80,7 +81,7 @@ def undo_blocker(batch: models.Model) -> str:
     return ""
 
 
-def later_changes(batch: models.Model, model: type[models.Model]) -> list[LaterChange]:
+def later_changes(batch: ImportRecord, model: type[models.Model]) -> list[LaterChange]:
     """The records `batch` created or changed that something changed after it finished: a later import (the
     record names another batch), a translation made or edited since, or a hand edit in the admin (changed after
     the import finished). Undoing them would destroy that later work."""
@@ -114,7 +115,7 @@ def later_changes(batch: models.Model, model: type[models.Model]) -> list[LaterC
 
 
 def undo_batch(
-    batch: models.Model,
+    batch: ImportRecord,
     *,
     model: type[models.Model],
     fields: list[str],
@@ -152,7 +153,7 @@ def undo_batch(
 
 
 @contextmanager
-def undoing(batch: models.Model, *, lock_name: str, blocker: Callable[[models.Model], str], user=None) -> Iterator:
+def undoing(batch: ImportRecord, *, lock_name: str, blocker: Callable[[ImportRecord], str], user=None) -> Iterator:
     """The frame of every undo of an import batch (agenda, figures, Meldpunt, subscribers): one transaction,
     refused at once while another import or undo of the same sheet runs (holding `lock_name`), the batch row
     locked and checked again by `blocker` (its reason raised as UndoNotPossible), and, when the block went

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.fields import optional_link
+from spreadsheets.models import ImportRecord
 
 
-class ImportBatch(models.Model):
-    """One spreadsheet import: who ran it, when, from which file, the counts, and what is needed to undo it."""
+class ImportBatch(ImportRecord):
+    """One spreadsheet import: who ran it, when, from which file, the counts, and what is needed to undo it. A large
+    file is imported in the background, so an agenda import also waits and runs."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("in de wachtrij")
@@ -21,15 +20,8 @@ class ImportBatch(models.Model):
         FAILED = "failed", _("mislukt")
         UNDONE = "undone", _("ongedaan gemaakt")
 
-    created_at = models.DateTimeField(_("gestart op"), default=timezone.now)
-    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
-    user = optional_link(
-        settings.AUTH_USER_MODEL,
-        _("door"),
-    )
-    file_name = models.CharField(_("bestandsnaam"), max_length=255)
-    source = models.CharField(_("via"), max_length=20, default="admin")
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    source = models.CharField(_("via"), max_length=20, default="admin")
     total_rows = models.PositiveIntegerField(_("rijen"), default=0)
     processed_rows = models.PositiveIntegerField(_("verwerkt"), default=0)
     created_count = models.PositiveIntegerField(_("nieuw"), default=0)
@@ -44,23 +36,14 @@ class ImportBatch(models.Model):
     # The kept upload this import came from: a second confirmation of the same upload finds this import
     # instead of importing the file again (a double click on "Importeren").
     upload = models.CharField(max_length=255, blank=True)
-    undone_at = models.DateTimeField(_("ongedaan gemaakt op"), null=True, blank=True)
-    undone_by = optional_link(
-        settings.AUTH_USER_MODEL,
-        _("ongedaan gemaakt door"),
-    )
 
-    class Meta:
+    class Meta(ImportRecord.Meta):
         verbose_name = _("import")
         verbose_name_plural = _("imports")
-        ordering = ["-created_at", "-pk"]
         permissions = [("undo_importbatch", _("Kan een import ongedaan maken"))]
         constraints = [
             models.UniqueConstraint(fields=["upload"], condition=~models.Q(upload=""), name="events_import_once"),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.file_name} ({timezone.localtime(self.created_at):%d-%m-%Y %H:%M})"
 
     @property
     def touched_ids(self) -> set[int]:

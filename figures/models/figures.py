@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from figures.categories import DIMENSIONS, TOTALS
+from spreadsheets.models import ImportRecord
 
 FIRST_YEAR = 2015
 MAX_COUNT = 100_000  # no Dutch shelter supports this many people: a typo, not a figure
@@ -156,29 +157,13 @@ class FiguresHistory(models.Model):
         return f"{self.figures} ({self.replaced_at:%Y-%m-%d})"
 
 
-class FiguresImport(models.Model):
+class FiguresImport(ImportRecord):
     """One upload of a quarterly spreadsheet: who, which file, and what undo needs."""
 
-    class Status(models.TextChoices):
-        DONE = "done", _("klaar")
-        UNDONE = "undone", _("ongedaan gemaakt")
-
-    created_at = models.DateTimeField(_("op"), default=timezone.now)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    file_name = models.CharField(_("bestandsnaam"), max_length=255)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DONE)
     created_ids = models.JSONField(default=list, blank=True)
     # figures id -> the values (and source) it had before this import replaced them
     previous_values = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
-    undone_at = models.DateTimeField(null=True, blank=True)
-    undone_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
-    class Meta:
+    class Meta(ImportRecord.Meta):
         verbose_name = _("import van kwartaalcijfers")
         verbose_name_plural = _("imports van kwartaalcijfers")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return self.file_name
