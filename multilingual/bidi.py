@@ -29,6 +29,7 @@ _RUN = re.compile(rf"(?<![&#{_STRONG}])(?:[+(](?=\d))?[{_STRONG}](?:[{_INNER}]*[
 _LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _DIGIT_GROUPS = re.compile(r"\d+")
 _OPEN_ENTITY = re.compile(r"&#?\w*$")
+_TRAILING_NEUTRALS = " .,:;-_'’&#%?=~\u00a0"
 
 
 def _needs_isolation(run: str) -> bool:
@@ -46,6 +47,11 @@ def _wrap(match: re.Match) -> str:
         head, tail = run[: cut.start()], run[cut.start() :]
         run = head.rstrip()
         tail = head[len(run) :] + tail
+    # A closing parenthesis belongs in the run only with its opening one: in "مفتاح (Esc) مرتين" the run is "Esc"
+    # and both parentheses stay in the page's direction. Inside the isolate the ")" showed on the wrong side: "((Esc".
+    while run.endswith(")") and run.count(")") > run.count("("):
+        kept = run[:-1].rstrip(_TRAILING_NEUTRALS)
+        run, tail = kept, run[len(kept) :] + tail
     if not run or not _needs_isolation(run):
         return run + tail
     return f'<bdi dir="ltr">{run}</bdi>{tail}'

@@ -19,6 +19,11 @@ from multilingual.bidi import isolate_ltr_runs
         ("<p>info@ilegalevrouw.nl</p>", '<p><bdi dir="ltr">info@ilegalevrouw.nl</bdi></p>'),
         ("<p>+31 30 123 45 67</p>", '<p><bdi dir="ltr">+31 30 123 45 67</bdi></p>'),
         ("<p>3511 CJ Utrecht</p>", '<p><bdi dir="ltr">3511 CJ Utrecht</bdi></p>'),
+        # Parentheses around a Latin word stay in the page's direction; a run that opens one keeps both.
+        ("<p>مفتاح الهروب (Esc) مرتين</p>", '<p>مفتاح الهروب (<bdi dir="ltr">Esc</bdi>) مرتين</p>'),
+        ("<p>الرقم (020) 123 45 67</p>", '<p>الرقم <bdi dir="ltr">(020) 123 45 67</bdi></p>'),
+        ("<p>جمعية (LOS, Utrecht) هنا</p>", '<p>جمعية (<bdi dir="ltr">LOS, Utrecht</bdi>) هنا</p>'),
+        ("<p>LOS (Esc) نص</p>", '<p><bdi dir="ltr">LOS (Esc)</bdi> نص</p>'),
         # A lone number already reads correctly; nothing is added.
         ("<p>اتصلي بالرقم 112</p>", "<p>اتصلي بالرقم 112</p>"),
         # Entities are never cut in two; a trailing "&amp;" stays outside.
