@@ -139,3 +139,5 @@ def test_forged_tokens_and_other_peoples_imports(client, coordinator, make_user)
     Shelter.objects.get(city="Arnhem").coordinators.add(other)
     report = run_import(sheet({**ROW, "shelter": "Opvang Arnhem"}), "k.csv", user=other, dry_run=False)
     assert client.post(reverse("figures_import:undo", args=[report.batch.pk])).status_code == 404
+    # An id no database column can hold never reaches the database (PostgreSQL would refuse it with an error).
+    assert client.post("/admin/cijfers/import/99999999999999999999/ongedaan-maken/").status_code == 404
