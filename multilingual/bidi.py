@@ -49,9 +49,13 @@ def _wrap(match: re.Match) -> str:
         tail = head[len(run) :] + tail
     # A closing parenthesis belongs in the run only with its opening one: in "مفتاح (Esc) مرتين" the run is "Esc"
     # and both parentheses stay in the page's direction. Inside the isolate the ")" showed on the wrong side: "((Esc".
-    while run.endswith(")") and run.count(")") > run.count("("):
-        kept = run[:-1].rstrip(_TRAILING_NEUTRALS)
-        run, tail = kept, run[len(kept) :] + tail
+    # One pass from the end (visitor text comes through here too: no recounting per parenthesis).
+    excess, end = run.count(")") - run.count("("), len(run)
+    while excess > 0 and run[end - 1 : end] == ")":
+        end, excess = end - 1, excess - 1
+        while end and run[end - 1] in _TRAILING_NEUTRALS:
+            end -= 1
+    run, tail = run[:end], run[end:] + tail
     if not run or not _needs_isolation(run):
         return run + tail
     return f'<bdi dir="ltr">{run}</bdi>{tail}'

@@ -51,6 +51,7 @@ def test_ltr_runs_are_isolated(html: str, expected: str):
         "<<<>>>\x00" * 100,
         "<p>" + "&" * 3000 + "</p>",
         "<p>0-" * 2000,
+        "<p>نص a" + ") ." * 30000 + "</p>",
     ],
 )
 def test_hostile_markup_comes_back_whole(hostile: str):
