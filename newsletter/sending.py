@@ -22,7 +22,8 @@ from email.utils import make_msgid
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
@@ -77,8 +78,10 @@ def start_sending(issue: Issue, *, when: datetime.datetime | None = None) -> int
         Delivery.objects.bulk_create(
             [Delivery(issue=issue, subscriber_id=pk) for pk in subscriber_ids], ignore_conflicts=True, batch_size=1000
         )
-        issue.status = Issue.Status.SENDING
-        issue.save(update_fields=["status"])
+        # The issue's date from now on, in every mail and in the archive (while it renders, the draft's creation
+        # date would be shown, and a batch running past midnight would give mails two dates).
+        issue.status, issue.sent_at = Issue.Status.SENDING, timezone.now()
+        issue.save(update_fields=["status", "sent_at"])
         pk = issue.pk
         transaction.on_commit(lambda: send_batch.enqueue(pk))
         total = issue.deliveries.count()
@@ -132,7 +135,8 @@ def _finish_if_done(issue: Issue) -> bool:
     if issue.deliveries.filter(status=Delivery.Status.PENDING).exists():
         return False
     Issue.objects.filter(pk=issue.pk, status=Issue.Status.SENDING).update(
-        status=Issue.Status.SENT, sent_at=timezone.now()
+        status=Issue.Status.SENT,
+        sent_at=Coalesce("sent_at", Value(timezone.now())),  # an issue queued before 2026-12
     )
     invalidate_fragments()  # the archive pages (page cache) now list this issue; an update() sends no signal
     logger.info("newsletter: issue %s sent", issue.pk)

@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from newsletter.models import Delivery, Issue, Subscriber
 from newsletter.rendering import render_issue
@@ -152,9 +153,15 @@ def test_the_archive_page_shows_what_the_mail_said(
     client, issue, newsletter_page, make_subscriber, django_capture_on_commit_callbacks
 ):
     make_subscriber()
+    # A draft written days before it goes out: the mail carries the day it was sent, like the archive.
+    Issue.objects.filter(pk=issue.pk).update(created_at=timezone.now() - datetime.timedelta(days=3))
+    issue.refresh_from_db()
     send(issue, django_capture_on_commit_callbacks)
     issue.refresh_from_db()
     content = render_issue(issue).content
+    with translation.override("nl"):
+        sent_on = date_format(timezone.localtime(issue.sent_at), "j F Y")
+    assert f'<p class="nl-list">LOS nieuws · {sent_on}</p>' in content
     [message] = mail.outbox
     assert content in message.alternatives[0][0]
     archive = client.get(newsletter_page.url + "archief/")
