@@ -11,6 +11,7 @@ write and the commit could otherwise cache what it read from before the commit.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -72,6 +73,12 @@ def invalidate_fragments(*, purge_proxy: bool = True) -> None:
         from caching.purge import queue_proxy_purge  # tasks and Wagtail's page model load after the apps
 
         transaction.on_commit(queue_proxy_purge)
+
+
+def key_digest(*parts: object) -> str:
+    """A short, fixed-length cache key part for anything a visitor chooses (a path, query parameters): keys stay
+    within every backend's limit and two different values never share a key (cutting them to a length did)."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
 def fragment_key(request: HttpRequest | None) -> str:

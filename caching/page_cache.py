@@ -29,7 +29,6 @@ Which requests and responses take part:
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from functools import wraps
 
@@ -41,7 +40,7 @@ from django.utils.cache import cc_delim_re
 
 from caching import routing
 from caching.cache_control import is_private_path
-from caching.fragments import fragment_version, one_version_per_request
+from caching.fragments import fragment_version, key_digest, one_version_per_request
 
 HIT_HEADER = "X-Page-Cache"
 _NOT_DECLARED = object()
@@ -98,10 +97,6 @@ def _anonymous_get(request: HttpRequest) -> bool:
     return request.method == "GET" and not is_private_path(request) and not _personal(request)
 
 
-def _digest(*parts: object) -> str:
-    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-
-
 def _today() -> str:
     return timezone.localdate().isoformat()
 
@@ -127,7 +122,7 @@ def _page_key(base: tuple, request: HttpRequest, declared: Iterable[str]) -> str
         if name not in declared:
             return None
         items.append((name, values))
-    return f"page:{_digest(base, sorted(items))}"
+    return f"page:{key_digest(base, sorted(items))}"
 
 
 # Storing and serving --------------------------------------------------------------------------------------------
@@ -180,7 +175,7 @@ class PageCacheMiddleware:
         )
         if page_cache_on:
             base = _base(request)
-            policy_key = f"page-params:{_digest(base)}"
+            policy_key = f"page-params:{key_digest(base)}"
             declared = cache.get(policy_key)
             if declared is not None and declared != _NEVER:
                 key = _page_key(base, request, declared)

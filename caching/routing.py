@@ -21,7 +21,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail.views import serve
 
-from caching.fragments import fragment_timeout, fragment_version
+from caching.fragments import fragment_timeout, fragment_version, key_digest
 
 
 class _Restrictions(list):
@@ -49,7 +49,7 @@ def prime_site(request: HttpRequest) -> None:
 
 
 def _route_key(site: Site, path: str) -> str:
-    return f"route-page:{site.pk}:{translation.get_language()}:{path[:1000]}:{fragment_version()}"
+    return f"route-page:{site.pk}:{key_digest(translation.get_language(), path)}:{fragment_version()}"
 
 
 def _serve_path(view_args, view_kwargs) -> str | None:

@@ -8,9 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from caching import fragments
+from caching import fragments, routing
 from demo import MICROSITE_HOSTNAME
 from home.models import MainMenuItem, NavigationSettings, OrganisationSettings, SiteTexts
+from tests.factories.pages import ContentPageFactory
 from tests.factories.research import FunderFactory
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +183,24 @@ def test_fragments_and_invalidation_work_on_a_real_redis(client, main_site, redi
     organisation.email = "redis@example.org"
     organisation.save()
     assert "redis@example.org" in client.get("/").content.decode()
+
+
+def test_two_long_paths_alike_in_their_first_thousand_characters_are_two_routes(client, home_page):
+    """The route cache (caching/routing.py) once keyed a path by its first 1,000 characters: the second of two
+    pages whose addresses differ only after that got the first one's page. Slugs may be 255 characters, so four
+    levels reach it."""
+    parent = home_page
+    for level in range(4):
+        parent = ContentPageFactory(parent=parent, slug=f"{level}{'n' * 250}", title=f"Niveau {level}")
+    first = ContentPageFactory(parent=parent, slug="eerste", title="Eerste lange pagina")
+    second = ContentPageFactory(parent=parent, slug="tweede", title="Tweede lange pagina")
+    assert len(first.url) > 1000 and first.url[:1000] == second.url[:1000]
+
+    assert "Eerste lange pagina" in client.get(first.url).content.decode()
+    assert "Tweede lange pagina" in client.get(second.url).content.decode()
+    assert "Eerste lange pagina" in client.get(first.url).content.decode()  # now from the route cache
+
+
+def test_route_keys_stay_short_whatever_the_path(main_site):
+    key = routing._route_key(main_site, "a/" * 5000)
+    assert len(key) < 250  # memcached's limit, the strictest of Django's backends
