@@ -13,6 +13,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
@@ -63,6 +65,10 @@ def test_subscribe_confirm_receive_and_unsubscribe(browser, live_site: str, e2e_
     expect(editor.get_by_text("Testmail verstuurd naar").first).to_be_visible()
     editor.get_by_role("button", name="Nu versturen").click()
     expect(editor.get_by_text("100%").first).to_be_visible()
+    # The progress page says when it went out: today, in Dutch (the issue is dated when sending starts).
+    with translation.override("nl"):
+        today = date_format(timezone.localdate(), "j F Y")
+    expect(editor.get_by_text(re.compile(f"Status: verstuurd, verstuurd op {today} \\d")).first).to_be_visible()
 
     issue_mail = mails_to(e2e_mail_dir, ADDRESS)[-1]
     assert "medische zorg" in issue_mail["Subject"]
