@@ -103,9 +103,14 @@ def _styles(archive: zipfile.ZipFile) -> tuple[set[int], set[int]]:
     return dates, durations
 
 
+OUTSIDE_ANY_SHEET = 16384  # XFD is column 16,384: index 16,383
+
+
 def _column_index(reference: str, cache: dict[str, int]) -> int:
     """0-based column of a cell reference such as 'B12' (AB12 -> 27)."""
     letters = reference.rstrip("0123456789")
+    if len(letters) > 3:  # beyond XFD, the last column of any sheet; a hostile file's million letters cost minutes
+        return OUTSIDE_ANY_SHEET
     index = cache.get(letters)
     if index is None:
         index = 0

@@ -123,3 +123,17 @@ def test_reading_stops_at_its_time_limit(monkeypatch):
     monkeypatch.setattr(reading, "MAX_READ_SECONDS", -1)  # already past: the first row is refused
     with pytest.raises(UnusableFile, match="te groot of te ingewikkeld"):
         read_table(b"Titel;Datum\r\nSpreekuur;12-03-2027\r\n", "traag.csv", AGENDA_COLUMNS)
+
+
+def test_an_xlsx_cell_reference_of_a_million_letters_is_passed_over_at_once():
+    """Column letters were turned into a number letter by letter, in ever larger integers: a million letters
+    (a few hundred bytes zipped) kept a worker busy for minutes. No sheet has a column past XFD."""
+    small = write_xlsx(["Titel", "Datum"], [["Spreekuur", "12-03-2027"]])
+    far = b'<row r="3"><c r="' + b"A" * 1_000_000 + b'3" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    hostile = _rezip(
+        small,
+        lambda name, content: content.replace(b"</sheetData>", far) if name.startswith("xl/worksheets/") else content,
+    )
+    assert len(hostile) < 10_000
+    rows = list(reading._iter_xlsx_rows(hostile))
+    assert [values for _number, values in rows] == [["Titel", "Datum"], ["Spreekuur", "12-03-2027"], []]
