@@ -62,10 +62,9 @@ def sanitised_copy(data: bytes, file_name: str) -> bytes:
     table = read_table(data, file_name, COLUMNS)
     keys = [key for key in COLUMN_NAMES if key in table.columns]
     headers = [ROW_HEADER, *(table.column_name(key) for key in keys), *table.ignored_columns]
-    rows = [
-        [number, *(table.cell(raw, key) for key in keys), *([""] * len(table.ignored_columns))]
-        for number, raw in table.rows
-    ]
+    # The ignored columns have their header only: empty cells for them in every row made a wide sheet's copy
+    # slow to write (300 ignored columns of 2,000 rows: 40 s).
+    rows = [[number, *(table.cell(raw, key) for key in keys)] for number, raw in table.rows]
     return write_xlsx(headers, rows, sheet_title="Meldingen")
 
 

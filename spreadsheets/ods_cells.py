@@ -28,18 +28,28 @@ def row_values(row, max_columns: int) -> list[Any]:
 
 
 def paragraph_text(element) -> str:
-    """The text of a paragraph: spans, spaces (`text:s`), tabs and line breaks as the cell shows them."""
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag == f"{TEXT}s":
-            parts.append(" " * min(int(child.get(f"{TEXT}c") or 1), MAX_SPACES))
-        elif child.tag == f"{TEXT}tab":
-            parts.append("\t")
-        elif child.tag == f"{TEXT}line-break":
-            parts.append("\n")
-        else:
-            parts.append(paragraph_text(child))
-        parts.append(child.tail or "")
+    """The text of a paragraph: spans, spaces (`text:s`), tabs and line breaks as the cell shows them. A loop, not
+    recursion: a file of spans nested a thousand deep (511 bytes) ended the import with a RecursionError."""
+    parts: list[str] = []
+    pending: list = [element]  # elements still to read, and the strings (tails) between them, last first
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        parts.append(item.text or "")
+        children: list = []
+        for child in item:
+            if child.tag == f"{TEXT}s":
+                children.append(" " * min(int(child.get(f"{TEXT}c") or 1), MAX_SPACES))
+            elif child.tag == f"{TEXT}tab":
+                children.append("\t")
+            elif child.tag == f"{TEXT}line-break":
+                children.append("\n")
+            else:
+                children.append(child)
+            children.append(child.tail or "")
+        pending.extend(reversed(children))
     return "".join(parts)
 
 

@@ -7,8 +7,10 @@ below a title or blank rows; blank rows anywhere (also the phantom rows some pro
 skipped. Row numbers are those the spreadsheet program shows.
 
 Hostile files are bounded before anything is expanded (issue 17): the file size, what its archive unpacks to,
-the columns (a declared dimension or repeated cells never widen a row beyond MAX_COLUMNS), the rows (repeated
-rows and gaps up to MAX_ROWS / MAX_SHEET_ROW), and the time reading may take (MAX_READ_SECONDS, between rows).
+the columns (a declared dimension, repeated cells or a CSV line never widen a row beyond MAX_COLUMNS), the rows
+(repeated rows and gaps up to MAX_ROWS / MAX_SHEET_ROW), the sample the CSV delimiter is sniffed from
+(SNIFF_SAMPLE_CHARS), and the time reading may take (MAX_READ_SECONDS, between rows). Nothing a file holds is
+read by recursion or by work that grows faster than the file (tests/spreadsheets/test_hostile_input.py).
 
 Django-import-export's own readers are not used: tablib assumes commas and UTF-8 (see shared STACK-NOTES).
 Nothing here knows what the rows mean; a `ColumnSet` (the agenda's is in `columns.py`) names the columns.
@@ -40,6 +42,7 @@ HEADER_SEARCH_ROWS = 30
 MAX_CONSECUTIVE_BLANK_ROWS = 1_000
 # A trailing run of blank ODS cells can be 16,000 wide: keep enough for any real sheet.
 MAX_COLUMNS = 256
+SNIFF_SAMPLE_CHARS = 4096
 # No row of a spreadsheet below this one is read (blank rows count: MAX_ROWS data rows leave room for them).
 MAX_SHEET_ROW = 2 * MAX_ROWS + HEADER_SEARCH_ROWS + MAX_CONSECUTIVE_BLANK_ROWS
 # What a spreadsheet (a zip archive) may unpack to: a big real agenda sheet is a tenth of this.
@@ -182,7 +185,9 @@ def decode_text(data: bytes) -> str:
 def sniff_delimiter(text: str) -> str:
     """Comma, semicolon or tab: csv.Sniffer first, then the character that splits most lines most evenly."""
     lines = [line for line in text.splitlines() if line.strip()][:50]
-    sample = "\n".join(lines)
+    # csv.Sniffer's quote pattern rescans the rest of the sample from every quote: a few kilobytes are plenty,
+    # a 600 KB line of 'x "' took minutes.
+    sample = "\n".join(lines)[:SNIFF_SAMPLE_CHARS]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
@@ -208,7 +213,8 @@ def _iter_text_rows(data: bytes) -> Iterator[tuple[int, list[Any]]]:
         raise _not_a_spreadsheet()
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    yield from enumerate(reader, start=1)
+    for number, row in enumerate(reader, start=1):
+        yield number, row[:MAX_COLUMNS]  # as wide as XLSX and ODS rows may be
 
 
 def _check_unpacked_size(archive: zipfile.ZipFile) -> None:

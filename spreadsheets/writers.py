@@ -64,9 +64,11 @@ def write_xlsx(headers: list[str], rows: Iterable[Iterable[Any]], *, sheet_title
     sheet.append([neutralise_formula(h) for h in headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([neutralise_formula(v) for v in row])
-        for cell in sheet[sheet.max_row]:
+    # Cell by cell at a counted row: `sheet[sheet.max_row]` scans every cell written so far, which made 20,000
+    # rows take minutes.
+    for row_number, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(row=row_number, column=column, value=neutralise_formula(value))
             if isinstance(cell.value, str):
                 cell.data_type = "s"
             elif isinstance(cell.value, datetime.datetime | datetime.date):

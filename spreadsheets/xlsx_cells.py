@@ -8,7 +8,8 @@ a date, a time or a date and time (`from_excel`, in the workbook's 1900 or 1904 
 cached result, as openpyxl's `data_only` does.
 
 Bounds (issue 17): cells beyond `max_columns` and rows beyond `max_row` are never produced, whatever the sheet
-declares; entities are not expanded and nothing is fetched from a network.
+declares; a cell reference past column XFD and a number format longer than Excel allows are passed over; entities
+are not expanded and nothing is fetched from a network.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PACKAGE_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+# Excel refuses a number format longer than 255 characters.
+MAX_FORMAT_CODE = 255
+OUTSIDE_ANY_SHEET = 16384  # XFD is column 16,384: index 16,383
 
 
 def _parse(archive: zipfile.ZipFile, name: str):
@@ -86,24 +90,29 @@ def _styles(archive: zipfile.ZipFile) -> tuple[set[int], set[int]]:
     styles = _parse(archive, "xl/styles.xml")
     formats = dict(BUILTIN_FORMATS)
     for number_format in styles.iterfind(f"{MAIN}numFmts/{MAIN}numFmt"):
+        code = number_format.get("formatCode") or ""
+        if len(code) > MAX_FORMAT_CODE:  # no program writes one; openpyxl's test of it is quadratic in its length
+            code = ""
         try:
-            formats[int(number_format.get("numFmtId"))] = number_format.get("formatCode") or ""
+            formats[int(number_format.get("numFmtId"))] = code
         except (TypeError, ValueError):
             continue
+    kinds: dict[str, tuple[bool, bool]] = {}  # format code -> (date, duration): each is tested once
     dates, durations = set(), set()
     for index, style in enumerate(styles.iterfind(f"{MAIN}cellXfs/{MAIN}xf")):
         try:
             code = formats.get(int(style.get("numFmtId") or 0), "")
         except ValueError:
             continue
-        if is_date_format(code):
+        if code not in kinds:
+            is_date = is_date_format(code)
+            kinds[code] = (is_date, is_date and is_timedelta_format(code))
+        is_date, is_duration = kinds[code]
+        if is_date:
             dates.add(index)
-            if is_timedelta_format(code):
-                durations.add(index)
+        if is_duration:
+            durations.add(index)
     return dates, durations
-
-
-OUTSIDE_ANY_SHEET = 16384  # XFD is column 16,384: index 16,383
 
 
 def _column_index(reference: str, cache: dict[str, int]) -> int:

@@ -137,3 +137,13 @@ def test_an_xlsx_cell_reference_of_a_million_letters_is_passed_over_at_once():
     assert len(hostile) < 10_000
     rows = list(reading._iter_xlsx_rows(hostile))
     assert [values for _number, values in rows] == [["Titel", "Datum"], ["Spreekuur", "12-03-2027"], []]
+
+
+def test_ods_text_nested_thousands_of_spans_deep_is_read():
+    """The text of a cell was read by recursion, one level per span: 1,000 nested spans (511 bytes) ended every
+    import's preview, and the Meldpunt's and newsletter's upload, with a RecursionError (a 500)."""
+    deep = "<text:span>" * 5_000 + "Spreekuur" + "</text:span>" * 5_000
+    row = f"<table:table-row><table:table-cell><text:p>{deep}</text:p></table:table-cell>{_cell('12-03-2027')}"
+    hostile = _ods(HEADER + row + "</table:table-row>")
+    table = read_table(hostile, "diep.ods", AGENDA_COLUMNS)
+    assert [table.cell(raw, "title") for _number, raw in table.rows] == ["Spreekuur"]
