@@ -14,6 +14,8 @@ from collections.abc import Callable
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 
+from spreadsheets.parsing import MAX_YEAR, MIN_YEAR
+
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 
 
@@ -25,9 +27,13 @@ def _slug(value: str) -> str:
 
 def _date(value: str) -> datetime.date:
     try:
-        return datetime.date.fromisoformat(value)
+        day = datetime.date.fromisoformat(value)
     except ValueError:
         raise ValueError("expected a date as YYYY-MM-DD") from None
+    # 0001-01-01 or 9999-12-31 in Dutch time, or the day after, is no moment the database can be asked about.
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ValueError(f"expected a date between {MIN_YEAR} and {MAX_YEAR}")
+    return day
 
 
 PARSERS: dict[str, Callable[[str], object]] = {"slug": _slug, "date": _date}

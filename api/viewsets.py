@@ -34,8 +34,11 @@ class BoundedPagination(WagtailPagination):
     answered 500 (SQLite "datatype mismatch", PostgreSQL "bigint out of range"); now it is a 400."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        raw = request.GET.get("offset", "0")
-        if raw.strip().lstrip("-").isdigit() and int(raw) > MAX_OFFSET:
+        try:
+            offset = int(request.GET.get("offset", "0"))
+        except ValueError:  # "--5", "²": Wagtail's own check answers 400 ("offset must be a positive integer")
+            offset = 0
+        if offset > MAX_OFFSET:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
         return super().paginate_queryset(queryset, request, view)
 

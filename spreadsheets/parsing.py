@@ -66,6 +66,8 @@ WEEKDAYS = frozenset(
 TRUE_WORDS = {"ja", "j", "yes", "y", "x", "waar", "true", "1", "hele dag", "✓"}
 FALSE_WORDS = {"nee", "n", "no", "onwaar", "false", "0", ""}
 
+# What a date may be at all: the agenda's, the Meldpunt's, the figures' and the consent dates all fall in these.
+MIN_YEAR, MAX_YEAR = 1900, 2100
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$")
 # A date, optionally with a time ("2027-03-12 19:30", as some programs write a date-time cell to CSV).
 YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?$")
@@ -109,38 +111,49 @@ def normalise_key(value: str) -> str:
 def parse_date(value: Any) -> datetime.date | None:
     if value is None or value == "":
         return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
+    if isinstance(value, datetime.datetime):  # a date cell
+        return checked_year(value.date(), value.date().isoformat())
     if isinstance(value, datetime.date):
-        return value
+        return checked_year(value, value.isoformat())
     text = clean_text(value).casefold()
     if not text:
         return None
     words = text.replace(",", " ").split()
     if words and words[0].rstrip(".") in WEEKDAYS and len(words) > 1:
         text = " ".join(words[1:])
+    found = None
     try:
         if match := _DMY.match(text):
             day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
             if len(match.group(3)) == 2:
                 year += 2000
-            return datetime.date(year, month, day)
-        if match := YMD.match(text):
-            return datetime.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        if match := _TEXT_DATE.match(text):
-            month = MONTHS.get(match.group(2))
-            if month:
-                return datetime.date(int(match.group(3)), month, int(match.group(1)))
+            found = datetime.date(year, month, day)
+        elif match := YMD.match(text):
+            found = datetime.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        elif (match := _TEXT_DATE.match(text)) and (month := MONTHS.get(match.group(2))):
+            found = datetime.date(int(match.group(3)), month, int(match.group(1)))
     except ValueError:
         # The form is right but the day is not in the calendar (31-02-2027, 12-13-2027): say so, not "unknown form".
         raise CellError(
             _("De datum '%(value)s' bestaat niet: die dag of maand komt in de kalender niet voor. Controleer het.")
             % {"value": clean_text(value)[:40]}
         ) from None
-    raise CellError(
-        _("'%(value)s' is geen datum die we kennen. Schrijf bijvoorbeeld 12-03-2027 of 12 maart 2027.")
-        % {"value": clean_text(value)[:40]}
-    )
+    if found is None:
+        raise CellError(
+            _("'%(value)s' is geen datum die we kennen. Schrijf bijvoorbeeld 12-03-2027 of 12 maart 2027.")
+            % {"value": clean_text(value)[:40]}
+        )
+    return checked_year(found, clean_text(value)[:40])
+
+
+def checked_year(day: datetime.date, shown: str) -> datetime.date:
+    """A typo such as 0001 or 9999 is no date we plan or count (and 31-12-9999 plus a day does not exist)."""
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise CellError(
+            _("De datum '%(value)s' ligt niet tussen %(first)s en %(last)s. Controleer het jaar.")
+            % {"value": shown, "first": MIN_YEAR, "last": MAX_YEAR}
+        )
+    return day
 
 
 def parse_time(value: Any, *, end: bool = False) -> datetime.time | None:

@@ -114,6 +114,11 @@ def test_events_query_budget(client, django_assert_max_num_queries):
         "locale=%00",
         "limit=-1",
         "offset=99999999999999999999999",
+        "offset=--5",  # these three passed our bound's check and broke int(): 500
+        "offset=%C2%B2",
+        "offset=" + "9" * 5000,
+        "date_to=9999-12-31",  # a day the database cannot be asked about in Dutch time: 500
+        "date_from=0001-01-01",
         "unknown=1",
     ],
 )
@@ -208,3 +213,19 @@ def test_page_listings_query_count_does_not_grow_with_the_page_size(client):
             grew.append(f"{url}: {one} queries for 1 item, {twenty} for {shown}")
     assert grew == [], "\n".join(grew)
     queries("/api/v2/pages/?type=campaigns.SignupFormPage&fields=*")  # has form fields: not fetched either
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v2/pages/?offset=--5",
+        "/api/v2/pages/?offset=%C2%B2",
+        "/api/v2/images/?offset=--5",
+        "/api/v2/pages/?type=news.NewsPage&date_from=0001-01-01",
+        "/api/v2/pages/?type=news.NewsPage&date_to=9999-12-31",
+    ],
+)
+def test_odd_offsets_and_dates_on_the_other_endpoints_get_a_400(client, path):
+    response = client.get(path)
+    assert response.status_code == 400, response.content
+    assert response.json()["message"]

@@ -179,6 +179,9 @@ def test_a_complaint_deletes_the_address_and_a_temporary_failure_does_not(client
         {"signature": {}, "event-data": []},
         {"signature": {"timestamp": "abc", "token": "t", "signature": "s"}, "event-data": {}},
         {"signature": {"timestamp": "1", "token": "t", "signature": "s"}, "event-data": {}},
+        # Digits to str.isdigit(), not to int(): answered 500 before the signature was looked at.
+        {"signature": {"timestamp": "²", "token": "t", "signature": "s"}, "event-data": {}},
+        {"signature": {"timestamp": "①", "token": "t", "signature": "s"}, "event-data": {}},
     ],
 )
 def test_the_webhook_refuses_unsigned_or_malformed_reports(client, webhook_key, payload):

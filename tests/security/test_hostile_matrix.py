@@ -57,6 +57,10 @@ HOSTILE = [
     "null",
     "news.NewsPage",
     "wagtailcore.Page",
+    "--5",
+    "²",  # a digit to str.isdigit(), not to int()
+    "9999-12-31",  # a valid date whose next day, or whose moment in Dutch time, does not exist
+    "0001-01-01",
 ]
 # Query parameter names the site's views read, besides those the API declares; one request sets them all.
 PAGE_PARAMETERS = [
@@ -68,7 +72,7 @@ VALUES_PER_URL = 4
 # huge and malformed values): every API parameter gets all of these, and API_ROTATING more from the rest.
 API_ALWAYS = [
     "\x00", "zorg\x00opvang", "-1", "99999999999999999999999", "1e308", "NaN", "' OR '1'='1", "a" * 3000, "%",
-    "2026-13-45", "зорг🏠\u202e\ufeff",
+    "2026-13-45", "зорг🏠\u202e\ufeff", "--5", "9999-12-31",
 ]  # fmt: skip
 API_ROTATING = 3
 # Converters of URL patterns that are not an `int`: a value to put in, per pattern name.
