@@ -24,6 +24,7 @@ AXES_FAILURE_LIMIT = env("LOGIN_FAILURE_LIMIT")
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env("LOGIN_COOLOFF_MINUTES"))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_CLIENT_IP_CALLABLE = "security.axes_support.no_client_ip"
+AXES_USERNAME_CALLABLE = "security.axes_support.username_of"
 AXES_LOCKOUT_CALLABLE = "security.axes_support.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True

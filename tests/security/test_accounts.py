@@ -144,3 +144,18 @@ def test_admin_session_expires(client, staff_user, settings):
     remembered = Client()
     remembered.post("/admin/login/", {"username": "redacteur", "password": STAFF_PASSWORD, "remember": "on"})
     assert remembered.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+
+
+def test_a_user_name_longer_than_any_account_is_a_failed_login_not_a_500(client, axes_on, settings):
+    """The front-end login's form (Django's) checks the length only after authenticating, so axes stored the name
+    as sent: 300 characters did not fit its table (a 500 on PostgreSQL). Axes keeps the first 150, and still locks
+    it out. The admin's login form refuses such a name before authenticating."""
+    settings.AXES_FAILURE_LIMIT = 3
+    name = "a" * 300
+
+    def post(path: str):
+        return client.post(path, {"username": name, "password": "fout"}, HTTP_SEC_FETCH_SITE="same-origin")
+
+    assert [post("/_util/login/").status_code for _ in range(3)] == [200, 200, 429]
+    assert {a.username for a in AccessAttempt.objects.all()} == {"a" * 150}
+    assert post("/admin/login/").status_code in (200, 429)
