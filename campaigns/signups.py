@@ -1,4 +1,5 @@
-"""Handling a sign-up: same-origin check, rate limit without storing IP addresses, honeypot, consent.
+"""Handling a sign-up: same-origin check, rate limit without storing IP addresses, honeypot, consent, a length limit
+on every answer.
 
 Why the form posts to its own URL (`campaigns:signup_submit`) without a CSRF token: Django's CSRF protection needs
 a cookie, and anonymous visitors get no cookies on this website. A sign-up has no logged-in state to abuse (the
@@ -20,6 +21,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from wagtail.contrib.forms.forms import FormBuilder
 
 from security.honeypot import HONEYPOT_FIELD
 from security.once import first_time
@@ -27,6 +29,22 @@ from security.ratelimit import is_cross_site, rate_limited
 
 if TYPE_CHECKING:
     from campaigns.models import SignupFormPage
+
+# What one answer may hold. Wagtail limits a one-line answer to 255 characters and nothing else: a 2 MB text or
+# hidden value was stored as sent (and kept for the whole retention period).
+MULTILINE_MAX = 2_000
+HIDDEN_MAX = 255
+
+
+class SignupFormBuilder(FormBuilder):
+    """Wagtail's form builder with a length limit on every text answer (the browser shows it as `maxlength`)."""
+
+    def create_multiline_field(self, field, options):
+        return super().create_multiline_field(field, {**options, "max_length": MULTILINE_MAX})
+
+    def create_hidden_field(self, field, options):
+        return super().create_hidden_field(field, {**options, "max_length": HIDDEN_MAX})
+
 
 DEFAULT_RATE_LIMIT = (5, 600)  # at most 5 sign-up attempts per client per 10 minutes
 

@@ -33,6 +33,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from caching.fragments import invalidate_fragments
+from campaigns.signups import SignupFormBuilder
 from home.fields import optional_link
 from home.mixins import FormTargetMixin
 from security.honeypot import HONEYPOT_FIELD, honeypot_field
@@ -291,6 +292,8 @@ class SignupFormPage(FormTargetMixin, AbstractEmailForm):
             )
 
     # Form ----------------------------------------------------------------------------------------------------
+
+    form_builder = SignupFormBuilder
 
     def get_form_class(self):
         base = super().get_form_class()

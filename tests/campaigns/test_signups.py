@@ -174,3 +174,21 @@ def test_visitors_are_addressed_with_je(client, petition, sign_on):
         main = re.search(r"<main.*</main>", html, re.S)
         text = " ".join(re.sub(r"<[^>]+>", " ", main.group() if main else html).split())
         assert not FORMAL.findall(text), FORMAL.search(text).string[:200]
+
+
+def test_every_text_answer_has_a_length_limit(client, petition):
+    """Wagtail limits only one-line answers: a 2 MB message or hidden value was stored as sent, and kept for the
+    whole retention period. Now the form says how long an answer may be, in Dutch, and stores nothing."""
+    from campaigns.models import SignupFormField
+    from campaigns.signups import HIDDEN_MAX, MULTILINE_MAX
+
+    SignupFormField.objects.create(page=petition, label="Bericht", field_type="multiline", required=False)
+    SignupFormField.objects.create(page=petition, label="Bron", field_type="hidden", required=False)
+    form = petition.get_form()
+    assert f'maxlength="{MULTILINE_MAX}"' in str(form["bericht"])
+    for field, limit in (("bericht", MULTILINE_MAX), ("bron", HIDDEN_MAX)):
+        response = client.post(submit_url(petition), {**VALID, field: "x" * (limit + 1)})
+        assert response.status_code == 400, field
+        assert f"niet meer dan {limit} tekens" in response.content.decode()
+    assert not SignupSubmission.objects.filter(page=petition).exists()
+    assert client.post(submit_url(petition), {**VALID, "bericht": "x" * MULTILINE_MAX}).status_code == 302

@@ -114,3 +114,23 @@ def test_sniffing_still_finds_commas_semicolons_and_tabs(size):
     for delimiter in (",", ";", "\t"):
         text = "\n".join(delimiter.join(["Titel", "Datum", "Plaats"]) for _ in range(size))
         assert sniff_delimiter(text) == delimiter
+
+
+def test_control_characters_are_left_out_of_an_xlsx_not_the_whole_file():
+    """An event's description pasted from Word can hold a vertical tab: the agenda export answered 500."""
+    data = write_xlsx(["Titel\x0b", "Omschrijving"], [["Spreekuur", "eerste\x0bregel\x00 tweede"]])
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        ["Titel", "Omschrijving"],
+        ["Spreekuur", "eersteregel tweede"],
+    ]
+
+
+@pytest.mark.parametrize("app", UPLOAD_COPIES)
+def test_an_upload_with_control_characters_is_kept_without_them(app):
+    """The upload copy is an XLSX: a CSV cell with a vertical tab made keeping it fail (a 500 at upload)."""
+    sanitised_copy, columns, imported, values = UPLOAD_COPIES[app]
+    data = (";".join(imported) + "\n" + ";".join(value[:3] + "\x0b" + value[3:] for value in values) + "\n").encode()
+    table = read_table(sanitised_copy(data, "tab.csv"), "tab.xlsx", columns)
+    [(_number, raw)] = table.rows
+    assert "\x0b" not in str(raw)
