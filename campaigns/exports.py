@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.widgets import HeaderButton
 from wagtail.contrib.forms.views import SubmissionsListView
 
+from security.downloads import xml_text
 from spreadsheets.formulas import neutralise_formula
-from spreadsheets.writers import xlsx_value
 
 CSV_DELIMITER = ";"  # what Excel expects where the decimal separator is a comma (nl-NL)
 BOM = "\ufeff"  # tells Excel the file is UTF-8
@@ -74,7 +74,7 @@ class SignupSubmissionsListView(SubmissionsListView):
             return value  # a real date cell in Excel, shown with the date format of the sheet
         # Before (a list answer becomes one neutralised text) and after (Wagtail's own formatting).
         value = neutralise_formula(super().preprocess_field_value(field, neutralise_formula(value), export_format))
-        return value if export_format == self.FORMAT_CSV else xlsx_value(value)
+        return value if export_format == self.FORMAT_CSV else xml_text(value)
 
     def get_context_data(self, **kwargs):
         # The list on screen: consent as "Ja"/"Nee", as in the downloads (Wagtail prints Python's "True").
@@ -100,7 +100,7 @@ class SignupSubmissionsListView(SubmissionsListView):
 
         workbook = Workbook(write_only=True, iso_dates=True)
         worksheet = workbook.create_sheet(title=sheet_name(self.form_page.title))
-        worksheet.append(xlsx_value(self.get_heading(queryset, field)) for field in self.list_export)
+        worksheet.append(xml_text(self.get_heading(queryset, field)) for field in self.list_export)
         date_format = ExcelDateFormatter().get()
         for item in queryset:
             worksheet.append(self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format=date_format))

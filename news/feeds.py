@@ -16,8 +16,15 @@ from django.utils.translation import gettext as _
 from home.models import Theme
 from news.listing import with_listing_relations
 from news.models import NewsIndexPage, NewsPage
+from security.downloads import xml_text
 
 FEED_ITEMS = 30
+
+
+def _xml(value):
+    if isinstance(value, list | tuple):  # the categories
+        return type(value)(xml_text(part) for part in value)
+    return xml_text(value)
 
 
 class NewsRssFeed(Feed):
@@ -65,6 +72,14 @@ class NewsRssFeed(Feed):
         if theme is not None:
             items = items.filter(themes__slug=theme.slug)
         return list(with_listing_relations(items)[:FEED_ITEMS])
+
+    def get_feed(self, obj, request):
+        # Every text of the feed as XML can hold it: one title pasted from Word (a vertical tab) made Django's
+        # writer refuse the whole feed, a 500 for every reader.
+        feed = super().get_feed(obj, request)
+        feed.feed = {key: _xml(value) for key, value in feed.feed.items()}
+        feed.items = [{key: _xml(value) for key, value in item.items()} for item in feed.items]
+        return feed
 
     def item_title(self, item: NewsPage) -> str:
         return item.title

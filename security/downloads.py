@@ -5,9 +5,14 @@ The name is written by Django's `content_disposition_header`: plain names as `fi
 (accents, quotes, a line break from a hostile upload's name) percent-encoded as `filename*=utf-8''...`, so a
 name can never break the header or add one. `X-Content-Type-Options: nosniff` is on every response already
 (SECURE_CONTENT_TYPE_NOSNIFF).
+
+What goes into a file written as XML (XLSX cells, the RSS and Atom feeds) goes through `xml_text`: XML 1.0 cannot
+hold most control characters, and both openpyxl and Django's feed writer refuse the whole file for one of them.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
@@ -19,3 +24,14 @@ def file_response(content: bytes | str, filename: str, content_type: str, *, inl
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(not inline, filename)
     return response
+
+
+# The characters XML 1.0 forbids (all C0 controls but tab, line feed and carriage return, as openpyxl counts them):
+# Word's line and page breaks become a space, the others are left out.
+_XML_SAFE = dict.fromkeys([*range(0, 9), *range(14, 32)]) | {0x0B: " ", 0x0C: " "}
+
+
+def xml_text(value: Any) -> Any:
+    """`value` as an XML file can hold it: a vertical tab (Word's line break, pasted into a title or typed into a
+    sign-up form) becomes a space. One made the news feeds and a form's Excel download answer 500 for everyone."""
+    return value.translate(_XML_SAFE) if isinstance(value, str) else value

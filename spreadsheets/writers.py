@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.utils import timezone
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from security.downloads import xml_text
 from spreadsheets.formulas import neutralise_formula
 
 
@@ -27,13 +27,6 @@ def column_letter(index: int) -> str:
         index, remainder = divmod(index - 1, 26)
         letters = chr(65 + remainder) + letters
     return letters
-
-
-def xlsx_value(value: Any) -> Any:
-    """A value as an XLSX cell can hold it. Control characters (a vertical tab pasted from Word, or typed into a
-    public sign-up form by anyone) cannot be stored in the file at all: openpyxl refuses the whole sheet, and the
-    download answered 500. They are left out; the CSV keeps them."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def display(value: Any) -> Any:
@@ -69,14 +62,14 @@ def write_xlsx(headers: list[str], rows: Iterable[Iterable[Any]], *, sheet_title
     workbook = openpyxl.Workbook(write_only=False)
     sheet = workbook.active
     sheet.title = sheet_title
-    sheet.append([xlsx_value(neutralise_formula(h)) for h in headers])
+    sheet.append([xml_text(neutralise_formula(h)) for h in headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     # Cell by cell at a counted row: `sheet[sheet.max_row]` scans every cell written so far, which made 20,000
     # rows take minutes.
     for row_number, row in enumerate(rows, start=2):
         for column, value in enumerate(row, start=1):
-            cell = sheet.cell(row=row_number, column=column, value=xlsx_value(neutralise_formula(value)))
+            cell = sheet.cell(row=row_number, column=column, value=xml_text(neutralise_formula(value)))
             if isinstance(cell.value, str):
                 cell.data_type = "s"
             elif isinstance(cell.value, datetime.datetime | datetime.date):

@@ -88,3 +88,16 @@ def test_feed_query_count_is_constant(client, news_index, django_assert_max_num_
     create_generated_news(news_index, 200)
     with django_assert_max_num_queries(len(small)):
         client.get("/nieuws/feed/rss/")
+
+
+@pytest.mark.parametrize(("path", "version", "content_type"), FEEDS)
+def test_a_title_pasted_from_word_does_not_break_the_feed(client, news_index, path, version, content_type):
+    """Word's line break is a vertical tab, which XML cannot hold: Django's writer refused the whole feed (a 500
+    for every reader) until the item was edited. The feed now shows it as a space."""
+    item = NewsPage.objects.live().child_of(news_index).order_by("-publication_date").first()
+    item.title = "Nieuwe regels\x0bvoor de opvang"
+    item.intro = "Eerste regel\x0btweede regel\x08."
+    item.save_revision().publish()
+    _response, feed = _parse(client, path)
+    entry = next(entry for entry in feed.entries if entry.link.endswith(f"/nieuws/{item.slug}/"))
+    assert (entry.title, entry.summary) == ("Nieuwe regels voor de opvang", "Eerste regel tweede regel.")
