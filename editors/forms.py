@@ -1,15 +1,44 @@
 """Admin forms: the image form refuses images whose location data cannot be removed (security/uploads.py) and
 explains the image's description (Wagtail 8 uses it as the default alt text); the page form shows a slug conflict
-under the title too (every page type's base form, set in editors/apps.py)."""
+under the title too (every page type's base form, set in editors/apps.py); and every plain text field of every
+admin form (pages, snippets, settings) leaves out the control characters text pasted from Word carries
+(`PastedTextField`, registered in editors/apps.py)."""
 
 from __future__ import annotations
 
+from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.forms.pages import WagtailAdminPageForm
+from wagtail.admin.widgets import AdminAutoHeightTextInput
 from wagtail.images.forms import BaseImageForm
 
+from security.downloads import xml_text
 from security.uploads import LocationSafeImageForm
+
+
+class PastedTextField(forms.CharField):
+    """A text field that keeps no control characters. Word's line break (a vertical tab) comes along with pasted
+    text, invisible in the admin, and went on into mail subjects, calendar files, feeds and spreadsheets, where
+    several formats refuse it (the news feeds answered 500). Line and page breaks become a space."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        # A NUL byte is no paste from Word but hostile input: Django's validator refuses it with a message.
+        return value if "\x00" in value else xml_text(value)
+
+
+def clean_pasted_text() -> None:
+    """Every model CharField and TextField in Wagtail's admin forms gets `PastedTextField` (subclasses such as
+    e-mail, URL and slug fields keep their own). The TextField keeps Wagtail's growing text box."""
+    register_form_field_override(models.CharField, override={"form_class": PastedTextField}, exact_class=True)
+    register_form_field_override(
+        models.TextField,
+        override={"form_class": PastedTextField, "widget": AdminAutoHeightTextInput},
+        exact_class=True,
+    )
 
 
 class LosLoginForm(LoginForm):
