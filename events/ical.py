@@ -10,7 +10,7 @@ from django.utils import timezone
 from icalendar import Calendar, vText
 from icalendar import Event as ICalEvent
 
-from security.downloads import file_response
+from security.downloads import file_response, xml_text
 
 if TYPE_CHECKING:  # the agenda page (events.models.pages) imports this module
     from events.models import Event, EventIndexPage
@@ -19,7 +19,9 @@ if TYPE_CHECKING:  # the agenda page (events.models.pages) imports this module
 def build_calendar(
     request: HttpRequest, index_page: EventIndexPage, events: list[Event], *, name: str = "Agenda Stichting LOS"
 ) -> bytes:
-    """An iCalendar file of `events`, each linking to its page under `index_page`."""
+    """An iCalendar file of `events`, each linking to its page under `index_page`. Text goes through `xml_text`:
+    iCalendar allows no control characters either, and icalendar writes them as they are (a title from before the
+    admin cleaned pasted text, or an imported description, could carry Word's vertical tab into every feed)."""
     calendar = Calendar()
     calendar.add("prodid", "-//Stichting LOS//Agenda//NL")
     calendar.add("version", "2.0")
@@ -34,7 +36,7 @@ def build_calendar(
         # The original's id: the same event has one UID in every language's feed.
         item.add("uid", f"event-{getattr(event, 'original_pk', event.pk)}@{host}")
         item.add("dtstamp", stamp)
-        item.add("summary", event.title)
+        item.add("summary", xml_text(event.title))
         if event.all_day:
             first = event.local_start.date()
             last = event.local_end.date() if event.local_end else first
@@ -47,15 +49,15 @@ def build_calendar(
             item.add("dtend", end.astimezone(datetime.UTC))
         place = ", ".join(part for part in (event.location, event.address, event.city) if part)
         if place:
-            item.add("location", place)
+            item.add("location", xml_text(place))
         if event.description:
-            item.add("description", event.description)
+            item.add("description", xml_text(event.description))
         url = request.build_absolute_uri(index_page.event_url(event, request))
         item.add("url", url)
         if event.organiser:
             # Our own property has no value type icalendar knows: as plain text it is written unescaped, and a
             # line break in it made every feed answer 500. As vText it is escaped like SUMMARY and LOCATION.
-            item.add("x-los-organiser", vText(event.organiser))
+            item.add("x-los-organiser", vText(xml_text(event.organiser)))
         item.add("last-modified", event.updated_at)
         calendar.add_component(item)
     return calendar.to_ical()

@@ -6,8 +6,9 @@ The name is written by Django's `content_disposition_header`: plain names as `fi
 name can never break the header or add one. `X-Content-Type-Options: nosniff` is on every response already
 (SECURE_CONTENT_TYPE_NOSNIFF).
 
-What goes into a file written as XML (XLSX cells, the RSS and Atom feeds) goes through `xml_text`: XML 1.0 cannot
-hold most control characters, and both openpyxl and Django's feed writer refuse the whole file for one of them.
+What goes into a file written as XML (XLSX cells, the RSS and Atom feeds) or as iCalendar goes through `xml_text`:
+neither can hold most control characters; openpyxl and Django's feed writer refuse the whole file for one of them,
+and calendar programs may refuse a feed that icalendar wrote with one.
 """
 
 from __future__ import annotations

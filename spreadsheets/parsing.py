@@ -75,6 +75,9 @@ _TEXT_DATE = re.compile(r"^(\d{1,2})\s*(?:e\s+)?([a-z]+)\.?\s+(\d{4})$")
 _TIME = re.compile(r"^(\d{1,2})(?:[:.u h](\d{2}))?(?::\d{2})?\s*(?:uur|u|h)?$")
 _SPACES = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
+# Control characters no text field should keep (tab, line feed, carriage return and Word's vertical tab and page
+# break are white space, handled below). One in a CSV ended up in the agenda's calendar feed and export.
+_CONTROLS = dict.fromkeys(c for c in range(32) if not chr(c).isspace())
 # The prefixes after which an apostrophe only protected a formula-like text (tab and CR are trimmed anyway).
 _PROTECTED = tuple(prefix for prefix in FORMULA_PREFIXES if not prefix.isspace())
 
@@ -84,8 +87,9 @@ class CellError(ValueError):
 
 
 def clean_text(value: Any, *, multiline: bool = False) -> str:
-    """A trimmed string: invisible characters removed, no-break spaces as spaces, and a leading apostrophe that
-    only protected a formula-like text (our own exports write them, see spreadsheets.formulas) dropped."""
+    """A trimmed string: invisible and control characters removed, no-break spaces as spaces, and a leading
+    apostrophe that only protected a formula-like text (our own exports write them, see spreadsheets.formulas)
+    dropped."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -93,7 +97,7 @@ def clean_text(value: Any, *, multiline: bool = False) -> str:
     text = str(value)
     if not text.isascii():  # the common case skips the Unicode clean-up
         text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).replace("\xa0", " ")
-    text = text.replace("\x00", "")
+    text = text.translate(_CONTROLS)
     if multiline:
         text = "\n".join(_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")).strip()
     else:

@@ -162,6 +162,19 @@ def test_ical_for_one_event_parses_back():
     assert str(item["UID"]).startswith(f"event-{event.pk}@")
 
 
+def test_ical_holds_no_control_characters(client):
+    """A title pasted from Word before the admin cleaned it (a vertical tab) and a bell from a CSV import: icalendar
+    writes them as they are, and calendar programs refuse such a feed."""
+    event = EventFactory(title="Vriesdebat\x0bavond", start=soon(3), city="Ede\x07", organiser="LOS\x1b")
+    Event.objects.filter(pk=event.pk).update(description="Eerste regel\x0cTweede\x01")
+    for path in (f"/agenda/{event.pk}-x/ical/", "/agenda/ical/"):
+        content = client.get(path).content
+        assert not set(content) & (set(range(32)) - {9, 10, 13}), path
+        (item,) = [item for item in Calendar.from_ical(content).walk("VEVENT") if "Vriesdebat" in str(item["SUMMARY"])]
+        assert str(item["SUMMARY"]) == "Vriesdebat avond"
+        assert str(item["DESCRIPTION"]) == "Eerste regel Tweede"
+
+
 def test_ical_feed_follows_the_filters_and_handles_all_day_events(client):
     all_day = EventFactory(title="Landelijke dag", start=soon(6, hour=0), all_day=True, city="Zwollerveen")
     all_day.start = all_day.start.replace(minute=0, hour=0)

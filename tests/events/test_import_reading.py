@@ -143,6 +143,12 @@ def test_values_are_trimmed_and_formula_protection_is_undone():
     assert clean_text("'s-Hertogenbosch") == "'s-Hertogenbosch"  # a real apostrophe stays
 
 
+def test_control_characters_are_left_out():
+    """A bell or escape in a CSV cell went on into the agenda's calendar feed; Word's line break is white space."""
+    assert clean_text("Spreek\x07uur\x1b in\x0bUtrecht\x00") == "Spreekuur in Utrecht"
+    assert clean_text("Regel 1\x01\nRegel\x0c2", multiline=True) == "Regel 1\nRegel 2"
+
+
 def test_date_cell_with_a_time_counts_as_start_time():
     data = b"Titel,Datum\r\nSpreekuur,2027-03-12 19:30\r\n"
     report = run_import(data, "datumtijd.csv", dry_run=False)
