@@ -57,7 +57,9 @@ if settings.DEBUG or settings.LOS_SERVE_MEDIA:
     from django.views.static import serve
 
     # Not django.conf.urls.static.static(): it serves nothing without DEBUG, and the e2e server runs without it.
-    media = rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$"
+    # Only the folders production's proxy forwards (docs/deployment.md), so tests see what visitors can reach.
+    folders = "|".join(settings.LOS_PUBLIC_MEDIA_FOLDERS)
+    media = rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:{folders})/.*)$"
     urlpatterns += [re_path(media, serve, {"document_root": settings.MEDIA_ROOT})]
 
 # Dutch is unprefixed (/nieuws/), other languages are prefixed (/en/news/).

@@ -1,23 +1,28 @@
 """The uploaded file, kept between preview and confirm (and while a background import runs).
 
-Kept with django-import-export's `MediaStorage`: the storage named `import_export` in `STORAGES` when there is
-one, else the default storage (S3 in production, `MEDIA_ROOT` otherwise), so every app server sees the file;
-the library's default temporary folder would not (shared STACK-NOTES). As in Wagtail's redirects import, the
-browser only ever holds a signed token naming the file; the file is removed after the import or a cancel, and
-uploads nobody confirmed are removed after a day.
+Kept with django-import-export's `MediaStorage` in the storage named `import_export` (cms/settings/base.py): a
+private folder outside MEDIA_ROOT, or a prefix of the bucket the proxy does not forward, so every app server sees
+the file (the library's default temporary folder would not, shared STACK-NOTES) and nothing that serves /media/
+can hand it out: these files hold Meldpunt reports and subscribers' addresses. As in Wagtail's redirects import,
+the browser only ever holds a token naming the file, here encrypted so that neither the file's place nor the name
+it was uploaded as shows; the file is removed after the import or a cancel, and uploads nobody confirmed are
+removed after a day (the Meldpunt's after an hour).
 """
 
 from __future__ import annotations
 
+import base64
 import datetime
+import json
 import os
 import re
 import uuid
 
-from django.core import signing
+from cryptography.fernet import Fernet, InvalidToken
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from import_export.tmp_storages import MediaStorage
 
@@ -26,7 +31,7 @@ from import_export.tmp_storages import MediaStorage
 # import's batch name files in it.
 UPLOAD_DIR = "events-import"
 ALLOWED_EXTENSIONS = (".xlsx", ".ods", ".csv", ".tsv", ".txt")
-TOKEN_SALT = "events.import.file"  # noqa: S105 - a signing namespace, not a secret
+TOKEN_SALT = "spreadsheets.import.file"  # noqa: S105 - a key-derivation namespace, not a secret
 TOKEN_MAX_AGE = 6 * 3600
 STALE_AFTER = datetime.timedelta(days=1)
 _NAME = re.compile(r"^[0-9a-f]{32}\.[a-z]{3,4}$")
@@ -90,29 +95,41 @@ class KeptUpload(MediaStorage):
         return removed
 
 
+def _fernet() -> Fernet:
+    """The key of the tokens, derived from SECRET_KEY: a token lives six hours, so a rotated SECRET_KEY only asks
+    whoever is between preview and confirm to upload again."""
+    return Fernet(base64.urlsafe_b64encode(salted_hmac(TOKEN_SALT, "fernet", algorithm="sha256").digest()))
+
+
 def token_for(kept: KeptUpload, original_name: str) -> str:
-    """What the browser holds between the steps: the kept file and the name it was uploaded as, signed."""
-    return signing.dumps({"f": kept.path, "n": original_name}, salt=TOKEN_SALT)
+    """What the browser holds between the steps: the kept file and the name it was uploaded as, encrypted. Only
+    signed, the address bar, the browser's history and every log of admin URLs showed both, and a volunteer's
+    file is often named after the person or shelter it is about."""
+    payload = json.dumps({"f": kept.path, "n": original_name}).encode()
+    return _fernet().encrypt(payload).decode("ascii")
+
+
+def _payload(token: str) -> dict:
+    """The token's contents, or {} for a forged, altered or old token."""
+    try:
+        payload = json.loads(_fernet().decrypt(token.encode("ascii"), ttl=TOKEN_MAX_AGE))
+    except (InvalidToken, UnicodeError, ValueError):
+        return {}
+    return payload if isinstance(payload, dict) else {}
 
 
 def token_path(token: str) -> str:
     """The kept file's name a token stands for (also when the file is gone), or '' for a forged or old token."""
-    try:
-        path = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)["f"]
-    except (signing.BadSignature, KeyError, TypeError):
-        return ""
+    path = _payload(token).get("f")
     return path if isinstance(path, str) else ""
 
 
 def open_token(token: str, kind: type[KeptUpload] = KeptUpload) -> tuple[KeptUpload, str] | None:
     """The kept file (in `kind`'s folder) and its original name for a token, or None when the token is forged,
     old, of another folder or its file gone."""
-    try:
-        payload = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
-        path, original = payload["f"], payload["n"]
-    except (signing.BadSignature, KeyError, TypeError):
-        return None
-    kept = kind.at(path) if isinstance(path, str) else None
+    payload = _payload(token)
+    path, original = payload.get("f"), payload.get("n")
+    kept = kind.at(path) if isinstance(path, str) and isinstance(original, str) else None
     return (kept, original) if kept is not None else None
 
 

@@ -7,6 +7,7 @@ test.py and production.py only change defaults.
 
 from __future__ import annotations
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 # The environment schema (every variable and its default), the API's and the security settings have modules of
@@ -220,9 +221,24 @@ MEDIA_URL = "/media/"
 # Django serves /media/ only with DEBUG (development) and where this is on: the end-to-end test server, which
 # stands in for production's proxy (cms/settings/test.py). In production the proxy serves it (README, Security).
 LOS_SERVE_MEDIA = False
+# The only folders of MEDIA_ROOT (or the bucket) a visitor may fetch directly: image renditions and originals (the
+# API's download_url). Documents go through Django's serve view, which checks private collections and restricted
+# pages; a proxy that forwarded all of /media/ handed out a private document to anyone guessing its file name.
+LOS_PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Spreadsheets kept between an import's preview and confirm (spreadsheets/uploads.py): Meldpunt reports,
+    # subscribers' addresses. Never under MEDIA_ROOT, where whatever serves /media/ would hand them to anyone
+    # holding the name; readable by this account only. On object storage: a prefix of its own (below).
+    "import_export": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env("PRIVATE_FILES_ROOT"),
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -335,8 +351,6 @@ _TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
 }
 if TASKS_BACKEND not in _TASK_BACKENDS:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}.")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 # Warming a page after publishing (caching/warming.py) makes its image renditions before the first visitor
@@ -358,6 +372,15 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_FILE_OVERWRITE = False
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000"}
     STORAGES["default"] = {"BACKEND": "cms.storage.ProxiedS3Storage"}
+    # Kept import files under another prefix of the same private bucket, which the proxy does not forward.
+    AWS_PRIVATE_LOCATION = env.str("AWS_PRIVATE_LOCATION", default="private")
+    public, private = AWS_LOCATION.strip("/"), AWS_PRIVATE_LOCATION.strip("/")
+    if not public or not private or f"{private}/".startswith(f"{public}/"):
+        raise ImproperlyConfigured("AWS_PRIVATE_LOCATION must lie outside AWS_LOCATION (docs/deployment.md).")
+    STORAGES["import_export"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": AWS_PRIVATE_LOCATION, "object_parameters": {"CacheControl": "private, no-store"}},
+    }
 
 # PostgreSQL read replica: anonymous GET requests read from it, everything else uses the primary
 # (cms/db_routing.py). Off unless DATABASE_REPLICA_URL is set.

@@ -19,6 +19,7 @@ env = environ.Env(
     ALLOWED_HOSTS=(list, ["localhost", "127.0.0.1", "[::1]", ".localhost"]),
     DATABASE_URL=(str, f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
+    PRIVATE_FILES_ROOT=(str, str(BASE_DIR / "private-files")),
     ELASTICSEARCH_URL=(str, ""),
     REDIS_URL=(str, ""),
     EMAIL_URL=(str, "consolemail://"),

@@ -24,6 +24,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Generated demo images and uploads go to a throwaway folder, never into the checkout. The end-to-end server
 # and the seed_demo run before it are separate processes: they share one folder through LOS_TEST_MEDIA_ROOT.
 MEDIA_ROOT = os.environ.get("LOS_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="los-test-media-")
+STORAGES["import_export"]["OPTIONS"]["location"] = f"{MEDIA_ROOT.rstrip('/')}-private"  # noqa: F405 - beside it
 # The end-to-end server runs with these settings and DEBUG off: let WhiteNoise serve static files from the apps.
 WHITENOISE_USE_FINDERS = True
 # Other tests build a middleware per test client, so they look a file up when asked (autorefresh). The e2e server

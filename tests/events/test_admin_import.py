@@ -10,13 +10,13 @@ from urllib.parse import parse_qs, urlparse
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from events import importing
 from events.importing import background
 from events.models import Event, ImportBatch
+from spreadsheets.uploads import KeptUpload
 from tests.events.conftest import database_state, fixture_bytes
 from tests.factories.events import EventFactory
 
@@ -25,9 +25,11 @@ PASSWORD = "een-lang-genoeg-wachtwoord"
 
 
 @pytest.fixture(autouse=True)
-def own_media_root(settings, tmp_path):
+def own_private_files(settings, tmp_path):
     """Uploads of one test never show up in another."""
-    settings.MEDIA_ROOT = str(tmp_path)
+    storages = {**settings.STORAGES}
+    storages["import_export"] = {**storages["import_export"], "OPTIONS": {"location": str(tmp_path)}}
+    settings.STORAGES = storages
 
 
 @pytest.fixture
@@ -63,7 +65,7 @@ def token_of(response) -> str:
 
 def stored_uploads() -> list[str]:
     try:
-        return default_storage.listdir("events-import")[1]
+        return KeptUpload(name="")._storage.listdir("events-import")[1]
     except FileNotFoundError:
         return []
 

@@ -8,6 +8,7 @@ import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import clear_url_caches
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -159,6 +160,35 @@ def test_media_folder_is_not_served_or_listed_by_django(client):
     """Production serves no /media/ from Django (DEBUG off): the proxy serves renditions only (README)."""
     for path in ("/media/", "/media/original_images/", "/media/documents/", "/media/images/"):
         assert client.get(path).status_code == 404, path
+
+
+@pytest.fixture
+def media_served_as_in_production(settings):
+    """The URLs with /media/ served, as the e2e server does it in place of production's proxy."""
+    import importlib
+
+    import cms.urls
+
+    settings.LOS_SERVE_MEDIA = True
+    importlib.reload(cms.urls)
+    clear_url_caches()
+    yield
+    settings.LOS_SERVE_MEDIA = False
+    importlib.reload(cms.urls)
+    clear_url_caches()
+
+
+def test_only_images_are_served_from_media(client, admin_client, media_served_as_in_production):
+    """A document's file under /media/documents/ skipped the serve view, which checks private collections and
+    restricted pages: whoever guessed its name had it. Renditions and originals stay public (pages, the API)."""
+    upload_document(admin_client, "intern-verslag.csv", b"naam,plaats\nA,Utrecht\n", "text/csv")
+    document = get_document_model().objects.get(title="intern-verslag.csv")
+    assert client.get(f"/media/{document.file.name}").status_code == 404
+    assert client.get(document.url).status_code == 200
+    image = get_image_model().objects.exclude(file="").first()
+    rendition = image.get_rendition("max-100x100")
+    assert client.get(rendition.url).status_code == 200
+    assert client.get(image.file.url).status_code == 200
 
 
 # Issue 17: AVIF kept GPS in the original (public through the API's download_url) and its JPEG renditions; GIF and
