@@ -12,13 +12,15 @@ bulk imports) call `caching.fragments.invalidate_fragments()` themselves.
 from __future__ import annotations
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from caching.fragments import invalidate_fragments
+from caching.purge import purge_documents, purge_gone_pages
 
 _sources: set[str] = set()
 _private: set[type] = set()
@@ -62,6 +64,31 @@ def _snippet_or_setting_changed(sender, **kwargs) -> None:
         invalidate_fragments()
 
 
+def _page_unpublished(sender, instance, **kwargs) -> None:
+    purge_gone_pages([instance])
+
+
+def _page_about_to_be_deleted(sender, instance, **kwargs) -> None:
+    # Connected for Page itself: every page of a deleted subtree passes once, as its Page row (before any is gone).
+    purge_gone_pages([instance])
+
+
+def _page_about_to_move(sender, instance, **kwargs) -> None:
+    purge_gone_pages([instance, *instance.get_descendants().live()])
+
+
+def _page_restricted(sender, instance, **kwargs) -> None:
+    purge_gone_pages([instance.page, *instance.page.get_descendants().live()])
+
+
+def _document_changed(sender, instance, **kwargs) -> None:
+    purge_documents([instance])
+
+
+def _collection_restricted(sender, instance, **kwargs) -> None:
+    purge_documents(get_document_model().objects.filter(collection=instance.collection))
+
+
 def connect() -> None:
     # A funder's logo or a hero image can be replaced by a new file under the same image.
     post_save.connect(_changed, sender=get_image_model(), dispatch_uid="fragments-save-image")
@@ -77,3 +104,11 @@ def connect() -> None:
     post_delete.connect(_snippet_or_setting_changed, dispatch_uid="fragments-snippet-deleted")
     # A page made private (or public again) must leave the page cache at once.
     register_fragment_sources("wagtailcore.PageViewRestriction")
+    # What leaves visitors' view is purged from the proxy with the URLs it had (caching/purge.py).
+    page_unpublished.connect(_page_unpublished, dispatch_uid="purge-unpublished")
+    pre_delete.connect(_page_about_to_be_deleted, sender=Page, dispatch_uid="purge-deleted")
+    pre_page_move.connect(_page_about_to_move, dispatch_uid="purge-moved")
+    post_save.connect(_page_restricted, sender=PageViewRestriction, dispatch_uid="purge-restricted")
+    post_save.connect(_document_changed, sender=get_document_model(), dispatch_uid="purge-document-saved")
+    pre_delete.connect(_document_changed, sender=get_document_model(), dispatch_uid="purge-document-deleted")
+    post_save.connect(_collection_restricted, sender=CollectionViewRestriction, dispatch_uid="purge-collection")

@@ -1,6 +1,6 @@
 """The uploaded file, kept between preview and confirm (and while a background import runs).
 
-Kept with django-import-export's `MediaStorage` in the storage named `import_export` (cms/settings/base.py): a
+Kept with django-import-export's `MediaStorage` in the storage named `import_export` (cms/settings/media.py): a
 private folder outside MEDIA_ROOT, or a prefix of the bucket the proxy does not forward, so every app server sees
 the file (the library's default temporary folder would not, shared STACK-NOTES) and nothing that serves /media/
 can hand it out: these files hold Meldpunt reports and subscribers' addresses. As in Wagtail's redirects import,

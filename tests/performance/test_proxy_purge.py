@@ -79,3 +79,43 @@ def test_a_signature_moves_the_counter_without_purging_the_site(proxy, django_ca
     with django_capture_on_commit_callbacks(execute=True):
         SignupCounter.increment(SignupFormPage.objects.live().first())
     assert proxy == []
+
+
+# Issue 25 review: the site-wide purge sends live public pages only, so a page taken down stayed in the proxy.
+@pytest.mark.parametrize("change", ["unpublish", "delete", "move", "restrict"])
+def test_a_page_that_leaves_visitors_view_is_purged_with_its_old_address(
+    proxy, home_page, change, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    news_index = home_page.get_children().get(slug="nieuws")
+    item = news_index.get_children().live().first().specific
+    old_path = urlsplit(item.full_url).path
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "unpublish":
+            item.unpublish()
+        elif change == "delete":
+            news_index.get_children().get(pk=item.pk).delete()
+        elif change == "move":
+            item.move(home_page.get_children().exclude(pk=news_index.pk).first(), pos="last-child")
+        else:
+            PageViewRestriction.objects.create(page=item, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert ("localhost", old_path) in _purged(proxy)
+
+
+def test_a_document_deleted_or_restricted_is_purged_on_every_site(proxy, django_capture_on_commit_callbacks):
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    document = get_document_model().objects.first()
+    path = document.url
+    with django_capture_on_commit_callbacks(execute=True):
+        CollectionViewRestriction.objects.create(
+            collection=document.collection, restriction_type=CollectionViewRestriction.PASSWORD, password="x"
+        )
+    assert {("localhost", path), (MICROSITE_HOSTNAME, path)} <= _purged(proxy)
+    proxy.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        document.delete()
+    assert ("localhost", path) in _purged(proxy)
+    assert Collection.objects.exists()
