@@ -88,7 +88,8 @@ def translate_slug_with_title(sender, instance, update_fields=None, raw=False, *
     )
     if source is None or instance.slug != source["slug"] or instance.title == source["title"]:
         return  # a slug of its own, or a title not translated yet
-    wanted = slugify(instance.title, allow_unicode=True)
+    # Room for find_available_slug's "-2": a 255-character title's slug plus that was refused by PostgreSQL.
+    wanted = slugify(instance.title, allow_unicode=True)[: Page._meta.get_field("slug").max_length - 10].rstrip("-")
     if not wanted:
         return
     parent = instance.get_parent()

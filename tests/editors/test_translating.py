@@ -87,6 +87,23 @@ def test_the_slug_follows_the_translated_title(login, main_site):
     assert translation.slug == "hotline-report"
 
 
+def test_a_slug_from_a_title_of_full_length_fits_beside_a_sibling_with_the_same_slug(login, main_site):
+    """A 255-character title whose slug is taken: find_available_slug's '-1' made it 257 characters, which
+    PostgreSQL refused (a 500 when the translator saved)."""
+    editor = login("Redactie")
+    page = untranslated(NewsPage, main_site, "en")
+    submit(editor, page, "en")
+    translation = Page.objects.get(translation_key=page.translation_key, locale__language_code="en").specific
+    title = "annual report " * 18 + "x" * 3  # 255 characters
+    slug = title.replace(" ", "-")
+    for taken in (slug, slug[:245].rstrip("-")):  # the whole title's slug, and the shortened one
+        translation.get_parent().add_child(instance=NewsPage(title="Bezet", slug=taken, intro="Bezet"))
+    translation.title = title
+    translation.save()
+    translation.refresh_from_db()
+    assert len(title) == 255 and translation.slug == slug[:245].rstrip("-") + "-1"
+
+
 @pytest.mark.parametrize("group,status", [("Redactie", 200), ("Eindredactie", 200), ("Vrijwilligers", 302)])
 def test_who_may_start_a_translation(login, main_site, group, status):
     response = login(group).get(f"/admin/localize/submit/page/{untranslated(NewsPage, main_site, 'en').pk}/")
