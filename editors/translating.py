@@ -10,9 +10,15 @@ serves, and its address follows its translated title.
 - Slugs: wagtail-localize copies the Dutch slug into the translation. `translate_slug_with_title` gives a
   translation that still carries its source's slug one made from its own title as soon as that title is translated
   (a slug the translator sets stays).
+- Text: wagtail-localize's translation editor saves each string itself, past the admin forms' `PastedTextField`.
+  `clean_translated_text` applies the same rule to every saved string translation (control characters out, Word's
+  line break a space), and a translation of one line stays one line: a line break in a translated mail subject
+  made the English sign-up form answer 500.
 """
 
 from __future__ import annotations
+
+import re
 
 from django.conf import settings
 from django.db.models.signals import post_save, pre_save
@@ -20,9 +26,11 @@ from django.urls import path
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation
 from wagtail_localize.views import submit_translations
 
 from multilingual.languages import enabled_languages
+from security.downloads import xml_text
 
 
 def served_language_codes(instance) -> set[str]:
@@ -110,6 +118,25 @@ def _source_locale_id() -> int:
     return Locale.objects.only("pk").get(language_code=settings.LANGUAGE_CODE).pk
 
 
+_LINE_BREAKS = re.compile(r"\s*[\r\n\x85\u2028\u2029]+\s*")
+
+
+def clean_translated_text(sender, instance: StringTranslation, raw=False, **kwargs) -> None:
+    """pre_save of a string translation (the translation editor, machine translation, a PO file upload).
+
+    A string is stored as HTML, where a line of the source text ends in `<br>`; a plain line break typed into the
+    translation becomes one in a plain text field. Where the source has neither, it is a space."""
+    if raw or not isinstance(instance.data, str):
+        return
+    data = xml_text(instance.data)
+    if _LINE_BREAKS.search(data):
+        source = instance.translation_of.data
+        if "<br" not in source and not _LINE_BREAKS.search(source):
+            data = _LINE_BREAKS.sub(" ", data).strip()  # a title, subject or button label: one line, as its source
+    instance.data = data
+
+
 def connect() -> None:
+    pre_save.connect(clean_translated_text, sender=StringTranslation, dispatch_uid="editors.clean_translated_text")
     pre_save.connect(translate_slug_with_title, dispatch_uid="editors.translate_slug_with_title")
     post_save.connect(move_descendants, dispatch_uid="editors.move_descendants")
