@@ -10,19 +10,30 @@ changes every day, so the address itself is never stored and cannot be recovered
 (security/ratelimit.py: the address comes from the trusted proxy, the count from the shared cache). The same
 person (the same e-mail address) is stored and counted once per form (security/once.py); a repeat gets the same
 thank-you page, so nobody can find out through the form whether an address already signed.
+
+Nothing half-written: the once-per-person mark, the sign-up and its count are written in one transaction. A form
+that stores nothing has the staff mail as the only copy, so when the mail server refuses it nothing is kept and
+the visitor is asked to try again later (503, the form still filled in); a stored sign-up is safe whatever the
+mail does (its mail follows the commit, a failure is only logged).
 """
 
 from __future__ import annotations
 
 import datetime
+import logging
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.mail import send_mail
 from wagtail.contrib.forms.forms import FormBuilder
 
+from security.downloads import header_text
 from security.honeypot import HONEYPOT_FIELD
 from security.once import first_time
 from security.ratelimit import is_cross_site, rate_limited
@@ -47,6 +58,33 @@ class SignupFormBuilder(FormBuilder):
 
 
 DEFAULT_RATE_LIMIT = (5, 600)  # at most 5 sign-up attempts per client per 10 minutes
+TRY_AGAIN = gettext_lazy("Je aanmelding kon nu niet worden verstuurd. Er is niets bewaard: probeer het later nog eens.")
+
+logger = logging.getLogger("los.campaigns")
+
+
+class NotificationNotSent(Exception):
+    """The staff mail of a form that stores nothing failed: the sign-up would be lost, so it is not counted."""
+
+
+def send_notification(page: SignupFormPage, form) -> None:
+    """The staff mail about one sign-up. Every header is editor text made one line (the translation editor can save
+    a subject with a line break); without a subject the mail is named after the form, in the staff's language."""
+    subject = header_text(page.subject)
+    if not subject:
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _("Nieuwe aanmelding: %(title)s") % {"title": header_text(page.title)}
+    recipients = [address for address in map(header_text, page.to_address.split(",")) if address]
+    send_mail(subject, page.render_email(form), recipients, header_text(page.from_address))
+
+
+def notify_quietly(page: SignupFormPage, form) -> None:
+    """After a stored sign-up committed: its staff mail, whose failure must not matter to the visitor (staff see
+    the sign-up in the admin). Logged without addresses or form contents."""
+    try:
+        page.send_mail(form)
+    except Exception as error:  # noqa: BLE001 - any failure of the mail server or the message: the sign-up is safe
+        logger.warning("Sign-up stored but the notification mail failed (%s)", type(error).__name__)
 
 
 def signer_email(page: SignupFormPage, form) -> str:
@@ -89,7 +127,14 @@ def handle_signup(request: HttpRequest, page: SignupFormPage) -> HttpResponse:
         # A bot: answer as if all went well, keep nothing.
         return HttpResponseRedirect(landing_url(request, page))
     keep = datetime.timedelta(days=page.retention_days)
-    if not first_time(f"signup:{page.pk}", signer_email(page, form), keep=keep):
-        return HttpResponseRedirect(landing_url(request, page))  # already signed: keep and count nothing again
-    page.process_form_submission(form)
+    try:
+        # The mark and the sign-up together or not at all: a mark without its sign-up turned the person's retry
+        # away for the whole retention period.
+        with transaction.atomic():
+            if not first_time(f"signup:{page.pk}", signer_email(page, form), keep=keep):
+                return HttpResponseRedirect(landing_url(request, page))  # already signed: keep and count nothing
+            page.process_form_submission(form)
+    except NotificationNotSent as failure:
+        logger.warning("Sign-up not stored and its mail failed (%s): asked to try again", failure)
+        return render_form_page(request, page, form, status=503, error=TRY_AGAIN)
     return HttpResponseRedirect(landing_url(request, page))

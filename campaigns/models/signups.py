@@ -8,13 +8,12 @@ page never resets it.
 
 from __future__ import annotations
 
-import logging
-import smtplib
+from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -33,9 +32,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from caching.fragments import invalidate_fragments
-from campaigns.signups import SignupFormBuilder
+from campaigns.signups import NotificationNotSent, SignupFormBuilder, notify_quietly, send_notification
 from home.fields import optional_link
 from home.mixins import FormTargetMixin
+from security.downloads import without_bidi_controls
 from security.honeypot import HONEYPOT_FIELD, honeypot_field
 
 # Who may read sign-ups decides where they go: the destination address, storing them at all and how long they
@@ -325,29 +325,36 @@ class SignupFormPage(FormTargetMixin, AbstractEmailForm):
         return SignupSubmissionsListView
 
     def process_form_submission(self, form):
-        """Store (or only e-mail) what the visitor typed, and count it. The honeypot is never kept."""
+        """Store (or only e-mail) what the visitor typed and count it, all or nothing. The honeypot is never kept.
+
+        Without storage the staff mail is the only copy: if it cannot be sent, nothing is counted and
+        `NotificationNotSent` says so (campaigns/signups.py asks the visitor to try again). A stored sign-up gets
+        its mail once it is committed, and a failing mail server does not undo it."""
         form.cleaned_data.pop(HONEYPOT_FIELD, None)
-        submission = None
-        if self.store_submissions:
-            submission = SignupSubmission.objects.create(
-                page=self,
-                form_data=form.cleaned_data,
-                organisation=form.cleaned_data.get(ORGANISATION_FIELD, ""),
-            )
-        if self.to_address:
-            try:
-                self.send_mail(form)
-            except (smtplib.SMTPException, OSError) as error:
-                # Mail server down: a stored sign-up is safe and staff see it in the admin, so the visitor still
-                # gets the thank-you page. Without storage the sign-up would be lost: let that fail visibly.
-                # Logged without addresses or form contents.
-                if submission is None:
-                    raise
-                logging.getLogger("los.campaigns").warning(
-                    "Sign-up stored but the notification mail failed (%s)", type(error).__name__
+        with transaction.atomic():
+            submission = None
+            if self.store_submissions:
+                submission = SignupSubmission.objects.create(
+                    page=self,
+                    form_data=form.cleaned_data,
+                    organisation=form.cleaned_data.get(ORGANISATION_FIELD, ""),
                 )
-        SignupCounter.increment(self)
+            SignupCounter.increment(self)
+            if submission is None and self.to_address:
+                try:
+                    self.send_mail(form)
+                except Exception as error:  # whatever failed, the sign-up would be lost: undo it
+                    raise NotificationNotSent(type(error).__name__) from error
+        if submission is not None and self.to_address:
+            transaction.on_commit(partial(notify_quietly, self, form))
         return submission
+
+    def send_mail(self, form):
+        send_notification(self, form)  # every header one line, a subject also when the editor gave none
+
+    def render_email(self, form):
+        # A visitor's direction override could make an answer read differently in the staff mail.
+        return without_bidi_controls(super().render_email(form))
 
     # Public numbers ------------------------------------------------------------------------------------------
 
