@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from security.downloads import file_response
 from tests.events.conftest import fixture_bytes
-from tests.events.test_admin_import import own_media_root, token_of, volunteer, volunteer_client  # noqa: F401
+from tests.events.test_admin_import import own_private_files, token_of, volunteer, volunteer_client  # noqa: F401
 
 
 def test_plain_names_are_quoted_and_inline_files_open_in_place():
