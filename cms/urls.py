@@ -24,6 +24,8 @@ handler500 = "security.views.server_error"
 handler400 = "security.error_pages.bad_request"
 
 urlpatterns = [
+    # Before Wagtail's own: the admin login with a limit per visitor (security/views.py).
+    path("admin/login/", security_views.admin_login, name="wagtailadmin_login"),
     # Before Wagtail's own admin URLs: its unpublish confirmation with the choice to unpublish translations too.
     path(
         "admin/pages/<int:page_id>/unpublish/",

@@ -1,8 +1,9 @@
-"""django-axes adapters: no client IP address at all, a user name that fits its table, and a lockout answer in the
-admin's language."""
+"""django-axes adapters: no client IP address at all, a user name that fits its table, a lockout answer in the
+admin's language, and a new password lifting the lockout of its user name."""
 
 from __future__ import annotations
 
+from axes.utils import reset
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -30,3 +31,22 @@ def lockout_response(request: HttpRequest, *args, **kwargs) -> HttpResponse:
     """AXES_LOCKOUT_CALLABLE: the same answer whether or not the user name exists (no enumeration)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "security/locked_out.html", {"minutes": minutes}, status=429)
+
+
+def note_password_change(sender, instance, update_fields=None, **kwargs) -> None:
+    """pre_save of the user model: remember whether this save gives the account a new password."""
+    if update_fields is not None and "password" not in update_fields:
+        return  # e.g. last_login on every login: no query
+    stored = sender._default_manager.filter(pk=instance.pk).values_list("password", flat=True).first()
+    instance._los_new_password = instance.pk is None or stored != instance.password
+
+
+def lift_lockout_after_new_password(sender, instance, **kwargs) -> None:
+    """post_save: a new password (a completed reset, the account page, an administrator) clears the lockout of its
+    user name. The failures were guesses at the old password; without this, the editor who just reset theirs was
+    still refused until the cool-off ended, and anyone could keep them there by locking the name again."""
+    if getattr(instance, "_los_new_password", False):
+        instance._los_new_password = False
+        username = instance.get_username()
+        if username:  # axes' reset with an empty name would clear every record
+            reset(username=username[:USERNAME_KEPT])

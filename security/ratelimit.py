@@ -1,6 +1,6 @@
 """The one client address and the one rate limit of the site, and the same-origin check for forms that carry no
 CSRF token. Used by the sign-up forms (campaigns/signups.py), the newsletter's forms (newsletter/views.py), the
-front-end login and the page and document password forms (security/views.py) and the API's throttle
+front-end and admin logins and the page and document password forms (security/views.py) and the API's throttle
 (api/viewsets.py `PartnerRateThrottle`), so all of them count the same visitor the same way.
 
 The client address: behind the documented proxy (docs/deployment.md) every request's REMOTE_ADDR is the proxy's,
@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import datetime
 import ipaddress
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 
 
 def client_address(request: HttpRequest) -> str:
@@ -60,6 +62,34 @@ def rate_limited(request: HttpRequest, scope: str, limit: int, window: int) -> b
         cache.set(key, 1, timeout=window)
         attempts = 1
     return attempts > limit
+
+
+def too_many_attempts(window: int) -> HttpResponse:
+    """The answer to a visitor over a form's limit: 429, in their language, with when to try again."""
+    response = HttpResponse(
+        _("Je hebt het te vaak geprobeerd. Probeer het over tien minuten opnieuw."),
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(window)
+    return response
+
+
+def posts_limited(scope: str, setting: str):
+    """A view decorator: posts from one visitor beyond `settings.<setting>` (attempts, seconds) get
+    `too_many_attempts` and never reach the view (so they never reach django-axes either)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            limit, window = getattr(settings, setting)
+            if request.method == "POST" and rate_limited(request, scope, limit, window):
+                return too_many_attempts(window)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 def is_cross_site(request: HttpRequest) -> bool:

@@ -9,7 +9,8 @@ another website is refused by its `Origin`/`Sec-Fetch-Site` headers (security/ra
 which browsers send without any cookie. The session (and with it Django's own CSRF rotation) starts once the
 visitor submits the right password or logs in. Posts are rate limited per visitor (`LOS_PASSWORD_FORM_RATE_LIMIT`,
 security/ratelimit.py), so a page or document password cannot be guessed by a script; django-axes still locks an
-account after failed logins, whatever address they come from.
+account after failed logins, whatever address they come from. Wagtail's admin login keeps its CSRF token and gets a
+limit of its own (`admin_login`, `LOS_ADMIN_LOGIN_RATE_LIMIT`).
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
+from wagtail.admin.views.account import LoginView as AdminLoginView
 from wagtail.documents.views import serve as document_views
 
-from security.ratelimit import is_cross_site, rate_limited
+from security.ratelimit import is_cross_site, posts_limited
 
 logger = logging.getLogger("los.security")
 
@@ -76,21 +78,14 @@ def same_origin_form(view):
     """A form view without the CSRF cookie: exempt from the cookie check, posts from another site refused, posts
     from one visitor limited."""
 
+    limited = posts_limited("password", "LOS_PASSWORD_FORM_RATE_LIMIT")(view)
+
     @csrf_exempt
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method == "POST":
-            if is_cross_site(request):
-                return HttpResponseForbidden(_("Dit formulier kan alleen vanaf onze eigen website worden verstuurd."))
-            if rate_limited(request, "password", *settings.LOS_PASSWORD_FORM_RATE_LIMIT):
-                response = HttpResponse(
-                    _("Je hebt het te vaak geprobeerd. Probeer het over tien minuten opnieuw."),
-                    status=429,
-                    content_type="text/plain; charset=utf-8",
-                )
-                response["Retry-After"] = str(settings.LOS_PASSWORD_FORM_RATE_LIMIT[1])
-                return response
-        return view(request, *args, **kwargs)
+        if request.method == "POST" and is_cross_site(request):
+            return HttpResponseForbidden(_("Dit formulier kan alleen vanaf onze eigen website worden verstuurd."))
+        return limited(request, *args, **kwargs)
 
     return wrapped
 
@@ -109,5 +104,8 @@ class FrontendLoginView(LoginView):
 
 
 frontend_login = same_origin_form(FrontendLoginView.as_view())
+# Wagtail's admin login, its posts limited per visitor like the forms above (it keeps its CSRF token: only staff
+# open it). django-axes locks a user name; this limits one script trying many names, or one name from one address.
+admin_login = posts_limited("admin-login", "LOS_ADMIN_LOGIN_RATE_LIMIT")(never_cache(AdminLoginView.as_view()))
 page_password = same_origin_form(wagtail_views.authenticate_with_password)
 document_password = same_origin_form(document_views.authenticate_with_password)

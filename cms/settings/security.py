@@ -27,6 +27,10 @@ AXES_CLIENT_IP_CALLABLE = "security.axes_support.no_client_ip"
 AXES_USERNAME_CALLABLE = "security.axes_support.username_of"
 AXES_LOCKOUT_CALLABLE = "security.axes_support.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+# A wrong password while the name is locked does not start the cool-off again (axes' default does): one guess every
+# 14 minutes kept an editor locked out for good. A new password (a completed reset) also lifts the lockout
+# (security/axes_support.py).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
@@ -42,6 +46,8 @@ CLIENT_IP_HEADER = env("CLIENT_IP_HEADER")
 CLIENT_IP_PROXY_HOPS = env("CLIENT_IP_PROXY_HOPS")
 # Posts to the front-end login and the page and document password forms per visitor: (attempts, seconds).
 LOS_PASSWORD_FORM_RATE_LIMIT = (10, 600)
+# Posts to the admin login per visitor: more, since an office of volunteers behind one address signs in at once.
+LOS_ADMIN_LOGIN_RATE_LIMIT = (20, 600)
 
 # Backups (security/backup.py) are always encrypted under this passphrase (gpg, AES-256) and pruned after
 # BACKUP_RETENTION_DAYS days by `manage.py backup`. Keep the passphrase out of the backup folder's machine.

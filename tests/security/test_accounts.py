@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import re
+
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
@@ -159,3 +162,56 @@ def test_a_user_name_longer_than_any_account_is_a_failed_login_not_a_500(client,
     assert [post("/_util/login/").status_code for _ in range(3)] == [200, 200, 429]
     assert {a.username for a in AccessAttempt.objects.all()} == {"a" * 150}
     assert post("/admin/login/").status_code in (200, 429)
+
+
+def _shift_login_records(minutes: int) -> None:
+    """Let time pass for django-axes: its records are `minutes` older (no sleeping)."""
+    from django.db.models import F
+
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - datetime.timedelta(minutes=minutes))
+
+
+def test_wrong_passwords_during_a_lockout_do_not_extend_it(staff_user, axes_on, settings):
+    """axes' default counted every wrong password during a lockout too, so a stranger who kept trying kept the
+    editor locked out: now the lockout ends when the failures that caused it are older than the cool-off."""
+    settings.AXES_FAILURE_LIMIT = 5
+    settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+    for _ in range(5):
+        locked = attempt(Client(), "redacteur", "fout")
+    assert locked.status_code == 429
+    _shift_login_records(14)
+    assert [attempt(Client(), "redacteur", "fout").status_code for _ in range(5)] == [429] * 5
+    assert attempt(Client(), "redacteur", STAFF_PASSWORD).status_code == 429  # still within the cool-off
+    _shift_login_records(2)
+    assert attempt(Client(), "redacteur", STAFF_PASSWORD).status_code == 302
+
+
+def test_a_completed_password_reset_lifts_the_lockout(staff_user, axes_on, settings):
+    settings.AXES_FAILURE_LIMIT = 5
+    for _ in range(5):
+        attempt(Client(), "redacteur", "fout")
+    assert attempt(Client(), "redacteur", STAFF_PASSWORD).status_code == 429
+    other = get_user_model().objects.create_user("collega", password=STAFF_PASSWORD)
+    for _ in range(5):
+        attempt(Client(), other.username, "fout")
+
+    browser = Client()
+    browser.post("/admin/password_reset/", {"email": "redacteur@example.org"})
+    link = re.search(r"http://testserver(/admin/password_reset/confirm/\S+)", mail.outbox[0].body).group(1)
+    form = browser.get(link)
+    new_password = "paarse-fiets-onder-de-brug-7"
+    done = browser.post(form["Location"], {"new_password1": new_password, "new_password2": new_password})
+    assert done.status_code == 302
+
+    assert attempt(Client(), "redacteur", new_password).status_code == 302
+    # only that user name: another locked account stays locked
+    assert attempt(Client(), "collega", STAFF_PASSWORD).status_code == 429
+
+
+def test_saving_a_user_without_a_new_password_keeps_the_lockout(staff_user, axes_on, settings):
+    settings.AXES_FAILURE_LIMIT = 2
+    for _ in range(2):
+        attempt(Client(), "redacteur", "fout")
+    staff_user.first_name = "Fatima"
+    staff_user.save()
+    assert attempt(Client(), "redacteur", STAFF_PASSWORD).status_code == 429

@@ -1,5 +1,5 @@
 """One client address and one rate limit for every door a script can knock on (issue 17): the sign-up forms, the
-newsletter's forms, the front-end login and the page password form, and the API. All count the address the
+newsletter's forms, the front-end and admin logins and the page password form, and the API. All count the address the
 documented proxy reports (`CLIENT_IP_HEADER`, docs/deployment.md) through `security.ratelimit.rate_limited`, in
 the shared cache. These tests run against a real Redis (the production cache; the `redis_cache` fixture of
 tests/conftest.py), so "two workers share the count" is shown, not assumed; on PostgreSQL with DATABASE_URL set,
@@ -30,7 +30,7 @@ def behind_proxy(redis_cache, settings):
     settings.CLIENT_IP_HEADER = "X-Forwarded-For"
     settings.CLIENT_IP_PROXY_HOPS = 1
     settings.CAMPAIGNS_SIGNUP_RATE_LIMIT = settings.NEWSLETTER_RATE_LIMIT = (LIMIT, 600)
-    settings.LOS_PASSWORD_FORM_RATE_LIMIT = (LIMIT, 600)
+    settings.LOS_PASSWORD_FORM_RATE_LIMIT = settings.LOS_ADMIN_LOGIN_RATE_LIMIT = (LIMIT, 600)
     settings.LOS_API_RATE = f"{LIMIT}/minute"
     return redis_cache
 
@@ -61,11 +61,23 @@ def _login(client, forwarded_for):
     return client.post("/_util/login/", data, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for)
 
 
+def _admin_login(client, forwarded_for):
+    data = {"username": "iemand", "password": "verkeerd"}
+    return client.post("/admin/login/", data, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
 def _api(client, forwarded_for):
     return client.get("/api/v2/themes/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for)
 
 
-DOORS = {"signup": _signup, "newsletter": _newsletter, "page password": _page_password, "login": _login, "api": _api}
+DOORS = {
+    "signup": _signup,
+    "newsletter": _newsletter,
+    "page password": _page_password,
+    "login": _login,
+    "admin login": _admin_login,
+    "api": _api,
+}
 
 
 @pytest.mark.parametrize("door", DOORS)
