@@ -113,6 +113,7 @@ def ours_env(state: Path) -> dict:
         "REDIS_URL": os.environ.get("COMPARE_REDIS_URL", "redis://127.0.0.1:6379/12"),
         "EMAIL_URL": "smtp://127.0.0.1:25",  # production refuses to start without one; nothing is sent
         "MELDPUNT_ENCRYPTION_KEY": "kPYlZ7hM6l4a1mS0QyGZr3c0b0m6x1Xh2l2mJwF3b1k=",  # any Fernet key but the dev key
+        "WAGTAILADMIN_BASE_URL": "https://www.stichtinglos.nl",  # production refuses a local address; no mail sent
         "PAGE_CACHE_SECONDS": "0",  # the full-page cache off: every request renders the page
     }
     env.pop("DEBUG", None)

@@ -106,6 +106,7 @@ def main() -> int:
         "EMAIL_URL": os.environ.get("LOADTEST_EMAIL_URL", "smtp://127.0.0.1:25"),  # production refuses none
         "REDIS_URL": os.environ.get("LOADTEST_REDIS_URL", "redis://127.0.0.1:6379/13"),  # shared by the workers
         "MELDPUNT_ENCRYPTION_KEY": "kPYlZ7hM6l4a1mS0QyGZr3c0b0m6x1Xh2l2mJwF3b1k=",  # any Fernet key but the dev key
+        "WAGTAILADMIN_BASE_URL": "https://www.stichtinglos.nl",  # production refuses a local address; no mail sent
         "MEDIA_ROOT": str(tmp / "media"),
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": str(args.workers),

@@ -110,6 +110,7 @@ def _env(database_url: str, redis_url: str, static_root: Path, media_root: Path,
         # it measures one process's own cache (reported as "locmem" below).
         "EMAIL_URL": "smtp://127.0.0.1:25",
         "MELDPUNT_ENCRYPTION_KEY": "kPYlZ7hM6l4a1mS0QyGZr3c0b0m6x1Xh2l2mJwF3b1k=",  # any Fernet key but the dev key
+        "WAGTAILADMIN_BASE_URL": "https://www.stichtinglos.nl",  # production refuses a local address; no mail sent
         "CACHE_SINGLE_PROCESS": "false" if redis_url else "true",
         "PAGE_CACHE_SECONDS": str(page_cache),
     }

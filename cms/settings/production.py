@@ -1,5 +1,8 @@
 """Production: fail fast on missing secrets, compressed static files, secure cookies."""
 
+import ipaddress
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -31,6 +34,27 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache") and not env.bool(  # noq
 # The Meldpunt's contact details (issue 23): encrypted with production's own key, never the development key.
 if not env.ENVIRON.get("MELDPUNT_ENCRYPTION_KEY", "").strip() or MELDPUNT_DEV_KEY in MELDPUNT_ENCRYPTION_KEYS:  # noqa: F405
     raise ImproperlyConfigured("Set MELDPUNT_ENCRYPTION_KEY to a Fernet key of production's own (README, Meldpunt).")
+
+
+def _is_local(host: str | None) -> bool:
+    """A host no visitor reaches: none, localhost, a loopback or unspecified address."""
+    host = (host or "").rstrip(".")
+    if not host or host in ("localhost", "testserver") or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
+# The site's public address: password-reset links, workflow mails and the API's detail_url are built from it, and
+# the default (http://127.0.0.1:8000) sent editors to a machine that is not the site. Only https on a real host.
+_base_url = urlsplit(env.ENVIRON.get("WAGTAILADMIN_BASE_URL", "").strip())
+if _base_url.scheme != "https" or _is_local(_base_url.hostname):
+    raise ImproperlyConfigured(
+        "Set WAGTAILADMIN_BASE_URL to the site's public https address, e.g. https://www.stichtinglos.nl (README)."
+    )
 
 # Security (security/): two-factor authentication for the admin is on unless ADMIN_REQUIRE_2FA=false.
 LOS_ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=True)

@@ -138,6 +138,7 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         "EMAIL_URL": "smtp+tls://mail.internal:587",
         "REDIS_URL": "redis://cache.internal:6379/1",
         "MELDPUNT_ENCRYPTION_KEY": "kPYlZ7hM6l4a1mS0QyGZr3c0b0m6x1Xh2l2mJwF3b1k=",  # any Fernet key but the dev key
+        "WAGTAILADMIN_BASE_URL": "https://www.stichtinglos.nl",  # production refuses a local or http address
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

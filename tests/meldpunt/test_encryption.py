@@ -18,6 +18,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "sqlite:////tmp/unused.sqlite3",
     "EMAIL_URL": "smtp+tls://mail.internal:587",
     "REDIS_URL": "redis://cache.internal:6379/0",
+    "WAGTAILADMIN_BASE_URL": "https://www.stichtinglos.nl",  # production refuses a local or http address
 }
 
 

@@ -106,6 +106,7 @@ BASE_ENV = {
     "EMAIL_URL": "smtp+tls://mail.internal:587",
     "REDIS_URL": "redis://cache.internal:6379/1",  # production refuses a cache of its own per process
     "MELDPUNT_ENCRYPTION_KEY": "kPYlZ7hM6l4a1mS0QyGZr3c0b0m6x1Xh2l2mJwF3b1k=",  # any Fernet key but the dev key
+    "WAGTAILADMIN_BASE_URL": "https://www.stichtinglos.nl",  # production refuses a local or http address
 }
 PRODUCTION = "cms.settings.production"
 

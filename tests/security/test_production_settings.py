@@ -1,6 +1,7 @@
 """Production refuses to start without real mail and a shared cache (issue 17): without EMAIL_URL the console
 backend printed sign-up notifications (names, towns) into the server log; a local-memory cache per worker kept an
-unpublished page in some workers' menus and split every rate limit."""
+unpublished page in some workers' menus and split every rate limit. Nor without the site's public https address:
+password-reset links, workflow mails and the API's links pointed at http://127.0.0.1:8000."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ REQUIRED = {
     "EMAIL_URL": "smtp+tls://los:secret@mail.internal:587",
     "REDIS_URL": "redis://cache.internal:6379/0",
     "MELDPUNT_ENCRYPTION_KEY": "kPYlZ7hM6l4a1mS0QyGZr3c0b0m6x1Xh2l2mJwF3b1k=",  # any Fernet key but the dev key
+    "WAGTAILADMIN_BASE_URL": "https://www.stichtinglos.nl",
 }
 
 
@@ -47,3 +49,31 @@ def test_production_refuses_a_cache_of_its_own_per_process():
         .CACHES["default"]["BACKEND"]
         .endswith("LocMemCache")
     )
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        None,
+        "",
+        "http://127.0.0.1:8000",  # the development default
+        "http://www.stichtinglos.nl",
+        "https://127.0.0.1",
+        "https://localhost:8000",
+        "https://cms.localhost",
+        "https://[::1]",
+        "https://0.0.0.0",
+        "www.stichtinglos.nl",
+    ],
+)
+def test_production_refuses_a_base_url_that_is_not_the_public_https_site(base_url):
+    env = {key: value for key, value in REQUIRED.items() if key != "WAGTAILADMIN_BASE_URL"}
+    if base_url is not None:
+        env["WAGTAILADMIN_BASE_URL"] = base_url
+    with pytest.raises(ImproperlyConfigured, match="WAGTAILADMIN_BASE_URL"):
+        load_settings(PRODUCTION, **env)
+
+
+def test_production_links_in_mails_and_the_api_go_to_the_public_site():
+    found = load_settings(PRODUCTION, **REQUIRED)
+    assert found.WAGTAILADMIN_BASE_URL == found.WAGTAILAPI_BASE_URL == "https://www.stichtinglos.nl"

@@ -142,6 +142,7 @@ def test_production_enables_two_factor_by_default():
         "EMAIL_URL": "smtp+tls://mail.internal:587",
         "REDIS_URL": "redis://cache.internal:6379/1",
         "MELDPUNT_ENCRYPTION_KEY": "kPYlZ7hM6l4a1mS0QyGZr3c0b0m6x1Xh2l2mJwF3b1k=",  # any Fernet key but the dev key
+        "WAGTAILADMIN_BASE_URL": "https://www.stichtinglos.nl",  # production refuses a local or http address
     }
     assert load_settings("cms.settings.production", **env).LOS_ADMIN_REQUIRE_2FA is True
     assert load_settings("cms.settings.production", **env, ADMIN_REQUIRE_2FA="false").LOS_ADMIN_REQUIRE_2FA is False
