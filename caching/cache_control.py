@@ -6,9 +6,10 @@
   what carries a campaign-day spike. The visitor's own browser revalidates (max-age=0): someone who just
   signed a petition and goes back must see the counter move, not their browser's copy from before.
   Every change that makes the page cache stale purges the front-end cache where one is configured (caching/purge.py).
-- ``private, no-store`` for everything that must never be shared or kept: the admin, previews, logged-in
-  users (the pages carry the user bar), answers to posted forms, and any response that sets a cookie or
-  carries a CSRF token.
+- ``private, no-store`` for everything that must never be shared or kept: the admin, previews, every request
+  with a session cookie (logged-in users, whose pages carry the user bar, and visitors who typed a page's or
+  document's password), documents in a collection with a view restriction (`mark_private`, from
+  caching/wagtail_hooks.py), answers to posted forms, and any response that sets a cookie or carries a CSRF token.
 - A view that chose its own Cache-Control (feeds, share images, never_cache views) keeps it, unless the
   response is private by the rules above.
 
@@ -24,6 +25,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 PRIVATE = "private, no-store"
 _PRIVATE_PREFIXES = ("/admin/", "/django-admin/")
 _PUBLIC_STATUSES = {200, 203, 204, 300, 301, 304, 404, 405, 410}
+_MARK = "los_private_response"
 
 
 def is_private_path(request: HttpRequest) -> bool:
@@ -38,12 +40,16 @@ def _is_private(request: HttpRequest, response: HttpResponse) -> bool:
         return True
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return True
-    # Only look the user up when a session cookie could make them someone (no session query for visitors).
+    # A session is what lets someone see what others do not: a login, or a page's or document's password typed in
+    # (those sessions have no user). Vary: Cookie alone did not protect them, since Cloudflare ignores it.
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            return True
-    return False
+        return True
+    return getattr(request, _MARK, False)
+
+
+def mark_private(request: HttpRequest) -> None:
+    """Make the response to this request private whoever asks (a document in a restricted collection)."""
+    setattr(request, _MARK, True)
 
 
 def cache_control_for(request: HttpRequest, response: HttpResponse) -> str | None:

@@ -151,6 +151,75 @@ def test_answers_to_posted_forms_are_private(client):
     assert response["Cache-Control"] == "private, no-store"
 
 
+PASSWORD = "geheim-woord-2026"
+
+
+def _document_in(collection_name: str, restriction_type: str):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    collection = Collection.get_first_root_node().add_child(name=collection_name)
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=restriction_type, password=PASSWORD
+    )
+    document = get_document_model()(title="Verslag", collection=collection)
+    document.file.save("verslag.txt", ContentFile(b"vertrouwelijk"), save=True)
+    return document, restriction
+
+
+def test_a_document_behind_a_password_is_never_shared(client):
+    """After the password it was served with `public, s-maxage=300`, only Vary: Cookie keeping it from the next
+    visitor, and Cloudflare ignores Vary: a CDN would have handed it to anyone."""
+    document, restriction = _document_in("Met wachtwoord", "password")
+    form = client.get(document.url)
+    assert 'name="password"' in form.content.decode()
+    assert form["Cache-Control"] == "private, no-store"
+    granted = client.post(
+        f"/documents/authenticate_with_password/{restriction.pk}/",
+        {"password": PASSWORD, "return_url": document.url},
+        HTTP_SEC_FETCH_SITE="same-origin",
+    )
+    assert granted.status_code == 302
+    served = client.get(document.url)
+    assert served.status_code == 200 and b"".join(served.streaming_content) == b"vertrouwelijk"
+    assert served["Cache-Control"] == "private, no-store"
+
+
+def test_a_document_for_signed_in_people_is_never_shared(client, django_user_model):
+    document, _restriction = _document_in("Alleen ingelogd", "login")
+    client.force_login(django_user_model.objects.create_user("lid", password=PASSWORD))
+    served = client.get(document.url)
+    assert served.status_code == 200
+    assert served["Cache-Control"] == "private, no-store"
+
+
+def test_a_page_after_its_password_is_private(client):
+    """The password gives the visitor a session without a user: the old rule (a logged-in user) let the page go
+    out as public."""
+    from wagtail.models import PageViewRestriction
+
+    page = Page.objects.get(url_path__endswith="/over-los/privacy/", locale__language_code="nl")
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type="password", password=PASSWORD)
+    client.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
+        {"password": PASSWORD, "return_url": "/over-los/privacy/"},
+        HTTP_SEC_FETCH_SITE="same-origin",
+    )
+    response = client.get("/over-los/privacy/")
+    assert response.status_code == 200 and 'name="password"' not in response.content.decode()
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_an_unrestricted_document_stays_public(client):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model()(title="Jaarverslag")
+    document.file.save("jaarverslag.txt", ContentFile(b"openbaar"), save=True)
+    assert "public" in client.get(document.url)["Cache-Control"]
+
+
 def test_previews_are_private(admin_client, home_page):
     response = admin_client.get(f"/admin/pages/{home_page.pk}/view_draft/")
     assert response.status_code == 200
