@@ -121,5 +121,7 @@ def _report(rng, day, today, location, topics) -> None:
     ReportChange.objects.create(report=report, summary="Geregistreerd (demo)")
     # The register as it would look after a year of work: created on the day received, last touched since.
     touched = min(today, day + datetime.timedelta(days=rng.randint(0, 5)))
+    # Closing is a save: a closed report was last touched on its closing day or later (retention relies on it).
+    touched = max(touched, report.closed_on or touched)
     moment = timezone.make_aware(datetime.datetime.combine(touched, datetime.time(11)))
     Report.objects.filter(pk=report.pk).update(created_at=moment, updated_at=moment)

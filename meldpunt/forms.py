@@ -1,16 +1,22 @@
-"""The report form: only locations in use (plus the report's own), topics as checkboxes, a bounded description."""
+"""The report form: only locations in use (plus the report's own), topics as checkboxes, a bounded description,
+dates that can be true."""
 
 from __future__ import annotations
+
+import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from editors.roles import MELDPUNT
 from meldpunt.models import DetentionLocation, Status
+from spreadsheets.parsing import MIN_YEAR
 
 MAX_DESCRIPTION = 5000  # a phone call's summary; more is a paste by mistake (and would be kept for years)
 MAX_CONTACT = 500
@@ -41,14 +47,45 @@ class ReportForm(WagtailAdminModelForm):
                 self.fields[name].widget.attrs["maxlength"] = limit
                 self.fields[name].validators.append(_MaxLength(limit))
 
+    # A mistyped year (9999, 0001, 2062) is no day a report came in or closed: retention counts from these dates,
+    # so one in the future kept the description for decades and the public figures counted from year 1. The
+    # register import refuses the same (meldpunt/importing.py, spreadsheets/parsing.py MIN_YEAR).
+    def clean_received_on(self):
+        return _past_day(self.cleaned_data.get("received_on"), _("Vul de dag in waarop de melding binnenkwam."))
+
+    def clean_closed_on(self):
+        return _past_day(
+            self.cleaned_data.get("closed_on"),
+            _("Vul de dag in waarop de melding is afgesloten, of laat het veld leeg: dan wordt het vandaag."),
+        )
+
     def clean(self):
         cleaned = super().clean()
         received, follow_up = cleaned.get("received_on"), cleaned.get("follow_up_on")
         if received and follow_up and follow_up < received:
             self.add_error("follow_up_on", _("Opvolgen kan niet vóór de datum van ontvangst."))
+        closed = cleaned.get("closed_on")
+        if received and closed and closed < received:
+            self.add_error("closed_on", _("Afsluiten kan niet vóór de datum van ontvangst. Controleer beide datums."))
         if cleaned.get("outcome") and cleaned.get("status") not in (Status.CLOSED, Status.ANSWERED):
             self.add_error("outcome", _("Vul de uitkomst in als de melding beantwoord of afgesloten is."))
         return cleaned
+
+
+def _past_day(day: datetime.date | None, what_to_do) -> datetime.date | None:
+    """`day` if it lies between 1900 and today; otherwise a message that says what is wrong and what to fill in."""
+    if day is None:
+        return day
+    today = timezone.localdate()
+    if day > today:
+        raise ValidationError(_("Deze datum ligt in de toekomst. %(what_to_do)s"), params={"what_to_do": what_to_do})
+    if day.year < MIN_YEAR:
+        # The import's message (spreadsheets/parsing.py checked_year), with today's year as the last.
+        raise ValidationError(
+            _("De datum '%(value)s' ligt niet tussen %(first)s en %(last)s. Controleer het jaar."),
+            params={"value": date_format(day, "SHORT_DATE_FORMAT"), "first": MIN_YEAR, "last": today.year},
+        )
+    return day
 
 
 class _MaxLength:

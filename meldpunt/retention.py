@@ -5,6 +5,10 @@ worker's scheduler, security/periodic.py, in meldpunt/apps.py).
   once, Report.save).
 - Description and contact of closed reports go `retention_months` months after closing; the report stays with
   its date, location, topics, status and outcome, so the counts do not change. `redacted_on` says when.
+- A date later than the report itself is a typo that older rows may hold (the form and the import refuse it now):
+  a report was received at the latest when it was registered (`created_at`) and closed at the latest when it was
+  last saved (`updated_at`), so retention counts from the earlier of the two. Date arithmetic is clamped, so no
+  stored date takes the dashboard or the list of upcoming removals down.
 
 Logs counts only, never a reference's contents.
 """
@@ -17,6 +21,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Least, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -34,19 +40,45 @@ class RetentionResult:
 
 
 def shift_months(day: datetime.date, months: int) -> datetime.date:
-    """`day` moved by `months` (negative: back); the 29th to 31st become the 28th, so every month has the day."""
+    """`day` moved by `months` (negative: back); the 29th to 31st become the 28th, so every month has the day.
+    Past the calendar's ends (year 1, year 9999) it stops there instead of raising."""
     year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if year > datetime.MAXYEAR:
+        return datetime.date.max
+    if year < datetime.MINYEAR:
+        return datetime.date.min
     return day.replace(year=year, month=month + 1, day=min(day.day, 28))
+
+
+def add_days(day: datetime.date, days: int) -> datetime.date:
+    """`day` plus `days`, stopping at the calendar's ends instead of raising."""
+    try:
+        return day + datetime.timedelta(days=days)
+    except OverflowError:
+        return datetime.date.max if days > 0 else datetime.date.min
+
+
+def closed_from():
+    """The day retention counts a closed report from: its closing date, or the day it was last saved if that is
+    earlier (a closing date typed in the future)."""
+    return Least("closed_on", TruncDate("updated_at"))
+
+
+def received_from():
+    """The day retention counts an open report from: its date received, or the day it was registered if earlier."""
+    return Least("received_on", TruncDate("created_at"))
 
 
 def due_for_redaction(today: datetime.date, config: MeldpuntSettings):
     cutoff = shift_months(today, -config.retention_months)
-    return Report.objects.filter(status=Status.CLOSED, closed_on__lte=cutoff, redacted_on__isnull=True)
+    closed = Q(closed_on__lte=cutoff) | Q(updated_at__date__lte=cutoff)  # closed_from() <= cutoff
+    return Report.objects.filter(closed, status=Status.CLOSED, redacted_on__isnull=True)
 
 
 def contacts_due(today: datetime.date, config: MeldpuntSettings):
-    cutoff = today - datetime.timedelta(days=config.contact_days_open)
-    return Report.objects.open().filter(received_on__lte=cutoff).exclude(contact="")
+    cutoff = add_days(today, -config.contact_days_open)
+    received = Q(received_on__lte=cutoff) | Q(created_at__date__lte=cutoff)  # received_from() <= cutoff
+    return Report.objects.open().filter(received).exclude(contact="")
 
 
 WHAT = {"contact": _("contactgegevens"), "description": _("beschrijving en contactgegevens")}
@@ -72,11 +104,12 @@ def upcoming(today: datetime.date | None = None, *, limit: int | None = 20) -> l
     rows = []
     shown = ("pk", "reference", "received_on", "closed_on", "status")
     closed = Report.objects.filter(status=Status.CLOSED, redacted_on__isnull=True, closed_on__isnull=False)
-    for report in closed.only(*shown).order_by("closed_on")[:limit]:
-        rows.append(Removal(report, shift_months(report.closed_on, config.retention_months), "description"))
-    for report in Report.objects.open().exclude(contact="").only(*shown).order_by("received_on")[:limit]:
-        day = report.received_on + datetime.timedelta(days=config.contact_days_open)
-        rows.append(Removal(report, max(day, today), "contact"))
+    closed = closed.annotate(start=closed_from()).only(*shown).order_by("start", "pk")
+    for report in closed[:limit]:
+        rows.append(Removal(report, shift_months(report.start, config.retention_months), "description"))
+    with_contact = Report.objects.open().exclude(contact="").annotate(start=received_from())
+    for report in with_contact.only(*shown).order_by("start", "pk")[:limit]:
+        rows.append(Removal(report, max(add_days(report.start, config.contact_days_open), today), "contact"))
     return sorted(rows, key=lambda row: (row.on, row.report.reference))[:limit]
 
 

@@ -39,3 +39,32 @@ def user_in(django_user_model):
         return user
 
     return make
+
+
+@pytest.fixture
+def post_edit(client):
+    """Post the full edit form of a report as it stands, with `changes` (form field names, referral rows too)."""
+    from django.urls import reverse
+
+    def post(report: Report, **changes):
+        url = reverse("meldpunt_report:edit", args=[report.pk])
+        form = client.get(url).context["form"]
+        data = {name: value for name, value in form.initial.items() if value is not None and name != "topics"}
+        data.update(
+            {
+                "location": report.location_id,
+                "topics": [topic.pk for topic in report.topics.all()],
+                "assigned_to": "",
+                "follow_up_on": "",
+                "closed_on": "",
+                "outcome": "",
+                "referrals-TOTAL_FORMS": "0",
+                "referrals-INITIAL_FORMS": "0",
+                "referrals-MIN_NUM_FORMS": "0",
+                "referrals-MAX_NUM_FORMS": "1000",
+            }
+        )
+        data.update(changes)
+        return client.post(url, data)
+
+    return post
