@@ -4,7 +4,8 @@ worker's scheduler, security/periodic.py, in meldpunt/apps.py).
 - Contact details of open reports go `contact_days_open` days after they were received (closing removes them at
   once, Report.save).
 - Description and contact of closed reports go `retention_months` months after closing; the report stays with
-  its date, location, topics, status and outcome, so the counts do not change. `redacted_on` says when.
+  its date, location, topics, status and outcome, so the counts do not change. `redacted_on` says when. The
+  notes of its referrals go with the description; the organisation referred to stays.
 - A date later than the report itself is a typo that older rows may hold (the form and the import refuse it now):
   a report was received at the latest when it was registered (`created_at`) and closed at the latest when it was
   last saved (`updated_at`), so retention counts from the earlier of the two. Date arithmetic is clamped, so no
@@ -26,7 +27,7 @@ from django.db.models.functions import Least, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meldpunt.models import MeldpuntSettings, Report, ReportChange, Status
+from meldpunt.models import MeldpuntSettings, Referral, Report, ReportChange, Status
 
 logger = logging.getLogger("los.meldpunt")
 
@@ -81,7 +82,7 @@ def contacts_due(today: datetime.date, config: MeldpuntSettings):
     return Report.objects.open().filter(received).exclude(contact="")
 
 
-WHAT = {"contact": _("contactgegevens"), "description": _("beschrijving en contactgegevens")}
+WHAT = {"contact": _("contactgegevens"), "description": _("beschrijving, contactgegevens en doorverwijsnotities")}
 
 
 class Removal(NamedTuple):
@@ -126,6 +127,10 @@ def apply_retention(*, today: datetime.date | None = None, dry_run: bool = False
             redacted = list(redact)
             changes += [ReportChange(report=r, summary="Beschrijving verwijderd (bewaartermijn)") for r in redacted]
             Report.objects.filter(pk__in=[r.pk for r in redacted]).update(description="", contact="", redacted_on=today)
+            # A referral's note is free text like the description ("broer belt terug op 06..."): it goes with it.
+            # Who it was referred to stays, like the location: an organisation, not a person (its help text), and
+            # the Meldpunt's account of to whom it referred; empty, it would also block every later save.
+            Referral.objects.filter(report__in=[r.pk for r in redacted]).exclude(note="").update(note="")
             ReportChange.objects.bulk_create(changes)
     logger.info(
         "meldpunt_retention%s: %d contacts removed, %d reports redacted",

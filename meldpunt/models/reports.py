@@ -228,9 +228,19 @@ class Referral(models.Model):
         _("doorverwezen op"), default=timezone.localdate, help_text=_("De dag van de doorverwijzing.")
     )
     referred_to = models.CharField(
-        _("doorverwezen naar"), max_length=150, help_text=_("Het advocatenkantoor of de organisatie, geen naam.")
+        _("doorverwezen naar"),
+        max_length=150,
+        help_text=_(
+            "Het advocatenkantoor of de organisatie, geen naam van een persoon. Blijft na de bewaartermijn, zoals "
+            "de locatie."
+        ),
     )
-    note = models.CharField(_("notitie"), max_length=255, blank=True, help_text=_("Kort, zonder namen."))
+    note = models.CharField(
+        _("notitie"),
+        max_length=255,
+        blank=True,
+        help_text=_("Kort, zonder namen. Wordt na de bewaartermijn verwijderd, met de beschrijving."),
+    )
 
     class Meta:
         verbose_name = _("doorverwijzing")

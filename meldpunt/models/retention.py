@@ -16,8 +16,8 @@ class MeldpuntSettings(BaseGenericSetting):
         default=24,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
         help_text=_(
-            "Zoveel maanden na het afsluiten worden beschrijving en contactgegevens verwijderd. De telling "
-            "(datum, locatie, onderwerpen, uitkomst) blijft."
+            "Zoveel maanden na het afsluiten worden beschrijving, contactgegevens en de notities bij "
+            "doorverwijzingen verwijderd. De telling (datum, locatie, onderwerpen, uitkomst) blijft."
         ),
     )
     contact_days_open = models.PositiveSmallIntegerField(

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meldpunt.dashboard import urgent_untouched
-from meldpunt.models import Report, Status, Urgency
+from meldpunt.models import Referral, Report, Status, Urgency
 from meldpunt.retention import apply_retention, upcoming
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +72,17 @@ def test_reminder_for_an_urgent_report_untouched_for_two_days(client, user_in, m
     panel = text.split("Urgent en twee dagen niets gebeurd", 1)[1].split("Mijn opvolgingen", 1)[0]
     assert left_alone.reference in panel
     assert touched.reference not in panel and normal.reference not in panel
+
+
+def test_the_notes_of_referrals_go_with_the_description(make_report):
+    report = make_report(status=Status.CLOSED, closed_on=datetime.date(2020, 1, 1), description="Geheim verhaal")
+    referral = Referral.objects.create(
+        report=report, referred_to="Advocatenkantoor Noord", note="Broer Ahmed belt terug op 0612345678"
+    )
+    open_report = make_report()
+    kept = Referral.objects.create(report=open_report, referred_to="Advocatenkantoor Zuid", note="Belt vrijdag")
+    apply_retention(today=TODAY)
+    referral.refresh_from_db(), kept.refresh_from_db()
+    # The organisation stays, like the location; the free text goes in the same run as the description.
+    assert (referral.referred_to, referral.note) == ("Advocatenkantoor Noord", "")
+    assert kept.note == "Belt vrijdag"
