@@ -84,6 +84,8 @@ NEWSLETTER_SUBSCRIBERS = (
 )
 # Meldpunt Vreemdelingendetentie (issue 23): the reports (descriptions, encrypted contact details, who read them)
 # only for the Meldpunt's own staff; the Eindredactie sees the counts, never a report.
+# The counts are a permission of meldpunt.MeldpuntCounts, not of Report: any permission on Report would show the
+# holder every report's log entries in Wagtail's site history.
 MELDPUNT_COUNTS = "meldpunt.view_counts"
 MELDPUNT_REGISTER = (
     *crud("meldpunt", "report"),

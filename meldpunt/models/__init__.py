@@ -1,6 +1,7 @@
 """The Meldpunt register: detention locations and topics, reports with their referrals, case history and access
 log, import batches and the retention settings."""
 
+from meldpunt.models.counts import MeldpuntCounts
 from meldpunt.models.imports import ReportImport
 from meldpunt.models.locations import DetentionLocation, LocationKind, Topic
 from meldpunt.models.reports import (
@@ -21,6 +22,7 @@ __all__ = [
     "Channel",
     "DetentionLocation",
     "LocationKind",
+    "MeldpuntCounts",
     "MeldpuntSettings",
     "Outcome",
     "Referral",

@@ -167,8 +167,7 @@ class Report(ClusterableModel):
         verbose_name_plural = _("meldingen")
         ordering = ["-received_on", "-pk"]
         indexes = [models.Index(fields=["status", "urgency"]), models.Index(fields=["received_on"])]
-        # The counts (never a report): the Eindredactie's panel, the figures behind the public page.
-        permissions = [("view_counts", _("Tellingen van het Meldpunt zien"))]
+        # Seeing the counts (never a report) is a permission of MeldpuntCounts, not of this model (see there).
 
     def __str__(self) -> str:
         return self.reference or str(_("nieuwe melding"))
