@@ -284,9 +284,10 @@ class ReportAccessViewSet(MeldpuntModelViewSet):
     menu_label = _("Inzagelog")
     url_prefix = "meldpunt/inzagelog"
     form_fields = ["what"]  # never used: the view permission only lists
-    list_display = ["reference", "user", "what", DateColumn("at", label=_("Op"), sort_key="at")]
+    # The user name written with the entry, not the account: it stays when the account is deleted.
+    list_display = ["reference", "username", "what", DateColumn("at", label=_("Op"), sort_key="at")]
     list_filter = ["what"]
-    search_fields = ["reference"]
+    search_fields = ["reference", "username"]
     list_per_page = 100
 
 

@@ -276,13 +276,15 @@ class AccessKind(models.TextChoices):
 
 
 class ReportAccess(models.Model):
-    """Who opened a report's description when: the access log only the Meldpunt reads. Kept after retention."""
+    """Who opened a report's description when: the access log only the Meldpunt reads. Kept after retention, and
+    after the reader's account is deleted: `username` keeps who it was (the log is evidence)."""
 
     report = models.ForeignKey(Report, null=True, on_delete=models.SET_NULL, related_name="accesses")
     reference = models.CharField(_("kenmerk"), max_length=20)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("door"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    username = models.CharField(_("door"), max_length=150, blank=True, editable=False)
     at = models.DateTimeField(_("op"), default=timezone.now, db_index=True)
     what = models.CharField(_("wat"), max_length=20, choices=AccessKind.choices, default=AccessKind.VIEWED)
 
@@ -293,3 +295,8 @@ class ReportAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.what}"
+
+    def save(self, *args, **kwargs):
+        if self.user is not None and not self.username:
+            self.username = self.user.get_username()
+        return super().save(*args, **kwargs)

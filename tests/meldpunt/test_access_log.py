@@ -1,0 +1,38 @@
+"""The access log is evidence: deleting the reader's account keeps who read a report (the user name written with
+each entry), and the log offers no download (nothing about reports leaves the admin as a file)."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+
+from meldpunt.models import ReportAccess
+
+pytestmark = pytest.mark.django_db
+
+
+def test_deleting_the_readers_account_keeps_who_read(client, user_in, make_report):
+    report = make_report()
+    reader = user_in("Meldpunt")
+    client.force_login(reader)
+    client.get(reverse("meldpunt_report:edit", args=[report.pk]))
+    client.force_login(user_in("superuser"))
+    assert client.post(reverse("wagtailusers_users:delete", args=[reader.pk])).status_code == 302
+    entry = ReportAccess.objects.get(report=report)
+    assert (entry.user, entry.username) == (None, "mp-Meldpunt")
+    log = client.get(reverse("meldpunt_reportaccess:index")).content.decode()
+    assert "mp-Meldpunt" in log
+    assert report.reference in client.get(reverse("meldpunt_reportaccess:index"), {"q": "mp-Meldpunt"}).content.decode()
+
+
+def test_the_migration_fills_in_the_names_of_existing_entries(user_in, make_report):
+    report = make_report()
+    reader = user_in("Meldpunt")
+    entry = ReportAccess.objects.create(report=report, reference=report.reference, user=reader)
+    ReportAccess.objects.filter(pk=entry.pk).update(username="")  # as an entry from before the field
+    importlib.import_module("meldpunt.migrations.0011_access_log_keeps_username").backfill(apps, None)
+    entry.refresh_from_db()
+    assert entry.username == "mp-Meldpunt"
