@@ -105,11 +105,14 @@ class ReportFilterSet(WagtailFilterSet):
         return queryset.filter(assigned_to=self.request.user, follow_up_on__range=(monday, sunday))
 
 
-class ReportIndexView(generic.IndexView):
-    # Wagtail answers ?export=csv even without export columns: the queue offers no download at all (so nothing
-    # about a report leaves the admin as a file, and the access log needs no "exported" kind; docs/meldpunt.md).
+class MeldpuntIndexView(generic.IndexView):
+    # Wagtail answers ?export=csv even without export columns: no list of the Meldpunt offers a download at all
+    # (so nothing about a report, who read it or where leaves the admin as a file, and the access log needs no
+    # "exported" kind; docs/meldpunt.md). Every viewset of the Meldpunt uses this view (MeldpuntModelViewSet).
     FORMATS = ()
 
+
+class ReportIndexView(MeldpuntIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("location", "assigned_to")
 
@@ -217,12 +220,13 @@ EDIT_PANELS = ObjectList(
 
 
 class MeldpuntModelViewSet(ModelViewSet):
-    """What the Meldpunt's viewsets share: listed in the Meldpunt menu (not the admin's own), no copy, and search
-    in the database only (no search index ever holds a report, its log or a location)."""
+    """What the Meldpunt's viewsets share: listed in the Meldpunt menu (not the admin's own), no copy, no download
+    of a list, and search in the database only (no search index ever holds a report, its log or a location)."""
 
     add_to_admin_menu = False
     copy_view_enabled = False
     search_backend_name = None
+    index_view_class = MeldpuntIndexView
 
 
 class ReportViewSet(MeldpuntModelViewSet):

@@ -36,3 +36,16 @@ def test_the_migration_fills_in_the_names_of_existing_entries(user_in, make_repo
     importlib.import_module("meldpunt.migrations.0011_access_log_keeps_username").backfill(apps, None)
     entry.refresh_from_db()
     assert entry.username == "mp-Meldpunt"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_no_list_of_the_meldpunt_downloads(client, user_in, make_report, fmt):
+    from meldpunt.viewsets import MeldpuntViewSetGroup
+
+    report = make_report()
+    client.force_login(user_in("Meldpunt"))
+    client.get(reverse("meldpunt_report:edit", args=[report.pk]))  # an access log entry to list
+    for viewset in MeldpuntViewSetGroup.items:
+        response = client.get(reverse(f"{viewset.name}:index"), {"export": fmt})
+        assert response.status_code == 200 and response["Content-Type"].startswith("text/html"), viewset.name
+        assert "Content-Disposition" not in response, viewset.name
