@@ -34,10 +34,14 @@ def clean_pasted_text() -> None:
     """Every model CharField and TextField in Wagtail's admin forms gets `PastedTextField` (subclasses such as
     e-mail, URL and slug fields keep their own). The TextField keeps Wagtail's growing text box."""
     register_form_field_override(models.CharField, override={"form_class": PastedTextField}, exact_class=True)
+    clean_pasted_text_in(models.TextField)
+
+
+def clean_pasted_text_in(text_field: type[models.TextField]) -> None:
+    """The same for a TextField subclass of an app's own that holds plain text (the registration is for the exact
+    class: Wagtail's RichTextField is a TextField too). The Meldpunt's encrypted contact field calls it."""
     register_form_field_override(
-        models.TextField,
-        override={"form_class": PastedTextField, "widget": AdminAutoHeightTextInput},
-        exact_class=True,
+        text_field, override={"form_class": PastedTextField, "widget": AdminAutoHeightTextInput}, exact_class=True
     )
 
 

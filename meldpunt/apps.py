@@ -11,7 +11,12 @@ class MeldpuntConfig(AppConfig):
     verbose_name = _("Meldpunt Vreemdelingendetentie")
 
     def ready(self) -> None:
+        from editors.forms import clean_pasted_text_in
+        from meldpunt.encryption import EncryptedTextField
         from security import periodic
+
+        # The contact field is a TextField subclass: it leaves out pasted control characters like every text field.
+        clean_pasted_text_in(EncryptedTextField)
 
         # The register's retention (meldpunt/retention.py), run daily by the worker's scheduler.
         periodic.register("meldpunt_retention", timedelta(days=1))

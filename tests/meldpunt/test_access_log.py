@@ -49,3 +49,11 @@ def test_no_list_of_the_meldpunt_downloads(client, user_in, make_report, fmt):
         response = client.get(reverse(f"{viewset.name}:index"), {"export": fmt})
         assert response.status_code == 200 and response["Content-Type"].startswith("text/html"), viewset.name
         assert "Content-Disposition" not in response, viewset.name
+
+
+def test_the_contact_field_keeps_no_control_characters(client, user_in, make_report, post_edit):
+    report = make_report(contact="06")
+    client.force_login(user_in("Meldpunt"))
+    assert post_edit(report, contact="06\x0b123\x1b[31m").status_code == 302
+    report.refresh_from_db()
+    assert report.contact == "06 123[31m"
