@@ -11,7 +11,7 @@ class EditorsConfig(AppConfig):
     verbose_name = _("Redactie")
 
     def ready(self) -> None:
-        from editors import signals, translating
+        from editors import signals, translating, translation_links
         from editors.forms import clean_pasted_text
 
         clean_pasted_text()
@@ -20,3 +20,4 @@ class EditorsConfig(AppConfig):
         post_migrate.connect(signals.sync_roles_after_migrate, dispatch_uid="editors.sync_roles_after_migrate")
         signals.connect_anchor_pages()
         translating.connect()
+        translation_links.connect()

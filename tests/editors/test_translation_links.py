@@ -1,0 +1,125 @@
+"""A translator's override of a link (rich text link, button link, video address) is never a script: wagtail-localize's
+override API stored `javascript:` as it was and publishing wrote it into the public page (editors/translation_links.py).
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Locale, Page
+from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
+
+from editors.translation_links import in_page_content
+from home.blocks import BaseStreamBlock
+from home.models import ContentPage
+from research.models import PublicationPage
+from tests.factories.pages import ContentPageFactory
+from tests.security.test_injection import rich_text_from_editor
+
+pytestmark = pytest.mark.django_db
+
+EVIL = "javascript:alert(document.domain)"
+
+
+@pytest.fixture
+def dutch_page(home_page):
+    block = BaseStreamBlock()
+    raw = [
+        {"type": "paragraph", "value": rich_text_from_editor("Klik hier voor info", "https://example.org/info")},
+        {
+            "type": "call_to_action",
+            "value": {
+                "title": "Doe mee",
+                "text": "",
+                "button_label": "Meld je",
+                "link": {"page": None, "url": "https://example.org/cta"},
+            },
+        },
+        {
+            "type": "video",
+            "value": {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "title": "Video", "transcript": ""},
+        },
+    ]
+    page = ContentPageFactory(parent=home_page, title="Linkpagina", slug="linkpagina", intro="Intro")
+    page.body = block.clean(block.to_python(raw))
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def translation(admin_client, dutch_page):
+    english = Locale.objects.get(language_code="en")
+    response = admin_client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[dutch_page.pk]), {"locales": [english.pk]}
+    )
+    assert response.status_code == 302
+    return Translation.objects.get(source__object_id=dutch_page.translation_key, target_locale=english)
+
+
+def put_override(client, translation, segment, value):
+    url = reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk])
+    return client.put(url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded")
+
+
+def publish(client, translation, capture):
+    draft = translation.get_target_instance()
+    with capture(execute=True):
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]), {"action": "publish"})
+    assert response.status_code == 302
+    return Page.objects.get(pk=draft.pk).specific
+
+
+def body_json(page) -> str:
+    return json.dumps(list(page.body.raw_data))
+
+
+def test_script_links_are_refused_with_a_message_and_never_published(
+    login, admin_client, translation, django_capture_on_commit_callbacks
+):
+    segments = list(OverridableSegment.objects.filter(source=translation.source))
+    assert len(segments) == 3  # the rich text link, the button's link, the video's address
+    vertaler = login("Vertalers")
+    for segment, value in zip(
+        segments, [EVIL, " java\tscript:alert(1)", "data:text/html,<script>x</script>"], strict=True
+    ):
+        response = put_override(vertaler, translation, segment, value)
+        # The translation editor shows the `error` of its answer next to the value (in red).
+        assert response.status_code in (200, 201)
+        assert "kan niet in een link" in response.json()["error"]
+    assert all(override.has_error for override in SegmentOverride.objects.all())
+
+    page = publish(vertaler, translation, django_capture_on_commit_callbacks)
+    assert page.live
+    assert "script:" not in body_json(page) and "data:" not in body_json(page)
+    assert "https://example.org/cta" in body_json(page)  # the source's address stays
+    assert "javascript:" not in Client().get(page.url).content.decode()
+    assert "javascript:" not in Client().get(f"/api/v2/pages/{page.pk}/").content.decode()
+    draft_view = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+    assert "javascript:" not in draft_view.content.decode()
+    # After a reload the editor still shows why.
+    editor = vertaler.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert "kan niet in een link" in editor.content.decode()
+
+
+def test_a_corrected_link_is_used(login, translation, django_capture_on_commit_callbacks):
+    vertaler = login("Vertalers")
+    segment = OverridableSegment.objects.get(source=translation.source, context__path__endswith=".link.url")
+    put_override(vertaler, translation, segment, EVIL)
+    response = put_override(vertaler, translation, segment, "https://example.org/en/cta")
+    assert response.status_code == 200
+    assert response.json()["error"] is None
+    page = publish(vertaler, translation, django_capture_on_commit_callbacks)
+    assert "https://example.org/en/cta" in body_json(page)
+
+
+def test_only_page_content_is_checked_as_links():
+    # Synchronised model fields may hold any text ("Dr: ..."); their own validation checks URL fields.
+    assert in_page_content(ContentPage, "body.0a1b.link.url")
+    assert not in_page_content(ContentPage, "intro")
+    assert not in_page_content(PublicationPage, "authors.4f2c.name")  # an inline author's name
+    assert in_page_content(PublicationPage, "body.4f2c.x")
+    assert not in_page_content(ContentPage, "nonexistent.x.y")
