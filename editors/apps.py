@@ -12,9 +12,10 @@ class EditorsConfig(AppConfig):
 
     def ready(self) -> None:
         from editors import signals, translating, translation_links
-        from editors.forms import clean_pasted_text
+        from editors.forms import check_date_years, clean_pasted_text
 
         clean_pasted_text()
+        check_date_years()
 
         # After every migrate (once, when the last app is done): apply changes to editors/roles.py on deploy.
         post_migrate.connect(signals.sync_roles_after_migrate, dispatch_uid="editors.sync_roles_after_migrate")

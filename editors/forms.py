@@ -2,21 +2,24 @@
 explains the image's description (Wagtail 8 uses it as the default alt text); the page form shows a slug conflict
 under the title too (every page type's base form, set in editors/apps.py); and every plain text field of every
 admin form (pages, snippets, settings) leaves out the control characters text pasted from Word carries
-(`PastedTextField`, registered in editors/apps.py)."""
+(`PastedTextField`, registered in editors/apps.py), and every date and date-time field accepts only the years
+1900-2100 (`KnownYearsDateField`, `KnownYearsDateTimeField`)."""
 
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.forms.pages import WagtailAdminPageForm
-from wagtail.admin.widgets import AdminAutoHeightTextInput
+from wagtail.admin.widgets import AdminAutoHeightTextInput, AdminDateInput, AdminDateTimeInput
 from wagtail.images.forms import BaseImageForm
 
 from security.downloads import xml_text
 from security.uploads import LocationSafeImageForm
+from spreadsheets.parsing import CellError, checked_year
 
 
 class PastedTextField(forms.CharField):
@@ -42,6 +45,41 @@ def clean_pasted_text_in(text_field: type[models.TextField]) -> None:
     class: Wagtail's RichTextField is a TextField too). The Meldpunt's encrypted contact field calls it."""
     register_form_field_override(
         text_field, override={"form_class": PastedTextField, "widget": AdminAutoHeightTextInput}, exact_class=True
+    )
+
+
+class _KnownYears:
+    """A date a person means lies in 1900-2100, the years imports accept too (spreadsheets/parsing.py). A typo such as
+    0001 or 9999 answered 500: the moment in Dutch time (an offset of 19 minutes in the year 1) or the day after
+    does not exist (saving a page's revision, PostgreSQL, the agenda's calendar feed)."""
+
+    def to_python(self, value):
+        result = super().to_python(value)
+        if result is not None:
+            shown = value.strip() if isinstance(value, str) else str(value)
+            try:
+                checked_year(result, shown[:40])
+            except CellError as error:
+                raise ValidationError(str(error), code="year") from None
+        return result
+
+
+class KnownYearsDateField(_KnownYears, forms.DateField):
+    pass
+
+
+class KnownYearsDateTimeField(_KnownYears, forms.DateTimeField):
+    pass
+
+
+def check_date_years() -> None:
+    """Every model DateField and DateTimeField in Wagtail's admin forms (pages' publication and scheduling dates,
+    snippets such as events, settings) gets the year check, with Wagtail's own date pickers."""
+    register_form_field_override(
+        models.DateTimeField, override={"form_class": KnownYearsDateTimeField, "widget": AdminDateTimeInput}
+    )
+    register_form_field_override(
+        models.DateField, override={"form_class": KnownYearsDateField, "widget": AdminDateInput}
     )
 
 
