@@ -9,6 +9,9 @@ as uploaded. Every format the site accepts is rewritten in its own format (JPEG 
 stay. The result is checked again: when location data is still there (a format or file we cannot rewrite, a
 HEIF without pillow-heif), the upload is refused with a message in the editor's language (`LocationSafeImageForm`)
 and never stored (the pre_save receiver raises). tests/security/test_uploads.py proves it per format.
+
+The form also answers a file it cannot read with a message instead of a 500 (a photo whose download was cut
+off, a PNG whose text chunk inflates beyond Pillow's limit: Wagtail's own checks raise Pillow's error).
 """
 
 from __future__ import annotations
@@ -109,8 +112,35 @@ REFUSED = _(
 )
 
 
+DAMAGED = _(
+    "Dit bestand is beschadigd of onvolledig, misschien doordat het downloaden of kopiëren werd afgebroken. Open "
+    "het in een fotoprogramma en sla het opnieuw op (of maak een schermafbeelding), en upload dat bestand."
+)
+
+
+def _readable(to_python):
+    """Wagtail's image field reads the upload with Willow/Pillow and lets their errors through (a 500)."""
+
+    def checked(data):
+        try:
+            return to_python(data)
+        except ValidationError:
+            raise
+        except Exception as error:  # noqa: BLE001 - whatever Pillow raises on a file it cannot read
+            logger.info("An uploaded image could not be read (%s)", type(error).__name__)
+            raise ValidationError(DAMAGED, code="damaged") from None
+
+    return checked
+
+
 class LocationSafeImageForm:
-    """Mixin for Wagtail's image form: refuse, with a clear message, an image whose location cannot be removed."""
+    """Mixin for Wagtail's image form: refuse, with a clear message, an image that cannot be read or whose
+    location cannot be removed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            self.fields["file"].to_python = _readable(self.fields["file"].to_python)
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
