@@ -11,7 +11,10 @@ HEIF without pillow-heif), the upload is refused with a message in the editor's 
 and never stored (the pre_save receiver raises). tests/security/test_uploads.py proves it per format.
 
 The form also answers a file it cannot read with a message instead of a 500 (a photo whose download was cut
-off, a PNG whose text chunk inflates beyond Pillow's limit: Wagtail's own checks raise Pillow's error).
+off, a PNG whose text chunk inflates beyond Pillow's limit: Wagtail's own checks raise Pillow's error), and
+refuses animations of more than `MAX_FRAMES` frames: each frame is decoded and written again, and 100,000 tiny
+frames took longer than a request may. The rewrite happens once, in the form; the stored file is that result,
+and the pre_save receiver (for images saved without the form) leaves it alone.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ logger = logging.getLogger("los.security")
 GPS_IFD = 0x8825
 REWRITABLE = {"JPEG", "PNG", "WEBP", "TIFF", "AVIF", "HEIF", "GIF"}
 ANIMATED = {"GIF", "WEBP", "AVIF"}
+MAX_FRAMES = 1000
 # XMP packets Pillow does not expose (inside a GIF application extension, after an unusual marker) are found by
 # their text; both markers are long enough never to occur by chance in compressed pixel data.
 XMP_MARKERS = (b"<x:xmpmeta", b"http://ns.adobe.com/exif/1.0/")
@@ -45,6 +49,10 @@ except ImportError:  # pragma: no cover - declared in pyproject.toml; without it
 
 class LocationNotRemovable(Exception):
     """The image carries location data that could not be removed: it must not be stored."""
+
+
+class TooManyFrames(LocationNotRemovable):
+    """An animation too long to rewrite within a request."""
 
 
 def _has_location(image: PILImage.Image, data: bytes) -> bool:
@@ -83,6 +91,10 @@ def _rewrite(image: PILImage.Image) -> bytes:
     return out.getvalue()
 
 
+def frame_count(image: PILImage.Image) -> int:
+    return getattr(image, "n_frames", 1)  # a GIF: Pillow walks the frames' headers without decoding them
+
+
 def without_location(data: bytes) -> bytes | None:
     """The image bytes without GPS, XMP and GIF extensions; None when there is nothing to remove (or the bytes are
     not an image at all, which Wagtail's own checks refuse). Raises LocationNotRemovable."""
@@ -92,6 +104,8 @@ def without_location(data: bytes) -> bytes | None:
                 return None
             if image.format not in REWRITABLE:
                 raise LocationNotRemovable(image.format)
+            if frame_count(image) > MAX_FRAMES:
+                raise TooManyFrames(image.format)
             cleaned = _rewrite(image)
     except UnidentifiedImageError:
         if any(marker in data for marker in XMP_MARKERS):
@@ -110,11 +124,13 @@ REFUSED = _(
     "Deze afbeelding bevat locatiegegevens (GPS) die we er niet uit kunnen halen. Sla de foto op als JPG of PNG "
     "zonder locatie (of maak een schermafbeelding) en upload die."
 )
-
-
 DAMAGED = _(
     "Dit bestand is beschadigd of onvolledig, misschien doordat het downloaden of kopiëren werd afgebroken. Open "
     "het in een fotoprogramma en sla het opnieuw op (of maak een schermafbeelding), en upload dat bestand."
+)
+TOO_MANY_FRAMES = _(
+    "Deze animatie bestaat uit %(count)s beelden; er kunnen er hoogstens %(max)s in. Maak de animatie korter, of "
+    "plaats een video."
 )
 
 
@@ -134,8 +150,8 @@ def _readable(to_python):
 
 
 class LocationSafeImageForm:
-    """Mixin for Wagtail's image form: refuse, with a clear message, an image that cannot be read or whose
-    location cannot be removed."""
+    """Mixin for Wagtail's image form: refuse, with a clear message, an image that cannot be read, an animation
+    of too many frames, or an image whose location cannot be removed; a new upload is stored as rewritten here."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,16 +160,35 @@ class LocationSafeImageForm:
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
-        if file and hasattr(file, "read") and not getattr(file, "_committed", False):
-            position = file.tell() if hasattr(file, "tell") else 0
-            file.seek(0)
-            data = file.read()
-            file.seek(position)
-            try:
-                without_location(data)
-            except LocationNotRemovable:
-                raise ValidationError(REFUSED, code="location") from None
-        return file
+        if not (file and hasattr(file, "read") and not getattr(file, "_committed", False)):
+            return file
+        file.seek(0)
+        data = file.read()
+        file.seek(0)
+        _refuse_long_animation(data)
+        try:
+            cleaned = without_location(data)
+        except LocationNotRemovable:
+            raise ValidationError(REFUSED, code="location") from None
+        if cleaned is None:
+            file.los_location_free = True
+            return file
+        rewritten = ContentFile(cleaned, name=file.name)
+        rewritten.los_location_free = True  # strip_location_on_upload: already done
+        for annotation in ("image", "content_type"):  # what Wagtail's image field attached to the upload
+            if hasattr(file, annotation):
+                setattr(rewritten, annotation, getattr(file, annotation))
+        return rewritten
+
+
+def _refuse_long_animation(data: bytes) -> None:
+    try:
+        with PILImage.open(io.BytesIO(data)) as image:
+            frames = frame_count(image)
+    except Exception:  # noqa: BLE001 - Wagtail's field has read it already; anything else is for without_location
+        return
+    if frames > MAX_FRAMES:
+        raise ValidationError(TOO_MANY_FRAMES % {"count": frames, "max": MAX_FRAMES}, code="frames")
 
 
 def strip_location_on_upload(sender, instance, **kwargs) -> None:
@@ -162,6 +197,8 @@ def strip_location_on_upload(sender, instance, **kwargs) -> None:
     field_file = instance.file
     if not field_file or getattr(field_file, "_committed", True):
         return
+    if getattr(getattr(field_file, "file", None), "los_location_free", False):
+        return  # LocationSafeImageForm rewrote it (or found nothing to remove)
     field_file.seek(0)
     data = field_file.read()
     field_file.seek(0)

@@ -1,5 +1,7 @@
 """Image uploads the admin cannot read get a message, not a 500 (security/uploads.py `LocationSafeImageForm`): a photo
-whose download was cut off, a PNG whose text inflates beyond Pillow's limit."""
+whose download was cut off, a PNG whose text inflates beyond Pillow's limit. An animation has at most `MAX_FRAMES`
+frames, and an upload is rewritten without location data once (it was twice, frame by frame: 100,000 tiny frames
+took 46 seconds, past the server's time limit)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from PIL import PngImagePlugin
 from wagtail.images import get_image_model
+
+from security import uploads
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +70,45 @@ def test_an_image_that_cannot_be_read_gets_a_message(admin_client, name, make, m
     else:
         assert DAMAGED in response.content.decode()
     assert get_image_model().objects.count() == before
+
+
+@pytest.fixture
+def rewrites(monkeypatch):
+    """Every rewrite without location data, with the frames it wrote."""
+    calls = []
+    original = uploads._rewrite
+
+    def counting(image):
+        calls.append(getattr(image, "n_frames", 1))
+        return original(image)
+
+    monkeypatch.setattr(uploads, "_rewrite", counting)
+    return calls
+
+
+def test_an_animation_of_more_than_a_thousand_frames_is_refused_before_any_rewrite(admin_client, rewrites):
+    before = get_image_model().objects.count()
+    response = upload(admin_client, "lang.gif", gif(1001, comment=b"hallo"))
+    assert response.status_code == 200
+    assert "bestaat uit 1001 beelden; er kunnen er hoogstens 1000 in" in response.content.decode()
+    assert rewrites == []
+    assert get_image_model().objects.count() == before
+
+
+@pytest.mark.parametrize("multiple", [False, True], ids=["add", "multiple"])
+def test_an_upload_is_rewritten_once(admin_client, rewrites, multiple):
+    response = upload(admin_client, "kort.gif", gif(30, comment=b"hallo"), multiple=multiple)
+    assert response.status_code in (200, 302)
+    assert rewrites == [30]  # once, in the form; the pre_save receiver leaves the result alone
+    image = get_image_model().objects.latest("pk")
+    with image.open_file() as stored, PILImage.open(stored) as opened:
+        assert opened.n_frames == 30
+        assert not opened.info.get("comment")
+
+
+def test_an_image_saved_without_the_form_is_still_rewritten(rewrites):
+    from django.core.files.base import ContentFile
+
+    image = get_image_model()(title="code", file=ContentFile(gif(3, comment=b"hallo"), name="code.gif"))
+    image.save()
+    assert rewrites == [3]
