@@ -28,9 +28,14 @@ def username_of(request: HttpRequest, credentials: dict | None = None) -> str | 
 
 
 def lockout_response(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-    """AXES_LOCKOUT_CALLABLE: the same answer whether or not the user name exists (no enumeration)."""
+    """AXES_LOCKOUT_CALLABLE: the same answer whether or not the user name exists (no enumeration). Staff get the
+    admin's page; a visitor on the login of a restricted page gets the site's own, in the language of the address,
+    leading back to that login (it was the admin's page, with Dutch text under lang="en", leading to /admin/)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "security/locked_out.html", {"minutes": minutes}, status=429)
+    if request.path_info.startswith("/admin/"):
+        return render(request, "security/locked_out.html", {"minutes": minutes}, status=429)
+    context = {"minutes": minutes, "login_url": request.get_full_path()}
+    return render(request, "security/locked_out_visitor.html", context, status=429)
 
 
 def note_password_change(sender, instance, update_fields=None, **kwargs) -> None:

@@ -164,6 +164,21 @@ def test_a_user_name_longer_than_any_account_is_a_failed_login_not_a_500(client,
     assert post("/admin/login/").status_code in (200, 429)
 
 
+def test_a_visitor_locked_out_on_the_sites_login_gets_the_sites_page_in_their_language(client, axes_on, settings):
+    """The visitors' login (restricted pages) answered with the admin's page: Dutch text under lang="en", and a
+    button to /admin/login/. Now the site's own page in the address's language, back to the same login."""
+    settings.AXES_FAILURE_LIMIT = 2
+    path = "/en/_util/login/?next=/en/"
+    for _ in range(2):
+        response = client.post(path, {"username": "lid", "password": "fout"}, HTTP_SEC_FETCH_SITE="same-origin")
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert '<html lang="en"' in html and "Too many failed attempts" in html and "Te veel" not in html
+    assert 'href="/en/_util/login/?next=/en/"' in html and "/admin/login/" not in html
+    admin = client.post("/admin/login/", {"username": "lid", "password": "fout"}, HTTP_ACCEPT_LANGUAGE="nl")
+    assert admin.status_code == 429 and "Te veel mislukte pogingen" in admin.content.decode()
+
+
 def _shift_login_records(minutes: int) -> None:
     """Let time pass for django-axes: its records are `minutes` older (no sleeping)."""
     from django.db.models import F
