@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
+from newsletter.links import link_site, token_link
 from newsletter.models import Issue, NewsletterPage, Subscriber
-from newsletter.tokens import MANAGE, make_token
+from newsletter.tokens import MANAGE
 
 _RELATIVE = re.compile(r'(href|src)="/(?!/)')
 
@@ -48,14 +48,12 @@ class RenderedIssue:
     items: list[Item] = field(default_factory=list)
     archive_url: str = ""
     manage_url: str = ""
+    unsubscribe_url: str = ""
 
 
-def site_root(issue: Issue) -> str:
-    """The address of the site whose newsletter page offers this issue's list (the main site if none does)."""
-    page = newsletter_page(issue)
-    site = page.get_site() if page else None
-    site = site or Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else ""
+def link_root(issue: Issue) -> tuple[str, str]:
+    """The site and language of the issue's links: a site that offers its list and language (newsletter/links.py)."""
+    return link_site([issue.mailing_list], issue.language)
 
 
 def newsletter_page(issue: Issue) -> NewsletterPage | None:
@@ -120,21 +118,19 @@ def resolve_items(issue: Issue, root: str) -> list[Item]:
     return items
 
 
-def manage_url(subscriber: Subscriber | None, root: str) -> str:
+def manage_url(subscriber: Subscriber | None, root: str, language: str) -> str:
     if subscriber is None:
         return ""
-    with translation.override(subscriber.language):
-        return root + reverse("newsletter:manage", args=[make_token(subscriber, MANAGE)])
+    return token_link(subscriber, "newsletter:manage", MANAGE, root=root, language=language)
 
 
-def unsubscribe_url(subscriber: Subscriber, root: str) -> str:
-    with translation.override(subscriber.language):
-        return root + reverse("newsletter:unsubscribe", args=[make_token(subscriber, MANAGE)])
+def unsubscribe_url(subscriber: Subscriber, root: str, language: str) -> str:
+    return token_link(subscriber, "newsletter:unsubscribe", MANAGE, root=root, language=language)
 
 
 def render_issue(issue: Issue, *, subscriber: Subscriber | None = None, request: HttpRequest | None = None):
     """The issue for one subscriber (with their own manage link) or for the archive and previews (without)."""
-    root = site_root(issue)
+    root, link_language = link_root(issue)
     with translation.override(issue.language):
         page = newsletter_page(issue)
         archive_url = f"{page.get_full_url()}archief/{issue.pk}/" if page and issue.pk else ""
@@ -144,11 +140,12 @@ def render_issue(issue: Issue, *, subscriber: Subscriber | None = None, request:
             "intro": absolutise(expand_db_html(issue.intro), root),
             "items": resolve_items(issue, root),
             "archive_url": archive_url,
-            "manage_url": manage_url(subscriber, root),
+            "manage_url": manage_url(subscriber, root, link_language),
             "root": root,
         }
         content = render_to_string("newsletter/mail/issue_content.html", context)
         context["content"] = content
         html = render_to_string("newsletter/mail/issue.html", context)
         text = render_to_string("newsletter/mail/issue.txt", context)
-    return RenderedIssue(html, text, content, context["items"], archive_url, context["manage_url"])
+    unsubscribe = unsubscribe_url(subscriber, root, link_language) if subscriber is not None else ""
+    return RenderedIssue(html, text, content, context["items"], archive_url, context["manage_url"], unsubscribe)

@@ -29,7 +29,7 @@ from django_tasks import default_task_backend, task
 
 from caching.fragments import invalidate_fragments
 from newsletter.models import Delivery, Issue, Subscriber
-from newsletter.rendering import render_issue, site_root, unsubscribe_url
+from newsletter.rendering import render_issue
 
 logger = logging.getLogger("los.newsletter")
 
@@ -45,7 +45,7 @@ def build_message(issue: Issue, subscriber: Subscriber, *, connection=None) -> E
         reply_to=[issue.mailing_list.reply_to] if issue.mailing_list.reply_to else None,
         connection=connection,
         headers={
-            "List-Unsubscribe": f"<{unsubscribe_url(subscriber, site_root(issue))}>",
+            "List-Unsubscribe": f"<{rendered.unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "List-Id": f"{issue.mailing_list.name} <{issue.mailing_list.slug}.lists.los>",
             "Message-ID": make_msgid(domain=settings.NEWSLETTER_MESSAGE_ID_DOMAIN),

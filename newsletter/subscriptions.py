@@ -20,13 +20,13 @@ from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django_tasks import task
 
+from newsletter.links import link_site, token_link
 from newsletter.models import MailingList, Subscriber
-from newsletter.tokens import CONFIRM, MANAGE, make_token
+from newsletter.tokens import CONFIRM, MANAGE
 
 logger = logging.getLogger("los.newsletter")
 
@@ -92,9 +92,10 @@ def unsubscribe(subscriber: Subscriber) -> None:
 
 
 def link_for(subscriber: Subscriber, root: str, kind: str) -> str:
+    """The mail's signed link, on a site that offers the subscriber's language (`root`: the form's site, preferred)."""
     name, purpose = ("newsletter:confirm", CONFIRM) if kind == CONFIRM_MAIL else ("newsletter:manage", MANAGE)
-    with translation.override(subscriber.language):
-        return root + reverse(name, args=[make_token(subscriber, purpose)])
+    site_root, language = link_site(subscriber.lists.all(), subscriber.language, prefer_root=root)
+    return token_link(subscriber, name, purpose, root=site_root, language=language)
 
 
 @task()

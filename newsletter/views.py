@@ -22,6 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Site
 
+from multilingual.middleware import any_language_prefix
 from newsletter import subscriptions
 from newsletter.forms import ChangeListsForm, RequestLinkForm
 from newsletter.models import MailingList, NewsletterPage, Subscriber
@@ -78,6 +79,7 @@ def _token_page(purpose: str, *, when_gone: str = ""):
     """
 
     def decorate(view):
+        @any_language_prefix  # a link in a mail sent with a prefix its site does not offer: served in Dutch
         @never_cache
         @csrf_exempt
         @require_http_methods(["GET", "POST"])
