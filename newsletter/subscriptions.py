@@ -5,8 +5,14 @@
 - The form never tells whether an address is known: a new or unconfirmed address gets the confirmation mail, a
   confirmed one a mail with the link to change its lists; the visitor sees the same answer either way, and both
   mails go out from the same background task after the same database work.
-- One address gets at most one such mail per NEWSLETTER_MAIL_INTERVAL seconds (nobody can flood a mailbox
-  through our form); the cache key is an HMAC of the address, never the address.
+- Posting a known address again changes nothing stored: an unconfirmed address keeps its lists, language and
+  consent date (so a stranger cannot change them, nor put off its deletion), a confirmed one changes its lists
+  only through the link in its mail.
+- Nobody can flood a mailbox through our forms: mails are counted per mailbox (`name+tag@` is `name@`,
+  security/ratelimit.py `mailbox_key`, an HMAC, never the address): at most one per NEWSLETTER_MAIL_INTERVAL
+  seconds and NEWSLETTER_MAILS_PER_DAY a day, and a confirmation mail at most once a day and
+  NEWSLETTER_CONFIRM_MAILS times while an unconfirmed address lives (NEWSLETTER_CONFIRM_DAYS). The visitor's
+  answer is the same whether a mail went out or not.
 - Unsubscribing deletes the address. Addresses never appear in logs.
 """
 
@@ -21,12 +27,12 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.crypto import salted_hmac
 from django_tasks import task
 
 from newsletter.links import link_site, token_link
 from newsletter.models import MailingList, Subscriber
 from newsletter.tokens import CONFIRM, MANAGE
+from security.ratelimit import DAY, count_attempt, mail_allowed, mailbox_key
 
 logger = logging.getLogger("los.newsletter")
 
@@ -34,28 +40,32 @@ CONFIRM_MAIL = "confirm"
 MANAGE_MAIL = "manage"
 
 
-def _mail_allowed(email: str) -> bool:
-    key = "newsletter-mail:" + salted_hmac("newsletter.mail-interval", email.lower()).hexdigest()[:32]
-    return cache.add(key, 1, timeout=settings.NEWSLETTER_MAIL_INTERVAL)
+def _mail_allowed(email: str, kind: str) -> bool:
+    """Whether this mailbox may get this mail now (module docstring); counts it when it may."""
+    interval, per_day = settings.NEWSLETTER_MAIL_INTERVAL, settings.NEWSLETTER_MAILS_PER_DAY
+    if not mail_allowed("newsletter-mail", email, interval=interval, per_day=per_day):
+        return False
+    if kind == CONFIRM_MAIL:
+        if not cache.add(mailbox_key("newsletter-confirm-day", email), 1, timeout=DAY):
+            return False
+        window = settings.NEWSLETTER_CONFIRM_DAYS * DAY
+        return count_attempt(mailbox_key("newsletter-confirm", email), window) <= settings.NEWSLETTER_CONFIRM_MAILS
+    return True
 
 
 def subscribe(email: str, lists: list[MailingList], language: str, *, root: str) -> None:
     """Record a subscription request and queue the mail that goes with it (see the module docstring)."""
-    now = timezone.now()
     for _attempt in range(2):  # a second request for the same new address may win the race to insert it
         try:
             with transaction.atomic():
                 subscriber = Subscriber.objects.with_address(email).select_for_update().first()
                 if subscriber is None:
-                    subscriber = Subscriber.objects.create(email=email, language=language, consent_at=now)
-                if subscriber.is_confirmed:
-                    kind = MANAGE_MAIL  # lists change only through the link that mail carries
-                else:
-                    subscriber.language, subscriber.consent_at = language, now
-                    subscriber.save(update_fields=["language", "consent_at"])
+                    subscriber = Subscriber.objects.create(email=email, language=language, consent_at=timezone.now())
                     subscriber.lists.set(lists)
-                    kind = CONFIRM_MAIL
-                if _mail_allowed(email):
+                # A known address keeps its choices, its consent date and so its deletion date: whoever posts it
+                # again (the owner or a stranger) only gets the mail resent, within the limits.
+                kind = MANAGE_MAIL if subscriber.is_confirmed else CONFIRM_MAIL
+                if _mail_allowed(email, kind):
                     transaction.on_commit(partial(send_subscription_mail.enqueue, subscriber.pk, kind, root))
             return
         except IntegrityError:
@@ -65,7 +75,7 @@ def subscribe(email: str, lists: list[MailingList], language: str, *, root: str)
 def request_manage_link(email: str, *, root: str) -> None:
     """Mail the link to change lists or unsubscribe to a confirmed address (silently nothing otherwise)."""
     subscriber = Subscriber.objects.confirmed().with_address(email).first()
-    if subscriber is not None and _mail_allowed(email):
+    if subscriber is not None and _mail_allowed(email, MANAGE_MAIL):
         send_subscription_mail.enqueue(subscriber.pk, MANAGE_MAIL, root)
 
 

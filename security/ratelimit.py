@@ -11,6 +11,9 @@ can forge). Unset, REMOTE_ADDR is used (no proxy). The address is never stored: 
 with a secret that changes every day, so it cannot be recovered after the short time-to-live. Counting happens
 in Django's default cache, which production requires to be shared (Redis, cms/settings/production.py), so every
 app server and worker sees the same count.
+
+Mails a form sends to an address typed into it are counted per mailbox (`mailbox_key`, `+tag` folded), so that
+nobody can flood someone else's mailbox through our forms from however many clients.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
+
+DAY = 86400
 
 
 def client_address(request: HttpRequest) -> str:
@@ -49,19 +54,42 @@ def client_key(request: HttpRequest, scope: str, *, today: datetime.date | None 
     return f"rl:{scope}:{digest[:32]}"
 
 
-def rate_limited(request: HttpRequest, scope: str, limit: int, window: int) -> bool:
-    """Count this attempt; True when the client made more than `limit` attempts within `window` seconds.
+def count_attempt(key: str, window: int) -> int:
+    """Count one attempt under `key` and return the attempts within the window (which starts at the first).
 
-    A fixed window that starts at the client's first attempt; `add` then `incr` are atomic in Redis, so workers
-    on several servers never lose a count."""
-    key = client_key(request, scope)
+    A fixed window; `add` then `incr` are atomic in Redis, so workers on several servers never lose a count."""
     cache.add(key, 0, timeout=window)
     try:
-        attempts = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window)
-        attempts = 1
-    return attempts > limit
+        return 1
+
+
+def rate_limited(request: HttpRequest, scope: str, limit: int, window: int) -> bool:
+    """Count this attempt; True when the client made more than `limit` attempts within `window` seconds."""
+    return count_attempt(client_key(request, scope), window) > limit
+
+
+def mailbox(email: str) -> str:
+    """The mailbox an address delivers to, for counting mails: `Victim+1@Example.org` is `victim@example.org`.
+
+    Most providers deliver `name+anything@` to `name@`, so a limit per address as typed is no limit at all."""
+    local, _, domain = email.strip().lower().rpartition("@")
+    return f"{local.split('+', 1)[0]}@{domain}"
+
+
+def mailbox_key(scope: str, email: str) -> str:
+    """A cache key for this mailbox that does not contain (and cannot be turned back into) the address."""
+    return f"rl:{scope}:{salted_hmac(f'security.ratelimit.{scope}', mailbox(email)).hexdigest()[:32]}"
+
+
+def mail_allowed(scope: str, email: str, *, interval: int, per_day: int) -> bool:
+    """Count a mail to this mailbox; False (send nothing) when it got one of this scope within `interval` seconds
+    or `per_day` of them within a day. The caller answers the visitor the same either way."""
+    if not cache.add(mailbox_key(f"{scope}-interval", email), 1, timeout=interval):
+        return False
+    return count_attempt(mailbox_key(f"{scope}-day", email), DAY) <= per_day
 
 
 def too_many_attempts(window: int) -> HttpResponse:
