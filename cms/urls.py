@@ -34,6 +34,8 @@ urlpatterns = [
     ),
     # Before Wagtail's own: its workflow action (approve, request changes) with a message saying what was done.
     *moderation.urlpatterns,
+    # Before Wagtail's own: the password reset behind our rate limits (security/views.py).
+    path("admin/password_reset/", security_views.password_reset, name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     # Before Wagtail's own: the password form of a protected document without a CSRF cookie (security/views.py).
     path(

@@ -10,7 +10,8 @@ which browsers send without any cookie. The session (and with it Django's own CS
 visitor submits the right password or logs in. Posts are rate limited per visitor (`LOS_PASSWORD_FORM_RATE_LIMIT`,
 security/ratelimit.py), so a page or document password cannot be guessed by a script; django-axes still locks an
 account after failed logins, whatever address they come from. Wagtail's admin login keeps its CSRF token and gets a
-limit of its own (`admin_login`, `LOS_ADMIN_LOGIN_RATE_LIMIT`).
+limit of its own (`admin_login`, `LOS_ADMIN_LOGIN_RATE_LIMIT`); its password reset is limited per visitor
+and per mailbox (`LimitedPasswordResetView`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.views import LoginView
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseServerError
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.template import loader
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -33,9 +40,10 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
 from wagtail.admin.views.account import LoginView as AdminLoginView
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.documents.views import serve as document_views
 
-from security.ratelimit import is_cross_site, posts_limited
+from security.ratelimit import is_cross_site, mail_allowed, posts_limited, rate_limited
 
 logger = logging.getLogger("los.security")
 
@@ -103,9 +111,36 @@ class FrontendLoginView(LoginView):
         return super(LoginView, self).dispatch(request, *args, **kwargs)  # skips LoginView's csrf_protect
 
 
+class LimitedPasswordResetView(PasswordResetView):
+    """Wagtail's admin password reset behind our rate limits: nobody can flood an editor's mailbox with reset mails.
+
+    Posts per client are limited (LOS_PASSWORD_RESET_RATE_LIMIT, security/ratelimit.py); a mailbox gets at most
+    one reset mail per LOS_PASSWORD_RESET_MAIL_INTERVAL seconds and LOS_PASSWORD_RESET_MAILS_PER_DAY a day. Past
+    the mailbox's limit the visitor sees the same "check your mail" page as always: it never tells whether the
+    address belongs to an account or got a mail."""
+
+    def post(self, request, *args, **kwargs):
+        if rate_limited(request, "password-reset", *settings.LOS_PASSWORD_RESET_RATE_LIMIT):
+            form = self.get_form()
+            form.add_error(None, _("Je hebt het te vaak geprobeerd. Probeer het over tien minuten opnieuw."))
+            response = self.form_invalid(form)
+            response.status_code = 429
+            response["Retry-After"] = str(settings.LOS_PASSWORD_RESET_RATE_LIMIT[1])
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        interval = settings.LOS_PASSWORD_RESET_MAIL_INTERVAL
+        per_day = settings.LOS_PASSWORD_RESET_MAILS_PER_DAY
+        if not mail_allowed("password-reset-mail", form.cleaned_data["email"], interval=interval, per_day=per_day):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
+
+
 frontend_login = same_origin_form(FrontendLoginView.as_view())
 # Wagtail's admin login, its posts limited per visitor like the forms above (it keeps its CSRF token: only staff
 # open it). django-axes locks a user name; this limits one script trying many names, or one name from one address.
 admin_login = posts_limited("admin-login", "LOS_ADMIN_LOGIN_RATE_LIMIT")(never_cache(AdminLoginView.as_view()))
+password_reset = LimitedPasswordResetView.as_view()
 page_password = same_origin_form(wagtail_views.authenticate_with_password)
 document_password = same_origin_form(document_views.authenticate_with_password)

@@ -48,6 +48,10 @@ CLIENT_IP_PROXY_HOPS = env("CLIENT_IP_PROXY_HOPS")
 LOS_PASSWORD_FORM_RATE_LIMIT = (10, 600)
 # Posts to the admin login per visitor: more, since an office of volunteers behind one address signs in at once.
 LOS_ADMIN_LOGIN_RATE_LIMIT = (20, 600)
+# The admin's password reset (security/views.py): posts per visitor (attempts, seconds), and reset mails to one
+# mailbox: at most one per interval (seconds) and so many a day, whoever asks.
+LOS_PASSWORD_RESET_RATE_LIMIT = (5, 600)
+LOS_PASSWORD_RESET_MAIL_INTERVAL, LOS_PASSWORD_RESET_MAILS_PER_DAY = 600, 3
 
 # Backups (security/backup.py) are always encrypted under this passphrase (gpg, AES-256) and pruned after
 # BACKUP_RETENTION_DAYS days by `manage.py backup`. Keep the passphrase out of the backup folder's machine.
