@@ -4,6 +4,7 @@ access logs without personal data."""
 from __future__ import annotations
 
 import logging
+import runpy
 import socket
 import sys
 from pathlib import Path
@@ -134,8 +135,7 @@ def test_tracebacks_are_redacted_too():
 
 
 def test_gunicorn_access_log_has_no_ip_or_query_string():
-    namespace: dict = {}
-    exec((ROOT / "gunicorn.conf.py").read_text(), namespace)  # noqa: S102 - our own config file
+    namespace = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
     log_format = namespace["access_log_format"]
     for forbidden in ("%(h)s", "%(r)s", "%(q)s", "%(a)s", "%(f)s", "%({x-forwarded-for}i)s", "%(u)s"):
         assert forbidden not in log_format
@@ -175,3 +175,33 @@ def test_gunicorn_access_log_has_no_ip_or_query_string():
     line = log_format % atoms
     assert "203.0.113.5" not in line and "geheim" not in line
     assert '"GET /zoeken/ HTTP/1.1" 200' in line
+
+
+TOKEN = "68dad7cdb2ce458295ef5bf1f75d62ab:1xZfTD:sY1Dc1n003pnEcM5foHd-Sf4t3HdzumhS1lY7q2bSoY"
+
+
+def test_signed_link_tokens_are_redacted_wherever_they_appear():
+    assert redact(f"Bad Request: /nieuwsbrief/wijzigen/{TOKEN}/") == "Bad Request: /nieuwsbrief/wijzigen/[token]/"
+    assert redact(f"Not Found: /fr/nieuwsbrief/afmelden/{TOKEN}/") == "Not Found: /fr/nieuwsbrief/afmelden/[token]/"
+    assert redact("GET /nieuwsbrief/bevestigen/not-even-valid/") == "GET /nieuwsbrief/bevestigen/[token]/"
+    assert redact("GET /admin/password_reset/confirm/MQ/cz1ai5-9f1e2d/") == "GET /admin/password_reset/confirm/[token]/"
+    assert redact(f"token {TOKEN} refused") == "token [token] refused"
+    assert redact("12:00:01 /nieuwsbrief/archief/3/") == "12:00:01 /nieuwsbrief/archief/3/"
+
+
+def test_gunicorn_access_log_lines_go_through_the_redaction(capsys):
+    from gunicorn.config import Config
+
+    namespace = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    config = Config()
+    config.set("accesslog", "-")
+    config.set("access_log_format", namespace["access_log_format"])
+    logger = namespace["logger_class"](config)
+    path = f"/nieuwsbrief/afmelden/{TOKEN}/"
+    request = type("Req", (), {"headers": [], "query": "", "uri": path, "path": path, "method": "POST"})()
+    response = type("Resp", (), {"status": "200 OK", "response_length": 10, "headers": [], "sent": 10})()
+    environ = {"PATH_INFO": path, "REQUEST_METHOD": "POST", "SERVER_PROTOCOL": "HTTP/1.1", "RAW_URI": path}
+    logger.access(response, request, environ, __import__("datetime").timedelta(milliseconds=5))
+    line = capsys.readouterr().out
+    assert '"POST /nieuwsbrief/afmelden/[token]/ HTTP/1.1" 200' in line
+    assert TOKEN not in line and TOKEN[:32] not in line
