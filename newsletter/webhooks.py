@@ -30,6 +30,7 @@ from newsletter.models import Delivery, Subscriber
 
 logger = logging.getLogger("los.newsletter")
 MAX_AGE_SECONDS = 300
+MAX_BODY_BYTES = 256 * 1024  # Mailgun's reports are a few kilobytes
 
 
 def valid_signature(key: str, signature: dict) -> bool:
@@ -72,12 +73,19 @@ def mailgun(request: HttpRequest) -> HttpResponse:
     key = settings.NEWSLETTER_MAILGUN_WEBHOOK_KEY
     if not key:
         raise Http404
+    # Anyone can post here, before any signature is checked: the size first, then JSON that cannot recurse us
+    # into a 500 (json.loads raises RecursionError for "[" nested some thousand deep).
+    declared = request.META.get("CONTENT_LENGTH") or "0"
+    if not declared.isascii() or not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
+        return HttpResponse("payload too large", status=413)
+    if len(request.body) > MAX_BODY_BYTES:
+        return HttpResponse("payload too large", status=413)
     try:
         payload = json.loads(request.body)
         signature, data = payload["signature"], payload["event-data"]
         if not isinstance(signature, dict) or not isinstance(data, dict):
             raise TypeError
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         return HttpResponseBadRequest("bad payload")
     if not valid_signature(key, signature):
         return HttpResponseForbidden("bad signature")

@@ -189,6 +189,26 @@ def test_the_webhook_refuses_unsigned_or_malformed_reports(client, webhook_key, 
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 200_000,  # answered 500 (RecursionError), to anyone, before any signature
+        '{"signature": ' + "[" * 100_000 + "]" * 100_000 + ', "event-data": {}}',
+        '{"event-data": {}, "signature": {"token": ' + '{"a": ' * 20_000 + "1" + "}" * 20_000 + "}}",
+    ],
+)
+def test_the_webhook_refuses_deeply_nested_json(client, webhook_key, body):
+    client.raise_request_exception = False
+    assert mailgun_post(client, body).status_code == 400
+
+
+def test_the_webhook_refuses_a_big_body_before_reading_it(client, webhook_key):
+    client.raise_request_exception = False
+    assert mailgun_post(client, " " * 300_000 + "{}").status_code == 413
+    response = client.post(reverse("newsletter_mailgun_webhook"), "x" * 3_000_000, content_type="text/plain")
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize(
     "event",
     [
         {"event": "failed", "severity": "permanent", "message": "x"},
