@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import logging
+import smtplib
 
 from django import forms
 from django.contrib import messages
@@ -18,6 +20,7 @@ from newsletter.models import Delivery, Issue
 from newsletter.rendering import render_issue
 from newsletter.sending import progress, send_test, start_sending
 
+logger = logging.getLogger("los.newsletter")
 SEND_PERMISSION = "newsletter.send_issue"
 MAX_SCHEDULE_DAYS = 365
 
@@ -63,8 +66,16 @@ def send_view(request: HttpRequest, issue_id: int) -> HttpResponse:
             if not request.user.email:
                 messages.error(request, _("Je account heeft geen e-mailadres: vul het in bij je accountinstellingen."))
             else:
-                send_test(issue, request.user.email)
-                messages.success(request, _("Testmail verstuurd naar %(email)s.") % {"email": request.user.email})
+                try:
+                    send_test(issue, request.user.email)
+                except (smtplib.SMTPException, OSError) as error:  # the mail server is down or refuses us
+                    logger.warning("newsletter: test mail of issue %s failed (%s)", issue.pk, type(error).__name__)
+                    failed = _(
+                        "De testmail is niet verstuurd: de mailserver is nu niet bereikbaar. Probeer het later opnieuw."
+                    )
+                    messages.error(request, failed)
+                else:
+                    messages.success(request, _("Testmail verstuurd naar %(email)s.") % {"email": request.user.email})
             return redirect("newsletter_admin:send", issue.pk)
         when = form.cleaned_data.get("when") if action == "schedule" else None
         count = start_sending(issue, when=when)

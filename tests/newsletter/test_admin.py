@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import smtplib
+
 import pytest
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
 from django.urls import reverse
 
 from editors.roles import ROLES
@@ -105,6 +108,21 @@ def test_redactie_tests_then_sends_and_follows_progress(
     # A sent issue cannot be changed any more: its edit view leads to its progress.
     edit = client.get(reverse("wagtailsnippets_newsletter_issue:edit", args=[issue.pk]))
     assert edit["Location"] == reverse("newsletter_admin:progress", args=[issue.pk])
+
+
+@pytest.mark.parametrize("error", [smtplib.SMTPServerDisconnected("weg"), ConnectionRefusedError(111, "refused")])
+def test_a_test_mail_with_the_mail_server_down_says_so_in_dutch(login, issue, monkeypatch, error):
+    def down(self, messages):
+        raise error
+
+    monkeypatch.setattr(EmailBackend, "send_messages", down)
+    client = login("Eindredactie")
+    client.raise_request_exception = False
+    url = reverse("newsletter_admin:send", args=[issue.pk])
+    response = client.post(url, {"action": "test"}, follow=True)
+    assert response.status_code == 200  # was a 500
+    assert "De testmail is niet verstuurd: de mailserver is nu niet bereikbaar." in response.text
+    assert "Testmail verstuurd" not in response.text
 
 
 def test_scheduling_needs_a_moment_in_the_future(login, issue):
