@@ -198,3 +198,14 @@ def test_unsubscribing_mid_send_leaves_the_record_without_the_address(
     Subscriber.objects.filter(pk=subscriber.pk).delete()
     delivery = issue.deliveries.get()
     assert delivery.subscriber is None and delivery.status == Delivery.Status.SENT
+
+
+@pytest.mark.parametrize(("language", "direction"), [("nl", "ltr"), ("en", "ltr"), ("fr", "ltr"), ("ar", "rtl")])
+def test_the_mail_says_its_language_and_direction(women_list, make_subscriber, language, direction):
+    """An Arabic issue had lang="ar" but no dir="rtl": mail programs showed it left to right."""
+    from newsletter.sending import build_message
+
+    subscriber = make_subscriber(f"lezer-{language}@example.org", lists=[women_list], language=language)
+    issue = Issue.objects.create(mailing_list=women_list, subject="Test", language=language, intro="<p>Hallo</p>")
+    html = build_message(issue, subscriber).alternatives[0][0]
+    assert f'<html lang="{language}" dir="{direction}">' in html
