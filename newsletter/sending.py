@@ -30,6 +30,7 @@ from django_tasks import default_task_backend, task
 from caching.fragments import invalidate_fragments
 from newsletter.models import Delivery, Issue, Subscriber
 from newsletter.rendering import render_issue
+from security.downloads import header_text
 
 logger = logging.getLogger("los.newsletter")
 
@@ -38,7 +39,7 @@ def build_message(issue: Issue, subscriber: Subscriber, *, connection=None) -> E
     """The mail for one subscriber: plain text and HTML, one-click unsubscribe headers (RFC 8058)."""
     rendered = render_issue(issue, subscriber=subscriber)
     message = EmailMultiAlternatives(
-        subject=issue.subject,
+        subject=header_text(issue.subject),  # one line, whatever an older or imported subject holds
         body=rendered.text,
         from_email=issue.mailing_list.from_email,
         to=[subscriber.email],
@@ -47,7 +48,7 @@ def build_message(issue: Issue, subscriber: Subscriber, *, connection=None) -> E
         headers={
             "List-Unsubscribe": f"<{rendered.unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "List-Id": f"{issue.mailing_list.name} <{issue.mailing_list.slug}.lists.los>",
+            "List-Id": f"{header_text(issue.mailing_list.name)} <{issue.mailing_list.slug}.lists.los>",
             "Message-ID": make_msgid(domain=settings.NEWSLETTER_MESSAGE_ID_DOMAIN),
         },
     )
@@ -60,7 +61,7 @@ def send_test(issue: Issue, email: str) -> None:
     while a subscriber with it exists; otherwise they lead to "link no longer valid")."""
     stand_in = Subscriber(email=email, language=issue.language)
     message = build_message(issue, stand_in)
-    message.subject = f"[TEST] {issue.subject}"
+    message.subject = f"[TEST] {message.subject}"
     message.send()
 
 

@@ -209,3 +209,16 @@ def test_the_mail_says_its_language_and_direction(women_list, make_subscriber, l
     issue = Issue.objects.create(mailing_list=women_list, subject="Test", language=language, intro="<p>Hallo</p>")
     html = build_message(issue, subscriber).alternatives[0][0]
     assert f'<html lang="{language}" dir="{direction}">' in html
+
+
+def test_a_subject_with_a_line_break_still_makes_a_mail(women_list, make_subscriber):
+    """A subject stored before the admin cleaned pasted text (or imported) with a line break: Django refused the
+    header (BadHeaderError), and every mail of the issue failed."""
+    from newsletter.sending import build_message
+
+    subscriber = make_subscriber("lezer-kop@example.org", lists=[women_list], language="nl")
+    issue = Issue.objects.create(
+        mailing_list=women_list, subject="Nieuws\nvan LOS\x0b", language="nl", intro="<p>x</p>"
+    )
+    message = build_message(issue, subscriber).message()
+    assert message["Subject"] == "Nieuws van LOS"
