@@ -316,7 +316,10 @@ def _write(rows: list[SheetRow], writer: BulkWriter, *, user, file_name: str) ->
     )
     # Never the file's name: it may hold a person's name (the batch, visible to the Meldpunt only, keeps it).
     summary = _("Geïmporteerd uit een spreadsheet")
-    ReportChange.objects.bulk_create(ReportChange(report=created, user=user, summary=summary) for created in reports)
+    username = user.get_username() if user is not None else ""  # bulk_create skips NamesItsAuthor.save
+    ReportChange.objects.bulk_create(
+        ReportChange(report=created, user=user, username=username, summary=summary) for created in reports
+    )
     batch.row_count, batch.finished_at = len(reports), timezone.now()
     batch.save(update_fields=["row_count", "finished_at"])
     return batch

@@ -250,14 +250,30 @@ class Referral(models.Model):
         return f"{self.referred_to} ({self.referred_on})"
 
 
-class ReportChange(models.Model):
+class NamesItsAuthor(models.Model):
+    """An entry that says who did something, also after their account is deleted (`user` is SET_NULL): `username`
+    keeps who it was. The case history and the access log are evidence; removing a departed intern's account
+    erased their name from every entry."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("door"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField(_("door"), max_length=150, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.user is not None and not self.username:
+            self.username = self.user.get_username()
+        return super().save(*args, **kwargs)
+
+
+class ReportChange(NamesItsAuthor):
     """One entry in a report's case history: who changed which fields when (never the text itself)."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="changes")
     at = models.DateTimeField(_("op"), default=timezone.now)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("door"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
     summary = models.CharField(_("wat"), max_length=500)
 
     class Meta:
@@ -275,16 +291,12 @@ class AccessKind(models.TextChoices):
     CONTACT_VIEWED = "contact_viewed", _("contactgegevens bekeken")
 
 
-class ReportAccess(models.Model):
+class ReportAccess(NamesItsAuthor):
     """Who opened a report's description when: the access log only the Meldpunt reads. Kept after retention, and
-    after the reader's account is deleted: `username` keeps who it was (the log is evidence)."""
+    after the reader's account is deleted (NamesItsAuthor)."""
 
     report = models.ForeignKey(Report, null=True, on_delete=models.SET_NULL, related_name="accesses")
     reference = models.CharField(_("kenmerk"), max_length=20)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("door"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    username = models.CharField(_("door"), max_length=150, blank=True, editable=False)
     at = models.DateTimeField(_("op"), default=timezone.now, db_index=True)
     what = models.CharField(_("wat"), max_length=20, choices=AccessKind.choices, default=AccessKind.VIEWED)
 
@@ -295,8 +307,3 @@ class ReportAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.what}"
-
-    def save(self, *args, **kwargs):
-        if self.user is not None and not self.username:
-            self.username = self.user.get_username()
-        return super().save(*args, **kwargs)

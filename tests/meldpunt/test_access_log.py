@@ -38,6 +38,24 @@ def test_the_migration_fills_in_the_names_of_existing_entries(user_in, make_repo
     assert entry.username == "mp-Meldpunt"
 
 
+def test_deleting_an_authors_account_keeps_who_changed_a_report(client, user_in, make_report):
+    """The case history lost its author with the account too (ReportChange.user is SET_NULL)."""
+    from meldpunt.history import record_change
+    from meldpunt.models import ReportChange
+
+    report = make_report()
+    author = user_in("Meldpunt")
+    record_change(report, author, "Status gewijzigd")
+    change = ReportChange.objects.create(report=report, user=author, summary="Ouder")
+    ReportChange.objects.filter(pk=change.pk).update(username="")  # as an entry from before the field
+    importlib.import_module("meldpunt.migrations.0012_case_history_keeps_username").backfill(apps, None)
+    author.delete()
+    assert set(ReportChange.objects.filter(report=report).values_list("user", "username")) == {(None, "mp-Meldpunt")}
+    client.force_login(user_in("superuser"))
+    page = client.get(reverse("meldpunt_report:edit", args=[report.pk])).content.decode()
+    assert "mp-Meldpunt: Status gewijzigd" in page
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_no_list_of_the_meldpunt_downloads(client, user_in, make_report, fmt):
     from meldpunt.viewsets import MeldpuntViewSetGroup

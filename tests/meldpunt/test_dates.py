@@ -22,11 +22,11 @@ TOMORROW = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"status": Status.CLOSED, "closed_on": "9999-12-31"}, "closed_on", "in de toekomst"),
+        ({"status": Status.CLOSED, "closed_on": "9999-12-31"}, "closed_on", "ligt niet tussen 1900 en"),
         ({"status": Status.CLOSED, "closed_on": "2062-01-01"}, "closed_on", "in de toekomst"),
         ({"status": Status.CLOSED, "closed_on": TOMORROW}, "closed_on", "leeg: dan wordt het vandaag"),
         ({"status": Status.CLOSED, "closed_on": "1900-01-01"}, "closed_on", "vóór de datum van ontvangst"),
-        ({"received_on": "9999-12-31"}, "received_on", "Vul de dag in waarop de melding binnenkwam"),
+        ({"received_on": "9999-12-31"}, "received_on", "ligt niet tussen 1900 en"),
         ({"received_on": TOMORROW}, "received_on", "in de toekomst"),
         ({"received_on": "0001-01-01"}, "received_on", "ligt niet tussen 1900 en"),
         ({"received_on": "1899-12-31"}, "received_on", "Controleer het jaar"),
