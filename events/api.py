@@ -64,18 +64,7 @@ class EventsAPIViewSet(TranslatableAPIViewSet):
     )
     body_fields = [
         *TranslatableAPIViewSet.body_fields,
-        "title",
-        "start",
-        "end",
-        "all_day",
-        "location",
-        "address",
-        "city",
-        "online_url",
-        "organiser",
-        "description",
-        "registration_url",
-        "audience",
+        *Event.CONTENT_FIELDS,
         APIField("language", serializer=serializers.CharField(read_only=True)),
         APIField("themes", serializer=EventThemesField(read_only=True)),
     ]

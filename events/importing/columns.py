@@ -7,6 +7,7 @@ import datetime
 
 from django.utils.translation import gettext_lazy
 
+from events.models import Event
 from spreadsheets.reading import ColumnSet
 from spreadsheets.writers import write_xlsx
 
@@ -71,22 +72,7 @@ AGENDA_COLUMNS = ColumnSet.from_aliases(
 )
 
 # The Event fields an import writes (and an undo restores), in the order the resource handles them.
-IMPORT_FIELDS = [
-    "external_id",
-    "title",
-    "start",
-    "end",
-    "all_day",
-    "location",
-    "address",
-    "city",
-    "organiser",
-    "description",
-    "registration_url",
-    "online_url",
-    "audience",
-    "language",
-]
+IMPORT_FIELDS = ["external_id", *Event.CONTENT_FIELDS, "language"]
 # Model field -> the column a problem with it belongs to.
 FIELD_COLUMN = {name: name for name in IMPORT_FIELDS} | {"start": "date", "end": "end_time"}
 # Column -> the model field its value ends up in (dates and times are combined into start and end).

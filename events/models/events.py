@@ -193,6 +193,23 @@ class Event(TranslatableMixin, index.Indexed, models.Model):
 
     objects = EventQuerySet.as_manager()
 
+    # What an event says (not how it is kept: Kenmerk, language, import, publication), in the form's order: the
+    # fields an import writes and the API shows.
+    CONTENT_FIELDS = (
+        "title",
+        "start",
+        "end",
+        "all_day",
+        "location",
+        "address",
+        "city",
+        "online_url",
+        "organiser",
+        "description",
+        "registration_url",
+        "audience",
+    )
+
     # Translated: title, description, audience (and location, organiser: names, but some are descriptions
     # such as "Buurthuis in de Pijp"). The rest is the same event in every language. Themes (many-to-many,
     # which wagtail-localize leaves alone) are the original's: see theme_list.
