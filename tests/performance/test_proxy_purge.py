@@ -119,3 +119,30 @@ def test_a_document_deleted_or_restricted_is_purged_on_every_site(proxy, django_
         document.delete()
     assert ("localhost", path) in _purged(proxy)
     assert Collection.objects.exists()
+
+
+@pytest.mark.parametrize("change", ["move", "restrict"])
+def test_without_a_proxy_a_section_moved_or_restricted_reads_no_subtree(settings, home_page, change):
+    """The purge's list of a subtree's old addresses is only read when a proxy is configured."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import PageViewRestriction
+
+    settings.WAGTAILFRONTENDCACHE = {}
+    news_index = home_page.get_children().get(slug="nieuws")
+    subtree_path = news_index.path
+    with CaptureQueriesContext(connection) as queries:
+        if change == "move":
+            news_index.move(home_page.get_children().exclude(pk=news_index.pk).first(), pos="last-child")
+        else:
+            PageViewRestriction.objects.create(
+                page=news_index, restriction_type=PageViewRestriction.PASSWORD, password="x"
+            )
+    # Wagtail's own queries name the subtree too (moving rewrites its paths with UPDATE); a SELECT of the
+    # subtree's live pages is the purge's.
+    read_subtree = [
+        q["sql"]
+        for q in queries
+        if q["sql"].lstrip().upper().startswith("SELECT") and subtree_path in q["sql"] and "live" in q["sql"]
+    ]
+    assert read_subtree == []
