@@ -123,13 +123,17 @@ def posts_limited(scope: str, setting: str):
 def is_cross_site(request: HttpRequest) -> bool:
     """True unless the browser says the post came from this very origin (or says nothing at all).
 
-    `Sec-Fetch-Site` must be `same-origin` (or `none`: typed or bookmarked); `same-site` is refused too, since a
-    sibling subdomain is another website. `Origin` must be exactly ours; `null` (sandboxed frames, data: URLs,
-    some redirects) is refused. Old browsers that send neither are let through: the form has no login to abuse.
+    `Sec-Fetch-Site`, which the browser sets and no page can, decides where it is sent: `same-origin` (or `none`:
+    typed or bookmarked) passes, `same-site` is refused too, since a sibling subdomain is another website. Its
+    `Origin` is not read then: under `Referrer-Policy: no-referrer` (the microsite's, security/headers.py) the
+    browser sends `Origin: null` even for the site's own forms, and every post to the microsite's visitor login
+    and password forms was refused. Browsers without `Sec-Fetch-Site` are judged by `Origin`, which must be
+    exactly ours (`null`: sandboxed frames, data: URLs, some redirects, is refused); old browsers that send
+    neither are let through: the form has no login to abuse.
     """
     fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site is not None and fetch_site not in ("same-origin", "none"):
-        return True
+    if fetch_site is not None:
+        return fetch_site not in ("same-origin", "none")
     origin = request.headers.get("Origin")
     if origin is not None:
         return origin != f"{request.scheme}://{request.get_host()}"
