@@ -10,8 +10,13 @@ squeezed into a column a few letters wide, no chart labels on top of each other;
 search) at 320 px: the first item starts on the first screen. In Arabic: every phone number, URL and e-mail
 address sits in a left-to-right isolate. At 320 px also axe-core (WCAG 2.0-2.2 A and AA rules, bundled by
 axe-playwright-python): no violations. With doubled text every page must really show its text at 32 px, so the
-checks cannot pass at the normal size unnoticed. With `LOS_E2E_SCREENSHOTS` set, each page is kept as
-`phone/<mode>/<site>/<address>.png` to look at.
+checks cannot pass at the normal size unnoticed. Every page also says its language and direction on <html>, asks
+no other host for anything and gives the anonymous visitor no cookie. With `LOS_E2E_SCREENSHOTS` set, each page is
+kept as `phone/<mode>/<site>/<address>.png` to look at.
+
+Besides the pages a link opens, the answers a visitor gets to a post (`ANSWERS`, checked the same way): the visitors'
+login when the user name is locked out (security/axes_support.py, 429), and a sign-up form that stores nothing when
+its staff mail cannot be sent (campaigns/signups.py, 503: try again later, the form still filled in).
 
 The main site offers Dutch and English (Settings › Talen); the microsite all five languages.
 """
@@ -19,12 +24,17 @@ The main site offers Dutch and English (Settings › Talen); the microsite all f
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
+from .page_editor import open_more_actions
 from .screenshots import keep_screens, keep_screenshot
+from .staff_login import ADMIN_PASSWORD, ADMIN_USER, account_context, log_in
+from .test_security_privacy import Recorder, own_hosts
 
 pytestmark = pytest.mark.e2e
 
@@ -149,7 +159,7 @@ MEASURE = """(listing) => {
     const broken = [...document.images].filter((img) => img.complete && img.naturalWidth === 0)
         .map((img) => img.currentSrc || img.src);
     return {scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, small, first, wide, broken, squeezed, touching,
-            rootFontSize: getComputedStyle(doc).fontSize};
+            rootFontSize: getComputedStyle(doc).fontSize, lang: doc.lang, dir: doc.dir};
 }"""
 
 # In a right-to-left page: text nodes holding a phone number, URL or e-mail address whose nearest element is not
@@ -178,6 +188,22 @@ def _microsite(live_site: str) -> str:
     return f"http://ilegalevrouw.localhost:{urlparse(live_site).port}"
 
 
+# Answers to a post, per language: site, the form's address, what it is (the screenshot's name). Arabic is offered
+# on the microsite only; no sign-up form exists in English or Arabic (campaigns are not translated), so the sign-up's
+# answer is checked in Dutch.
+ANSWERS = {
+    "nl": [
+        ("main", "/_util/login/?next=/", "locked-out"),
+        ("main", "/campagnes/geen-strafbaarstelling/onderteken/", "signup-try-again"),
+    ],
+    "en": [("main", "/en/_util/login/?next=/en/", "locked-out")],
+    "ar": [("microsite", "/ar/_util/login/?next=/ar/", "locked-out")],
+}
+LOCKED_NAME = "e2e-vergeten-lid"  # no such account: a lockout answers the same whether or not it exists
+SIGNUP_ADDRESS = "e2e-telefoon@example.org"
+ANSWER_STATUS = {"locked-out": 429, "signup-try-again": 503}
+
+
 @pytest.fixture(scope="module", params=list(MODES))
 def phone(request, browser):
     mode = MODES[request.param]
@@ -187,14 +213,103 @@ def phone(request, browser):
         cdp = context.new_cdp_session(page)
         cdp.send("Page.enable")
         cdp.send("Page.setFontSizes", {"fontSizes": {"standard": mode["font_size"], "fixed": mode["font_size"]}})
-    yield request.param, page
+    recorder = Recorder(page)
+    yield request.param, page, recorder
     context.close()
 
 
-def _check(page, mode: str, url: str, path: str, *, rtl: bool, shot: str) -> list[str]:
+@pytest.fixture(scope="module")
+def locked_name(browser, live_site: str) -> str:
+    """A user name locked out by failed logins on the admin's login (django-axes locks the name, whichever login
+    failed), in a context of its own: the visitor's phone then posts only its own answers, which stay well within
+    the visitors' login limit per client (LOS_PASSWORD_FORM_RATE_LIMIT)."""
+    from django.conf import settings
+
+    context = browser.new_context()
+    page = context.new_page()
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        page.goto(live_site + "/admin/login/")
+        page.locator("#id_username").fill(LOCKED_NAME)
+        page.locator("#id_password").fill("fout-wachtwoord")
+        with page.expect_navigation() as answer:
+            page.locator("form.login-form [type=submit]").click()
+    assert answer.value.status == 429  # the last failure locked the name
+    context.close()
+    return LOCKED_NAME
+
+
+@pytest.fixture(scope="module")
+def signup_storing_nothing(browser, live_site: str, django_db_blocker):
+    """The coalition form set to "only e-mail, store nothing" by an administrator for this file, and back after."""
+    from campaigns.models import SignupFormPage
+
+    with django_db_blocker.unblock():  # the server's database is a copy of this one: the same page ids
+        form = SignupFormPage.objects.get(slug="onderteken")
+    page = account_context(browser, ADMIN_USER).new_page()
+
+    def store(keep: bool) -> None:
+        log_in(page, live_site, ADMIN_USER, ADMIN_PASSWORD, next_path=f"/admin/pages/{form.pk}/edit/")
+        page.goto(f"{live_site}/admin/pages/{form.pk}/edit/")
+        page.locator("#id_store_submissions").set_checked(keep)
+        page.locator("#id_to_address").fill("" if keep else "e2e-aanmeldingen@example.org")
+        open_more_actions(page)
+        page.get_by_role("button", name="Publiceren").click()
+        expect(page.locator(".messages")).to_contain_text("gepubliceerd")
+
+    store(False)
+    yield
+    store(True)
+    page.close()
+
+
+def _post_answer(page, url: str, what: str, mail_dir: Path) -> int:
+    """Open the form at `url` and post it so that the answer is `what`; the answer's status."""
     page.goto(url)
-    measured = page.evaluate(MEASURE, LISTINGS.get(path) if mode == "320" else None)
+    if what == "locked-out":
+        page.locator("#id_username").fill(LOCKED_NAME)
+        page.locator("#id_password").fill("nog-een-poging")
+        with page.expect_navigation() as answer:
+            page.locator("form:has(#id_password) [type=submit]").click()
+        return answer.value.status
+    # The mail server is down: Django's file backend refuses a mail folder that is a file.
+    page.get_by_label(re.compile("^Naam van je organisatie")).fill("Stichting Telefoon")
+    page.get_by_label(re.compile("^E-mailadres contactpersoon")).fill(SIGNUP_ADDRESS)
+    page.get_by_label(re.compile("toestemming")).check()
+    kept = mail_dir.with_name(mail_dir.name + "-weg")
+    mail_dir.rename(kept)
+    try:
+        mail_dir.write_text("geen map")
+        with page.expect_navigation() as answer:
+            page.locator("form:has([name=privacy_consent]) [type=submit]").click()
+    finally:
+        mail_dir.unlink()
+        kept.rename(mail_dir)
+    # Nothing lost: the form comes back as it was filled in, with the message on top.
+    expect(page.get_by_role("alert").first).to_contain_text("probeer het later nog eens")
+    expect(page.get_by_label(re.compile("^E-mailadres contactpersoon"))).to_have_value(SIGNUP_ADDRESS)
+    return answer.value.status
+
+
+def _check(phone, url: str, path: str, *, language: str, shot: str, answer: str = "", mail_dir=None) -> list[str]:
+    mode, page, recorder = phone
+    recorder.requests.clear()
+    recorder.violations.clear()
+    rtl = language == "ar"
     problems = []
+    if answer:
+        if (status := _post_answer(page, url, answer, mail_dir)) != ANSWER_STATUS[answer]:
+            problems.append(f"{path}: {answer} answered {status}, not {ANSWER_STATUS[answer]}")
+    else:
+        page.goto(url)
+    measured = page.evaluate(MEASURE, LISTINGS.get(path) if mode == "320" else None)
+    if (measured["lang"], measured["dir"]) != (language, "rtl" if rtl else "ltr"):
+        problems.append(f"{path}: <html lang={measured['lang']!r} dir={measured['dir']!r}> in {language}")
+    if other := {urlparse(u).netloc for u in recorder.requests if u.startswith("http")} - own_hosts(url):
+        problems.append(f"{path}: requests to other hosts {other}")
+    if cookies := page.context.cookies():
+        problems.append(f"{path}: cookies for an anonymous visitor {[cookie['name'] for cookie in cookies]}")
+    if recorder.violations:
+        problems.append(f"{path}: {recorder.violations[:3]}")
     if (size := MODES[mode]["font_size"]) and measured["rootFontSize"] != f"{size}px":
         problems.append(f"{path}: text at {measured['rootFontSize']}, not {size}px")
     if measured["scrollWidth"] > measured["clientWidth"]:
@@ -214,7 +329,8 @@ def _check(page, mode: str, url: str, path: str, *, rtl: bool, shot: str) -> lis
     if mode == "320":
         violations = AXE.run(page, options=AXE_RULES).response["violations"]
         problems += [f"{path}: axe {rule['id']}: {rule['nodes'][0]['html'][:100]}" for rule in violations]
-    name = f"phone/{mode}/{shot}/{re.sub(r'[^a-z0-9]+', '-', path).strip('-') or 'home'}.png"
+    slug = f"{answer}-{language}" if answer else re.sub(r"[^a-z0-9]+", "-", path).strip("-") or "home"
+    name = f"phone/{mode}/{shot}/{slug}.png"
     if MODES[mode]["font_size"]:
         keep_screens(page, name)  # not a full-page screenshot: it would undo the doubled text
     else:
@@ -224,22 +340,39 @@ def _check(page, mode: str, url: str, path: str, *, rtl: bool, shot: str) -> lis
 
 @pytest.mark.parametrize("language", list(MAIN))
 def test_main_site_pages_fit_a_phone(phone, live_site: str, language: str):
-    mode, page = phone
     problems = [
         problem
         for path in MAIN[language]
-        for problem in _check(page, mode, live_site + path, path, rtl=False, shot="main")
+        for problem in _check(phone, live_site + path, path, language=language, shot="main")
     ]
     assert problems == []
 
 
 @pytest.mark.parametrize("language", list(MICROSITE))
 def test_microsite_pages_fit_a_phone(phone, live_site: str, language: str):
-    mode, page = phone
     site = _microsite(live_site)
     problems = [
         problem
         for path in MICROSITE[language]
-        for problem in _check(page, mode, site + path, path, rtl=language == "ar", shot="microsite")
+        for problem in _check(phone, site + path, path, language=language, shot="microsite")
     ]
+    assert problems == []
+
+
+# Known bug, reported (not ours to fix here): the microsite sends Referrer-Policy: no-referrer, so Chromium posts its
+# forms with `Origin: null`, and security/ratelimit.py is_cross_site refuses that even with Sec-Fetch-Site:
+# same-origin: the visitors' login there answers 403 with a line of Dutch text. Strict: it fails once fixed.
+MICROSITE_POST_REFUSED = pytest.mark.xfail(strict=True, reason="microsite posts carry Origin: null and are refused")
+
+
+@pytest.mark.parametrize(
+    "language", [pytest.param(code, marks=[MICROSITE_POST_REFUSED] if code == "ar" else []) for code in ANSWERS]
+)
+def test_answers_to_a_post_fit_a_phone(
+    phone, live_site: str, language: str, locked_name, signup_storing_nothing, e2e_mail_dir
+):
+    problems = []
+    for site, path, answer in ANSWERS[language]:
+        base = live_site if site == "main" else _microsite(live_site)
+        problems += _check(phone, base + path, path, language=language, shot=site, answer=answer, mail_dir=e2e_mail_dir)
     assert problems == []
