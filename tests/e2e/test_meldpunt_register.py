@@ -1,11 +1,16 @@
 """The intern registers a hotline report on a 360 px phone, signed in as production does (2FA) as a member of
-the group Meldpunt, in a Dutch browser: fewer than ten fields' worth of typing, and the report is in the queue."""
+the group Meldpunt, in a Dutch browser: fewer than ten fields' worth of typing, and the report is in the queue. A
+date that cannot be true (in the future, before 1900, closed before received) gets a Dutch message in the form and
+changes nothing."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
+from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from .screenshots import keep_screenshot
@@ -41,3 +46,32 @@ def test_the_intern_registers_a_report_on_a_phone(live_site, staff_page):
     expect(page.locator(".w-active-filters")).not_to_contain_text("False")
     expect(table).to_contain_text(re.compile(r"\d{1,2}-\d{1,2}-\d{4}"))  # a date, not "8 minuten geleden"
     keep_screenshot(page, "meldpunt/queue-360.png", full_page=True)
+
+
+def test_impossible_dates_get_a_dutch_message_and_nothing_is_saved(live_site, staff_page):
+    from meldpunt.models import Report, Status
+
+    report = Report.objects.filter(status=Status.REGISTERED).order_by("pk").first()
+    received = report.received_on.isoformat()
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    day_before = (report.received_on - datetime.timedelta(days=1)).isoformat()
+    edit = reverse("meldpunt_report:edit", args=[report.pk])
+    page = staff_page("Meldpunt", edit)
+    for case, fields, message in [
+        ("future", {"received_on": tomorrow}, "Deze datum ligt in de toekomst. Vul de dag in waarop de melding"),
+        ("before-1900", {"received_on": "1899-12-31"}, "ligt niet tussen 1900 en"),
+        ("closed-before", {"status": Status.CLOSED, "closed_on": day_before}, "Afsluiten kan niet vóór de datum"),
+    ]:
+        page.goto(live_site + edit)
+        for name, value in fields.items():
+            field = page.locator(f"#id_{name}")
+            field.select_option(value) if name == "status" else field.fill(value)
+        page.get_by_role("button", name="Opslaan").first.click()
+        error = page.locator(".w-field__errors, .error-message").filter(has_text=message).first
+        expect(error).to_be_visible()
+        error.scroll_into_view_if_needed()
+        keep_screenshot(page, f"meldpunt/date-refused-{case}.png")
+    page.goto(live_site + edit)
+    expect(page.locator("#id_received_on")).to_have_value(received)
+    expect(page.locator("#id_status")).to_have_value(Status.REGISTERED)
+    expect(page.locator("#id_closed_on")).to_have_value("")

@@ -1,5 +1,7 @@
 """A new colleague's first day: the administrator makes the account, the colleague signs in for the first time in
-a Dutch browser, with production's login (password, then two-factor set-up), and ends on the dashboard."""
+a Dutch browser, with production's login (password, then two-factor set-up), and ends on the dashboard. A colleague
+who forgot their password asks for a link on the login page, sets a new one from the mail and signs in with it, the
+second factor still asked."""
 
 from __future__ import annotations
 
@@ -8,9 +10,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.staff_login import DUTCH_BROWSER, _backup_codes, create_colleague, pass_second_factor, submit_password
+from tests.e2e.staff_login import (
+    DUTCH_BROWSER,
+    _backup_codes,
+    create_colleague,
+    log_in,
+    pass_second_factor,
+    submit_password,
+)
 
 from .screenshots import keep_screenshot
+from .test_newsletter_subscription import mails_to, path_of
 
 pytestmark = pytest.mark.e2e
 
@@ -59,4 +69,40 @@ def test_new_colleague_first_login_with_two_factor_ends_on_the_dashboard(browser
     expect(page).to_have_url(re.compile(r"/admin/2fa/verify/\?next=/admin/pages/$"))
     pass_second_factor(page, USERNAME)
     expect(page).to_have_url(live_site + "/admin/pages/")
+    context.close()
+
+
+def test_a_colleague_resets_a_forgotten_password_and_signs_in_with_two_factor(browser, live_site: str, e2e_mail_dir):
+    from django.conf import settings
+
+    username, new_password = "vergeetachtige-collega", "nieuw-wachtwoord-na-vakantie-2027"
+    create_colleague(browser, live_site, username, PASSWORD, "Stagiairs")
+    context = browser.new_context(**DUTCH_BROWSER)
+    log_in(context.new_page(), live_site, username, PASSWORD)  # enrols the authenticator, as on a first day
+    context.close()
+
+    context = browser.new_context(**DUTCH_BROWSER)
+    page = context.new_page()
+    page.goto(live_site + "/admin/login/")
+    page.get_by_role("link", name="Wachtwoord vergeten?").click()
+    page.get_by_label("E-mailadres").fill(f"{username}@example.org")
+    page.locator("form [type=submit]").last.click()
+    expect(page.get_by_role("heading", name=re.compile("Controleer je e-mail"))).to_be_visible()
+    keep_screenshot(page, "staff/password-reset-sent.png", full_page=True)
+
+    [mail] = mails_to(e2e_mail_dir, f"{username}@example.org")
+    body = mail.get_body(("plain",)).get_content()
+    link = re.search(r"\S+/admin/password_reset/confirm/\S+/", body).group(0)
+    assert link.startswith(settings.WAGTAILADMIN_BASE_URL + "/"), link  # the configured address, not the request's
+    page.goto(live_site + path_of(link))
+    page.locator("#id_new_password1").fill(new_password)
+    page.locator("#id_new_password2").fill(new_password)
+    page.locator("form [type=submit]").last.click()
+    expect(page.get_by_role("heading", name="Je wachtwoord is succesvol gewijzigd.")).to_be_visible()
+    keep_screenshot(page, "staff/password-reset-done.png", full_page=True)
+    page.get_by_role("link", name="Inloggen").click()
+    submit_password(page, username, new_password)
+    expect(page).to_have_url(re.compile(r"/admin/2fa/verify/"))  # a new password is no way around the second factor
+    pass_second_factor(page, username)
+    expect(page).to_have_url(live_site + "/admin/")
     context.close()
