@@ -359,15 +359,7 @@ def test_microsite_pages_fit_a_phone(phone, live_site: str, language: str):
     assert problems == []
 
 
-# Known bug, reported (not ours to fix here): the microsite sends Referrer-Policy: no-referrer, so Chromium posts its
-# forms with `Origin: null`, and security/ratelimit.py is_cross_site refuses that even with Sec-Fetch-Site:
-# same-origin: the visitors' login there answers 403 with a line of Dutch text. Strict: it fails once fixed.
-MICROSITE_POST_REFUSED = pytest.mark.xfail(strict=True, reason="microsite posts carry Origin: null and are refused")
-
-
-@pytest.mark.parametrize(
-    "language", [pytest.param(code, marks=[MICROSITE_POST_REFUSED] if code == "ar" else []) for code in ANSWERS]
-)
+@pytest.mark.parametrize("language", ANSWERS)
 def test_answers_to_a_post_fit_a_phone(
     phone, live_site: str, language: str, locked_name, signup_storing_nothing, e2e_mail_dir
 ):
