@@ -15,13 +15,22 @@ reload. Synchronised model fields (a URLField such as a help location's website)
 validation when the translation is saved, and may hold plain text (an author's name), so they are left alone.
 The scheme check is Wagtail's (`wagtail.whitelist.check_url`: http, https, ftp, mailto, tel, or no scheme, with
 the control characters browsers ignore taken out first), the same as its rich text editor's.
+
+Overrides stored before this check existed were never saved again, so the signal never saw them: migration
+`editors/migrations/0001_mark_unsafe_override_links.py` runs the same check (`mark_stored_unsafe_links`) over every
+stored override once. wagtail-localize writes overrides only through `save()` (its API's `update_or_create`, and
+`set_field_error`), so after that migration no stored unsafe override is used.
 """
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
+import json
+
+from django.apps import apps as django_apps
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models.signals import post_save
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField, StreamField
 from wagtail.whitelist import check_url
@@ -49,21 +58,52 @@ def in_page_content(model, path: str) -> bool:
     return False
 
 
-def is_unsafe_link(override) -> bool:
-    value = override.data
-    if not isinstance(value, str) or check_url(value) is not None:
-        return False
-    from wagtail_localize.models import TranslationSource
-
-    context = override.context
-    # The translatable object knows only the base model (Page); its sources know the page type.
-    content_type_id = (
-        TranslationSource.objects.filter(object_id=context.object_id)
-        .values_list("specific_content_type", flat=True)
+def source_model(sources, object_id):
+    """The model (page type) of the translatable object `object_id`, or None. The object knows only the base model
+    (Page); its sources know the page type. `sources` is TranslationSource's manager: the real one, or a
+    migration's historical one, since only the tables are read through it."""
+    names = (
+        sources.filter(object_id=object_id)
+        .values_list("specific_content_type__app_label", "specific_content_type__model")
         .first()
     )
-    model = ContentType.objects.get_for_id(content_type_id).model_class() if content_type_id else None
-    return in_page_content(model, context.path)
+    try:
+        # The current class, also in a migration: only its fields are looked at (never its table), and the
+        # translation is built with the current code's fields.
+        return django_apps.get_model(*names) if names else None
+    except LookupError:
+        return None  # a model removed since
+
+
+def unsafe_link(value, context, sources) -> bool:
+    """The one check: `value` is no address a link may hold, and stands where the page content has a link."""
+    if not isinstance(value, str) or check_url(value) is not None or context is None:
+        return False
+    return in_page_content(source_model(sources, context.object_id), context.path)
+
+
+def is_unsafe_link(override) -> bool:
+    from wagtail_localize.models import TranslationSource
+
+    return unsafe_link(override.data, override.context, TranslationSource.objects)
+
+
+def mark_stored_unsafe_links(overrides, sources) -> int:
+    """Mark every stored unsafe override as an error, as `check_override` does when one is saved; returns how many.
+    `overrides` and `sources` are the managers of SegmentOverride and TranslationSource (historical ones in a
+    migration)."""
+    unsafe = []
+    for override in overrides.filter(has_error=False).select_related("context").iterator():
+        try:
+            value = json.loads(override.data_json)
+        except ValueError:
+            continue  # not JSON: wagtail-localize cannot use it either
+        if unsafe_link(value, override.context, sources):
+            unsafe.append(override.pk)
+    # In the admin's language: no translator asked in theirs (and `migrate` runs without one).
+    with translation.override(settings.LANGUAGE_CODE):
+        overrides.filter(pk__in=unsafe).update(has_error=True, field_error=str(REFUSED))
+    return len(unsafe)
 
 
 def check_override(sender, instance, raw=False, update_fields=None, **kwargs) -> None:

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail_localize.models import Translation
 
 from campaigns.models import MicrositeHomePage
+from home.blocks import BaseStreamBlock
 from news.models import NewsIndexPage
 from research.models import PublicationIndexPage
+from tests.factories.pages import ContentPageFactory
+from tests.security.test_injection import rich_text_from_editor
 
 PASSWORD = "een-lang-wachtwoord-2026"
 
@@ -107,3 +113,45 @@ def denied(response) -> bool:
     if response.status_code == 403:
         return True
     return response.status_code == 302 and response["Location"] in (reverse("wagtailadmin_home"), "/admin/")
+
+
+# A page with a link in rich text, a button link and a video, and its English translation (wagtail-localize):
+# tests/editors/test_translation_links.py and test_translation_api.py.
+@pytest.fixture
+def dutch_page(home_page):
+    block = BaseStreamBlock()
+    raw = [
+        {"type": "paragraph", "value": rich_text_from_editor("Klik hier voor info", "https://example.org/info")},
+        {
+            "type": "call_to_action",
+            "value": {
+                "title": "Doe mee",
+                "text": "",
+                "button_label": "Meld je",
+                "link": {"page": None, "url": "https://example.org/cta"},
+            },
+        },
+        {
+            "type": "video",
+            "value": {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "title": "Video", "transcript": ""},
+        },
+    ]
+    page = ContentPageFactory(parent=home_page, title="Linkpagina", slug="linkpagina", intro="Intro")
+    page.body = block.clean(block.to_python(raw))
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def translation(admin_client, dutch_page):
+    english = Locale.objects.get(language_code="en")
+    response = admin_client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[dutch_page.pk]), {"locales": [english.pk]}
+    )
+    assert response.status_code == 302
+    return Translation.objects.get(source__object_id=dutch_page.translation_key, target_locale=english)
+
+
+def put_override(client, translation, segment, value):
+    url = reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk])
+    return client.put(url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded")

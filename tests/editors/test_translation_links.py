@@ -4,65 +4,25 @@ override API stored `javascript:` as it was and publishing wrote it into the pub
 
 from __future__ import annotations
 
+import importlib
 import json
-from urllib.parse import urlencode
 
 import pytest
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Locale, Page
-from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
+from wagtail.models import Page
+from wagtail_localize.models import OverridableSegment, SegmentOverride
 
 from editors.translation_links import in_page_content
-from home.blocks import BaseStreamBlock
 from home.models import ContentPage
 from research.models import PublicationPage
-from tests.factories.pages import ContentPageFactory
-from tests.security.test_injection import rich_text_from_editor
+from tests.editors.conftest import put_override
 
 pytestmark = pytest.mark.django_db
 
 EVIL = "javascript:alert(document.domain)"
-
-
-@pytest.fixture
-def dutch_page(home_page):
-    block = BaseStreamBlock()
-    raw = [
-        {"type": "paragraph", "value": rich_text_from_editor("Klik hier voor info", "https://example.org/info")},
-        {
-            "type": "call_to_action",
-            "value": {
-                "title": "Doe mee",
-                "text": "",
-                "button_label": "Meld je",
-                "link": {"page": None, "url": "https://example.org/cta"},
-            },
-        },
-        {
-            "type": "video",
-            "value": {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "title": "Video", "transcript": ""},
-        },
-    ]
-    page = ContentPageFactory(parent=home_page, title="Linkpagina", slug="linkpagina", intro="Intro")
-    page.body = block.clean(block.to_python(raw))
-    page.save_revision().publish()
-    return page
-
-
-@pytest.fixture
-def translation(admin_client, dutch_page):
-    english = Locale.objects.get(language_code="en")
-    response = admin_client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[dutch_page.pk]), {"locales": [english.pk]}
-    )
-    assert response.status_code == 302
-    return Translation.objects.get(source__object_id=dutch_page.translation_key, target_locale=english)
-
-
-def put_override(client, translation, segment, value):
-    url = reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk])
-    return client.put(url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded")
 
 
 def publish(client, translation, capture):
@@ -114,6 +74,42 @@ def test_a_corrected_link_is_used(login, translation, django_capture_on_commit_c
     assert response.json()["error"] is None
     page = publish(vertaler, translation, django_capture_on_commit_callbacks)
     assert "https://example.org/en/cta" in body_json(page)
+
+
+def run_marking_migration() -> None:
+    """editors 0001 as `migrate` runs it: with the historical models of that point."""
+    name = "0001_mark_unsafe_override_links"
+    migration = importlib.import_module(f"editors.migrations.{name}")
+    migration.mark_unsafe_links(MigrationLoader(connection).project_state(("editors", name)).apps, None)
+
+
+def test_a_script_link_stored_before_the_check_is_never_used(
+    admin_client, translation, django_capture_on_commit_callbacks
+):
+    # Stored the way it was before the check existed: no post_save (bulk_create sends none).
+    segment = OverridableSegment.objects.get(source=translation.source, context__path__endswith=".link.url")
+    SegmentOverride.objects.bulk_create(
+        [SegmentOverride(locale=translation.target_locale, context=segment.context, data_json=json.dumps(EVIL))]
+    )
+    preview = reverse("wagtail_localize:preview_translation", args=[translation.pk])
+    assert EVIL in admin_client.get(preview).content.decode()  # what such a database showed and published
+
+    run_marking_migration()
+    assert EVIL not in admin_client.get(preview).content.decode()
+    page = publish(admin_client, translation, django_capture_on_commit_callbacks)
+    assert "script:" not in body_json(page)
+    assert "https://example.org/cta" in body_json(page)  # the source's address stays
+    editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert "kan niet in een link" in editor.content.decode()  # in Dutch: no translator asked in a language
+
+
+def test_the_migration_leaves_safe_overrides_and_other_fields_alone(translation):
+    segment = OverridableSegment.objects.get(source=translation.source, context__path__endswith=".link.url")
+    SegmentOverride.objects.bulk_create(
+        [SegmentOverride(locale=translation.target_locale, context=segment.context, data_json='"https://x.org/en"')]
+    )
+    run_marking_migration()
+    assert not SegmentOverride.objects.filter(has_error=True).exists()
 
 
 def test_only_page_content_is_checked_as_links():
