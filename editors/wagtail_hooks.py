@@ -11,7 +11,7 @@ from wagtail.admin.panels.page_utils import _get_page_edit_handler
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import Page
 
-from editors import moderation, translating, translator_guard
+from editors import moderation, translating, translation_api, translator_guard
 from editors.content_checker import LosContentChecker
 from editors.dashboard import panels_for
 from editors.forms import LosPageForm
@@ -33,6 +33,13 @@ def use_los_page_form() -> None:
 @hooks.register("register_admin_urls", order=-10)
 def register_submit_translation_urls():
     return translating.submit_translation_urls()
+
+
+# The translation editor's saving of strings and overrides, answering 400 to what wagtail-localize cannot store
+# (editors/translation_api.py): its own addresses, registered before its URLs in the same way.
+@hooks.register("register_admin_urls", order=-10)
+def register_translation_edit_urls():
+    return translation_api.edit_urls()
 
 
 # Vertalers may change translations only (see editors/translator_guard.py). These run before wagtail-localize's own

@@ -1,0 +1,109 @@
+"""wagtail-localize's translation editor API, with a request it cannot use answered 400 instead of 500.
+
+The translation editor saves every translated string and every override (a link, a video's address) with a PUT to
+`edit_string_translation` or `edit_override`, which store `request.POST["value"]` as it comes. A PUT without
+`value`, or with a JSON body (where Django REST framework's `request.POST` is empty), raised a KeyError: 500. A
+translated page title longer than a title can be (255 characters) was stored, and then PostgreSQL refused
+wagtail-localize's copy of it into the page's draft title: 500 too. An override with a NUL character was stored,
+and publishing the translation answered 500 on PostgreSQL.
+
+`checked` wraps both views at their own addresses (registered before wagtail-localize's, editors/wagtail_hooks.py).
+For a PUT by someone wagtail-localize would let save it, it reads the body the way wagtail-localize's view does
+and answers 400 with a message when there is no value, it is too long for its field, or an override holds control
+characters. Everything else goes to
+wagtail-localize's view unchanged, so its own answers stay: 403 for those who may not edit the translation, 404 for
+an unknown translation or segment, 400 for a body that is no valid JSON or form, 415 for other kinds of body.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.http import JsonResponse
+from django.urls import path
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import APIException
+from rest_framework.request import Request
+from rest_framework.settings import api_settings
+from wagtail_localize.models import OverridableSegment, StringSegment, Translation, TranslationSource
+from wagtail_localize.views import edit_translation
+
+from editors.translation_links import source_model
+from security.downloads import xml_text
+
+
+class _Unread(Exception):
+    """A body wagtail-localize's view answers itself (with 400 or 415)."""
+
+
+def posted_value(request) -> str | None:
+    """The `value` wagtail-localize's view reads: Django REST framework's `request.POST` (form bodies only)."""
+    request.body  # noqa: B018  read once and kept, so that wagtail-localize's view can read the same body again
+    parsers = [parser() for parser in api_settings.DEFAULT_PARSER_CLASSES]
+    try:
+        return Request(request, parsers=parsers).POST.get("value")
+    except APIException as error:
+        raise _Unread from error
+
+
+def max_length(translation: Translation, segment) -> int | None:
+    """The length of the model field the value is stored in, where it is one field of its own (a page title)."""
+    model = source_model(TranslationSource.objects, translation.source.object_id)
+    field = next((f for f in model._meta.concrete_fields if f.name == segment.context.path), None) if model else None
+    return getattr(field, "max_length", None)
+
+
+def value_problem(request, translation: Translation, segment) -> str | None:
+    value = posted_value(request)
+    if value is None:
+        return _("Er is geen waarde meegestuurd: stuur het formulierveld 'value' mee.")
+    if isinstance(segment, OverridableSegment) and xml_text(value) != value:
+        # A string translation loses these when it is saved (editors/translating.py); an override is stored as it
+        # comes, and PostgreSQL refused to publish one with a NUL character.
+        return _("Deze waarde bevat onzichtbare stuurtekens. Typ of plak haar opnieuw, zonder die tekens.")
+    limit = max_length(translation, segment)
+    if limit is not None and len(value) > limit:
+        return _("Deze tekst is te lang: maximaal %(limit)d tekens.") % {"limit": limit}
+    return None
+
+
+def checked(view, segments):
+    """`view` of wagtail-localize, answering 400 to a PUT whose value it cannot store (see the module's docstring)."""
+
+    @wraps(view)
+    def checked_view(request, translation_id: int, segment_id: int):
+        if request.method == "PUT":
+            translation = Translation.objects.select_related("source").filter(pk=translation_id).first()
+            segment = segments.select_related("context").filter(pk=segment_id).first()
+            # As wagtail-localize checks before it reads the value: it answers everyone else.
+            if (
+                translation is not None
+                and segment is not None
+                and segment.context.object_id == translation.source.object_id
+                and edit_translation.user_can_edit_instance(request.user, translation.get_target_instance())
+            ):
+                try:
+                    problem = value_problem(request, translation, segment)
+                except _Unread:
+                    problem = None
+                if problem:
+                    return JsonResponse({"detail": problem}, status=400)
+        return view(request, translation_id, segment_id)
+
+    return checked_view
+
+
+def edit_urls() -> list:
+    """The same addresses as wagtail-localize's views (inside the admin's, so only staff reach them)."""
+    return [
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:segment_id>/edit/",
+            checked(edit_translation.edit_string_translation, StringSegment.objects),
+            name="los_edit_string_translation",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:segment_id>/edit/",
+            checked(edit_translation.edit_override, OverridableSegment.objects),
+            name="los_edit_override",
+        ),
+    ]

@@ -1,0 +1,154 @@
+"""The translation editor's saving API (wagtail-localize's `edit_override` and `edit_string_translation`) answers
+a request it cannot store with 400, never 500 (editors/translation_api.py), and stays closed to those who may not
+edit the translation. Run it on PostgreSQL too: two of the 500s were PostgreSQL's refusals.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+import pytest
+from django.conf import settings
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+from django.urls import reverse
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import OverridableSegment, SegmentOverride, StringSegment, StringTranslation
+
+from tests.editors.conftest import put_override
+
+pytestmark = pytest.mark.django_db
+
+FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
+NO_VALUE = "Er is geen waarde meegestuurd"
+
+# Each gave 500 (or, NUL, a 500 when the translation was published) before.
+MALFORMED = {
+    "no body": (b"", FORM, NO_VALUE),
+    "a form without value": (b"waarde=https%3A%2F%2Fexample.org", FORM, NO_VALUE),
+    "JSON with a text value": (json.dumps({"value": "https://example.org"}).encode(), JSON, NO_VALUE),
+    "JSON with a number": (json.dumps({"value": 5}).encode(), JSON, NO_VALUE),
+    "a JSON list": (b"[1, 2]", JSON, NO_VALUE),
+    "JSON null": (b"null", JSON, NO_VALUE),
+}
+# Already 400 or 415 from wagtail-localize (Django REST framework, Django): they stay so.
+REFUSED_UPSTREAM = {
+    "invalid JSON": (b"{value: x", JSON, 400),
+    "multipart without boundary": (b"value=x", "multipart/form-data", 400),
+    "plain text": (b"value=x", "text/plain", 415),
+    "larger than Django accepts": (b"value=" + b"a" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1), FORM, 400),
+}
+
+
+def edit_url(name: str, translation, segment) -> str:
+    return reverse(f"wagtail_localize:{name}", args=[translation.pk, segment.pk])
+
+
+def segments(translation):
+    """One segment of each kind: a link override and the title's string."""
+    return [
+        ("edit_override", OverridableSegment.objects.filter(source=translation.source).first()),
+        ("edit_string_translation", StringSegment.objects.get(source=translation.source, context__path="title")),
+    ]
+
+
+@pytest.fixture
+def vertaler(login):
+    client = login("Vertalers")
+    client.raise_request_exception = False  # an exception is a 500 like any other: list them all
+    return client
+
+
+def stored() -> list:
+    return [list(model.objects.values_list("pk", "updated_at")) for model in (SegmentOverride, StringTranslation)]
+
+
+@pytest.mark.parametrize("kind", list(MALFORMED))
+def test_a_malformed_body_is_a_400_with_a_message(vertaler, translation, kind):
+    before = stored()
+    body, content_type, message = MALFORMED[kind]
+    for name, segment in segments(translation):
+        response = vertaler.generic("PUT", edit_url(name, translation, segment), body, content_type=content_type)
+        assert response.status_code == 400, (name, response.content[:200])
+        assert message in response.json()["detail"]
+    assert stored() == before
+
+
+@pytest.mark.parametrize("kind", list(REFUSED_UPSTREAM))
+def test_bodies_wagtail_localize_refuses_itself_stay_refused(vertaler, translation, kind):
+    before = stored()
+    body, content_type, status = REFUSED_UPSTREAM[kind]
+    for name, segment in segments(translation):
+        response = vertaler.generic("PUT", edit_url(name, translation, segment), body, content_type=content_type)
+        assert response.status_code == status, (name, response.content[:200])
+    assert stored() == before
+
+
+def test_a_title_longer_than_a_title_can_be_is_refused(vertaler, translation):
+    # PostgreSQL refused wagtail-localize's copy into the page's draft title (varchar 255): 500.
+    title = StringSegment.objects.get(source=translation.source, context__path="title")
+    url = edit_url("edit_string_translation", translation, title)
+    response = vertaler.put(url, urlencode({"value": "a" * 256}), content_type=FORM)
+    assert response.status_code == 400
+    assert response.json()["detail"] == "Deze tekst is te lang: maximaal 255 tekens."
+    assert vertaler.put(url, urlencode({"value": "a" * 255}), content_type=FORM).status_code == 201
+
+
+def test_an_override_with_control_characters_is_refused(vertaler, translation):
+    before = stored()
+    # Stored as it came, it made publishing the translation answer 500 on PostgreSQL (a NUL character).
+    segment = OverridableSegment.objects.filter(source=translation.source).first()
+    for value in ("https://example.org/\x00", "https://example.org/\x1b[0m"):
+        response = put_override(vertaler, translation, segment, value)
+        assert response.status_code == 400
+        assert "onzichtbare stuurtekens" in response.json()["detail"]
+    assert stored() == before
+
+
+def test_the_message_is_in_the_translators_language(vertaler, translation):
+    profile = UserProfile.get_for_user(vertaler.user)
+    profile.preferred_language = "en"
+    profile.save()
+    name, segment = segments(translation)[0]
+    response = vertaler.generic("PUT", edit_url(name, translation, segment), b"", content_type=FORM)
+    assert response.json()["detail"] == "No value was sent: send the form field 'value'."
+
+
+def test_what_the_translation_editor_sends_is_stored(vertaler, translation):
+    # The editor sends FormData: a multipart body.
+    segment = OverridableSegment.objects.get(source=translation.source, context__path__endswith=".link.url")
+    body = encode_multipart(BOUNDARY, {"value": "https://example.org/en/cta"})
+    response = vertaler.put(edit_url("edit_override", translation, segment), body, content_type=MULTIPART_CONTENT)
+    assert response.status_code == 201
+    assert SegmentOverride.objects.get().data == "https://example.org/en/cta"
+
+
+def refused(response) -> bool:
+    """Admin access without the right to edit the translation: 403; no admin access: the login page."""
+    if response.status_code == 302:
+        return response["Location"].startswith(reverse("wagtailadmin_login"))
+    return response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "group", ["Stagiairs", "Vrijwilligers", "Microsite redactie", "Opvangcoördinatoren", "Meldpunt", None]
+)
+def test_groups_that_may_not_edit_the_translation_are_refused(login, translation, group):
+    before = stored()
+    client = login(group)
+    client.raise_request_exception = False
+    for name, segment in segments(translation):
+        url = edit_url(name, translation, segment)
+        for body, content_type in ((urlencode({"value": "https://example.org"}), FORM), ("", FORM), ("{}", JSON)):
+            # Nothing about the body is told to someone who may not send it.
+            assert refused(client.generic("PUT", url, body, content_type=content_type)), (name, body)
+        assert refused(client.delete(url))
+    assert stored() == before
+
+
+def test_visitors_are_sent_to_the_login(client, translation):
+    for name, segment in segments(translation):
+        response = client.put(edit_url(name, translation, segment), "", content_type=FORM)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("wagtailadmin_login"))
