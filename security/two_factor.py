@@ -39,8 +39,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django_otp import devices_for_user, user_has_device
 from django_otp import login as otp_login
-from django_otp import match_token, user_has_device
+from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail import hooks
@@ -170,14 +171,44 @@ class TokenForm(forms.Form):
         return "".join(self.cleaned_data["token"].split())
 
 
-def _throttled_message(user) -> str | None:
-    """django-otp makes a device wait after a wrong code (twice as long after each one): a code typed during that
-    wait is not checked, and the person is told to wait rather than that a right code is wrong."""
-    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
-        allowed, data = device.verify_is_allowed()
-        if not allowed and data and data.get("locked_until"):
-            return _("Te veel verkeerde codes na elkaar. Wacht even en probeer dan de nieuwste code.")
-    return None
+def _checks(device: Device, token: str) -> bool:
+    """Whether `device` is the one to check `token`: the app's device a code of its own digits, the backup-code
+    device anything else (its codes are eight letters and digits, never six digits). Each device then throttles
+    only its own failures: trying every device (django-otp's `match_token`) counted a mistyped app code against
+    the backup codes too."""
+    app_code = token.isascii() and token.isdigit()
+    if isinstance(device, TOTPDevice):
+        return app_code and len(token) == device.digits
+    if isinstance(device, StaticDevice):
+        return not app_code
+    return True
+
+
+@transaction.atomic
+def check_code(user, token: str) -> tuple[Device | None, str | None]:
+    """Check a code from the app or a backup code against the user's confirmed devices: the device that accepted
+    it, or the error to show.
+
+    django-otp makes a device wait after a wrong code (twice as long after each one): a code typed during that
+    wait is not checked, and the person is told to wait rather than that a right code is wrong. A wait of the app's
+    device never holds up a backup code (they are for a phone whose clock is off); the backup codes keep a wait of
+    their own."""
+    waiting = None
+    for device in devices_for_user(user, for_verify=True):
+        if not _checks(device, token):
+            continue
+        allowed, _data = device.verify_is_allowed()
+        if not allowed:
+            waiting = device
+        elif device.verify_token(token):
+            return device, None
+    if isinstance(waiting, StaticDevice):
+        return None, _("Te veel verkeerde reservecodes na elkaar. Wacht even en probeer het dan opnieuw.")
+    if waiting is not None:
+        return None, _(
+            "Te veel verkeerde codes na elkaar. Wacht even en probeer dan de nieuwste code, of gebruik een reservecode."
+        )
+    return None, _("Deze code klopt niet of is verlopen. Probeer de nieuwste code uit de app.")
 
 
 @never_cache
@@ -190,15 +221,12 @@ def verify(request: HttpRequest) -> HttpResponse:
         return redirect(second_step_url(request, _next_url(request)))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        waiting = _throttled_message(request.user)
-        device = None if waiting else match_token(request.user, form.cleaned_data["token"])
+        device, error = check_code(request.user, form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
             request.session.cycle_key()
             return HttpResponseRedirect(_next_url(request))
-        form.add_error(
-            "token", waiting or _("Deze code klopt niet of is verlopen. Probeer de nieuwste code uit de app.")
-        )
+        form.add_error("token", error)
     return TemplateResponse(request, "security/two_factor_verify.html", {"form": form, "next": _next_url(request)})
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.test import Client
 from django_otp.oath import totp
-from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .conftest import STAFF_PASSWORD
@@ -146,3 +146,44 @@ def test_production_enables_two_factor_by_default():
     }
     assert load_settings("cms.settings.production", **env).LOS_ADMIN_REQUIRE_2FA is True
     assert load_settings("cms.settings.production", **env, ADMIN_REQUIRE_2FA="false").LOS_ADMIN_REQUIRE_2FA is False
+
+
+def test_a_backup_code_works_while_the_app_codes_wait(client, staff_user, two_factor_on, settings):
+    """A colleague whose phone's clock is off types app codes that are refused; django-otp then makes the app's
+    device wait. The backup codes are for exactly that, but the wait refused them too (and every wrong app code
+    counted against the backup codes as well)."""
+    settings.OTP_TOTP_THROTTLE_FACTOR = 3600  # one wrong code makes the app's device wait an hour: no clock needed
+    client.force_login(staff_user)
+    device, codes = enrol(client, staff_user)
+    other = Client()
+    other.force_login(staff_user)
+    assert "klopt niet" in other.post("/admin/2fa/verify/", {"token": "000000"}).content.decode()
+    device.refresh_from_db()
+    assert device.verify_is_allowed()[0] is False
+    assert StaticDevice.objects.get(user=staff_user).throttling_failure_count == 0
+
+    response = other.post("/admin/2fa/verify/", {"token": codes[0], "next": "/admin/pages/"})
+    assert response.status_code == 302 and response["Location"] == "/admin/pages/"
+    assert other.get("/admin/pages/").status_code == 200
+    # The app's right code during the wait: told to wait, and pointed to the backup codes.
+    third = Client()
+    third.force_login(staff_user)
+    waiting = third.post("/admin/2fa/verify/", {"token": code_for(device, drift=1)})
+    assert waiting.status_code == 200 and "of gebruik een reservecode" in waiting.content.decode()
+
+
+def test_the_backup_codes_keep_their_own_wait(client, staff_user, two_factor_on, settings):
+    """A wrong backup code makes the backup codes wait (django-otp's throttling, kept), not the app's codes."""
+    settings.OTP_STATIC_THROTTLE_FACTOR = settings.OTP_TOTP_THROTTLE_FACTOR = 3600
+    client.force_login(staff_user)
+    device, codes = enrol(client, staff_user)
+    other = Client()
+    other.force_login(staff_user)
+    assert "klopt niet" in other.post("/admin/2fa/verify/", {"token": "abcd2345"}).content.decode()
+    assert other.post("/admin/2fa/verify/", {"token": codes[0]}).status_code == 200  # refused: waiting
+    assert StaticToken.objects.filter(token=codes[0]).exists()  # and not used up
+    assert other.post("/admin/2fa/verify/", {"token": code_for(device, drift=1)}).status_code == 302
+    third = Client()
+    third.force_login(staff_user)
+    waiting = third.post("/admin/2fa/verify/", {"token": codes[1]})
+    assert "Te veel verkeerde reservecodes" in waiting.content.decode()
