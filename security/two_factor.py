@@ -22,6 +22,7 @@ it on).
 
 from __future__ import annotations
 
+import time
 from base64 import b32encode
 from urllib.parse import quote, urlsplit
 
@@ -50,6 +51,10 @@ from wagtail.models import BaseViewRestriction
 BACKUP_CODE_COUNT = 10
 SETUP_DEVICE_NAME = "authenticator"
 BACKUP_DEVICE_NAME = "backup"
+# Replacing the authenticator needs a code from the current one (or a backup code) first; that proof holds this
+# long in the session: enough to fetch the new phone and scan, too short to come back to an unlocked laptop later.
+REPLACE_PROOF_SESSION_KEY = "security_2fa_replace_proven_at"
+REPLACE_PROOF_SECONDS = 600
 
 # Admin views an unverified, signed-in user may still reach: signing in and out, password reset and the
 # two-factor views themselves.
@@ -237,11 +242,14 @@ def setup(request: HttpRequest) -> HttpResponse:
     backup codes.
 
     An editor who already has a confirmed device must verify first (the middleware sees to that) and can then
-    replace it here, e.g. after losing a phone."""
+    replace it here, e.g. for a new phone, after proving it is them once more (`_prove_before_replacing`)."""
     if not request.user.is_authenticated:
         return redirect("wagtailadmin_login")
-    if user_has_device(request.user) and not request.user.is_verified():
+    replacing = user_has_device(request.user)
+    if replacing and not request.user.is_verified():
         return redirect(second_step_url(request, _next_url(request)))
+    if replacing and not _replacement_proven(request):
+        return _prove_before_replacing(request)
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=request.user, name=SETUP_DEVICE_NAME, confirmed=False)
@@ -252,6 +260,7 @@ def setup(request: HttpRequest) -> HttpResponse:
         device.throttle_reset(commit=False)
         if device.verify_token(form.cleaned_data["token"]):
             codes = _confirm(request.user, device)
+            request.session.pop(REPLACE_PROOF_SESSION_KEY, None)
             otp_login(request, device)
             request.session.cycle_key()
             messages.success(request, _("Tweestapsverificatie staat aan."))
@@ -270,6 +279,32 @@ def setup(request: HttpRequest) -> HttpResponse:
             "next": _next_url(request),
         },
     )
+
+
+def _replacement_proven(request: HttpRequest) -> bool:
+    proven_at = request.session.get(REPLACE_PROOF_SESSION_KEY)
+    return isinstance(proven_at, int) and 0 <= time.time() - proven_at <= REPLACE_PROOF_SECONDS
+
+
+def _prove_before_replacing(request: HttpRequest) -> HttpResponse:
+    """Replacing the authenticator asks for a code from the current app or a backup code first. A signed-in,
+    verified session alone (a laptop left unlocked, a stolen session cookie) could bind its own app, after which
+    the editor's phone and backup codes stopped working and the account was someone else's for good. Whoever lost
+    their phone and has no backup code left needs an administrator (`manage.py reset_two_factor`), as the page
+    says. The check is `check_code`'s, with its throttling."""
+    form = TokenForm(request.POST if request.POST.get("step") == "prove" else None)
+    if request.method == "POST" and not form.is_bound:
+        # The new app's code, posted after the proof had expired: ask for the proof again rather than check
+        # that code against the old devices.
+        messages.info(request, _("Bevestig eerst opnieuw met je huidige app of een reservecode."))
+    if form.is_bound and form.is_valid():
+        device, error = check_code(request.user, form.cleaned_data["token"])
+        if device is not None:
+            request.session[REPLACE_PROOF_SESSION_KEY] = int(time.time())
+            return redirect(f"{reverse('security_2fa_setup')}?next={quote(_next_url(request))}")
+        form.add_error("token", error)
+    context = {"form": form, "next": _next_url(request), "reset_command": "manage.py reset_two_factor"}
+    return TemplateResponse(request, "security/two_factor_prove.html", context)
 
 
 @transaction.atomic
