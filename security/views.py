@@ -8,8 +8,8 @@ password_required.html in this app) and their POST views are exempt from the coo
 another website is refused by its `Origin`/`Sec-Fetch-Site` headers (security/ratelimit.py `is_cross_site`),
 which browsers send without any cookie. The session (and with it Django's own CSRF rotation) starts once the
 visitor submits the right password or logs in. Posts are rate limited per visitor (`LOS_PASSWORD_FORM_RATE_LIMIT`,
-security/ratelimit.py), so a page or document password cannot be guessed by a script; django-axes still locks an
-account after failed logins, whatever address they come from. Wagtail's admin login keeps its CSRF token and gets a
+security/ratelimit.py), so a page or document password cannot be guessed by a script; django-axes still locks a
+user name for a client after failed logins. Wagtail's admin login keeps its CSRF token and gets a
 limit of its own (`admin_login`, `LOS_ADMIN_LOGIN_RATE_LIMIT`); its password reset is limited per visitor
 and per mailbox (`LimitedPasswordResetView`).
 """
@@ -139,7 +139,7 @@ class LimitedPasswordResetView(PasswordResetView):
 
 frontend_login = same_origin_form(FrontendLoginView.as_view())
 # Wagtail's admin login, its posts limited per visitor like the forms above (it keeps its CSRF token: only staff
-# open it). django-axes locks a user name; this limits one script trying many names, or one name from one address.
+# open it). django-axes locks a user name for one client; this limits one client trying many names.
 admin_login = posts_limited("admin-login", "LOS_ADMIN_LOGIN_RATE_LIMIT")(never_cache(AdminLoginView.as_view()))
 password_reset = LimitedPasswordResetView.as_view()
 page_password = same_origin_form(wagtail_views.authenticate_with_password)

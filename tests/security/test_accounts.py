@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import ipaddress
 import re
 
 import pytest
@@ -19,12 +20,14 @@ from .conftest import STAFF_PASSWORD
 pytestmark = pytest.mark.django_db
 
 
-def attempt(client: Client, username: str, password: str):
+COLLEAGUE, STRANGER = "203.0.113.7", "198.51.100.66"  # client addresses
+
+
+def attempt(client: Client, username: str, password: str, address: str = COLLEAGUE, **headers):
     return client.post(
         "/admin/login/",
         {"username": username, "password": password},
-        REMOTE_ADDR="203.0.113.7",
-        HTTP_USER_AGENT="Mozilla/5.0 (test)",
+        **{"REMOTE_ADDR": address, "HTTP_USER_AGENT": "Mozilla/5.0 (test)", **headers},
     )
 
 
@@ -52,11 +55,50 @@ def test_lockout_looks_the_same_for_unknown_names(client, axes_on, settings):
 
 
 def test_throttling_records_keep_no_ip_address_or_user_agent(client, staff_user, axes_on):
+    """Axes tells clients apart by a pseudonym of the address (an HMAC in the discard-only prefix 100::/64)."""
     attempt(client, "redacteur", "fout")
-    record = AccessAttempt.objects.get(username="redacteur")
-    assert record.ip_address is None
-    assert record.user_agent == ""
-    assert record.failures_since_start == 1
+    attempt(client, "redacteur", "fout", address=STRANGER)
+    records = AccessAttempt.objects.filter(username="redacteur")
+    assert len({record.ip_address for record in records}) == 2
+    for record in records:
+        assert ipaddress.ip_address(record.ip_address) in ipaddress.ip_network("100::/64")
+        assert record.user_agent == ""
+        assert record.failures_since_start == 1
+    stored = " ".join(str(value) for value in records.values_list(flat=False))
+    assert COLLEAGUE not in stored and STRANGER not in stored
+
+
+def test_a_strangers_failures_elsewhere_do_not_lock_the_colleague_out(client, staff_user, axes_on, settings):
+    """By user name alone, anyone who knew a name could fail five times every cool-off and keep that colleague
+    locked out for good. The lockout is per user name and client now: the stranger locks out only themselves."""
+    settings.AXES_FAILURE_LIMIT = 5
+    assert [attempt(Client(), "redacteur", "fout", address=STRANGER).status_code for _ in range(5)][-1] == 429
+    assert attempt(Client(), "redacteur", STAFF_PASSWORD, address=STRANGER).status_code == 429
+    assert attempt(Client(), "redacteur", STAFF_PASSWORD, address=COLLEAGUE).status_code == 302
+    # and the colleague's login does not lift the stranger's lockout
+    assert attempt(Client(), "redacteur", STAFF_PASSWORD, address=STRANGER).status_code == 429
+
+
+def test_guessing_from_one_client_is_still_stopped_behind_the_proxy(client, staff_user, axes_on, settings):
+    """Behind the proxy the client is the address it reports (security/ratelimit.py `client_address`): entries a
+    guesser writes into X-Forwarded-For themselves, a new browser or a new user agent give them no fresh start."""
+    settings.AXES_FAILURE_LIMIT = 5
+    settings.CLIENT_IP_HEADER, settings.CLIENT_IP_PROXY_HOPS = "X-Forwarded-For", 1
+    statuses = [
+        attempt(
+            Client(),
+            "redacteur",
+            "fout",
+            address="10.0.0.2",  # the proxy
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, {STRANGER}",
+            HTTP_USER_AGENT=f"Agent {n}",
+        ).status_code
+        for n in range(6)
+    ]
+    assert statuses == [200] * 4 + [429] * 2
+    right = attempt(Client(), "redacteur", STAFF_PASSWORD, address="10.0.0.2", HTTP_X_FORWARDED_FOR=STRANGER)
+    assert right.status_code == 429
+    assert attempt(Client(), "redacteur", STAFF_PASSWORD, HTTP_X_FORWARDED_FOR=COLLEAGUE).status_code == 302
 
 
 def test_success_resets_the_counter_and_logs_in(client, staff_user, axes_on):
@@ -206,6 +248,8 @@ def test_a_completed_password_reset_lifts_the_lockout(staff_user, axes_on, setti
     for _ in range(5):
         attempt(Client(), "redacteur", "fout")
     assert attempt(Client(), "redacteur", STAFF_PASSWORD).status_code == 429
+    for _ in range(5):  # locked from a second client too
+        attempt(Client(), "redacteur", "fout", address=STRANGER)
     other = get_user_model().objects.create_user("collega", password=STAFF_PASSWORD)
     for _ in range(5):
         attempt(Client(), other.username, "fout")
@@ -219,6 +263,7 @@ def test_a_completed_password_reset_lifts_the_lockout(staff_user, axes_on, setti
     assert done.status_code == 302
 
     assert attempt(Client(), "redacteur", new_password).status_code == 302
+    assert attempt(Client(), "redacteur", new_password, address=STRANGER).status_code == 302  # every client's
     # only that user name: another locked account stays locked
     assert attempt(Client(), "collega", STAFF_PASSWORD).status_code == 429
 
