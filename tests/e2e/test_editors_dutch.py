@@ -63,6 +63,9 @@ def test_login_two_factor_dashboard_and_editors_are_dutch(browser, live_site: st
     found["tweestapsverificatie"] = english_words(page)
     pass_second_factor(page, USERNAME)
     found["dashboard"] = english_words(page)
+    page.goto(live_site + "/admin/2fa/setup/")
+    expect(page.get_by_role("heading", name="Nieuwe telefoon koppelen")).to_be_visible()
+    found["nieuwe telefoon"] = english_words(page)
 
     page.goto(f"{live_site}/admin/pages/{news.pk}/edit/")
     expect(page.locator("#id_title")).to_be_visible()

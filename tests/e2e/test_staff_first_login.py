@@ -1,7 +1,7 @@
 """A new colleague's first day: the administrator makes the account, the colleague signs in for the first time in
-a Dutch browser, with production's login (password, then two-factor set-up), and ends on the dashboard. A colleague
-who forgot their password asks for a link on the login page, sets a new one from the mail and signs in with it, the
-second factor still asked."""
+a Dutch browser, with production's login (password, then two-factor set-up), and ends on the dashboard; the next
+morning the code prompt, then a new phone. A colleague who forgot their password asks for a link on the login page,
+sets a new one from the mail and signs in with it, the second factor still asked."""
 
 from __future__ import annotations
 
@@ -69,6 +69,19 @@ def test_new_colleague_first_login_with_two_factor_ends_on_the_dashboard(browser
     expect(page).to_have_url(re.compile(r"/admin/2fa/verify/\?next=/admin/pages/$"))
     pass_second_factor(page, USERNAME)
     expect(page).to_have_url(live_site + "/admin/pages/")
+
+    # A new phone (account menu → "Tweestapsverificatie"): first a code from the old app or a backup code, and
+    # only then the new key.
+    page.goto(live_site + "/admin/2fa/setup/")
+    expect(page.get_by_role("heading", name="Nieuwe telefoon koppelen")).to_be_visible()
+    expect(page.locator(".two-factor-qr")).to_have_count(0)
+    expect(page.get_by_text("manage.py reset_two_factor")).to_be_visible()
+    page.locator("#id_token").fill(_backup_codes[USERNAME].pop())
+    page.get_by_role("button", name="Bevestigen").click()
+    expect(page.locator(".two-factor-qr svg")).to_be_visible()
+    pass_second_factor(page, USERNAME)  # the new phone's key and first code; ten new backup codes
+    expect(page).to_have_url(live_site + "/admin/")
+    assert len(_backup_codes[USERNAME]) == 10
     context.close()
 
 
