@@ -173,7 +173,13 @@ class TokenForm(forms.Form):
     )
 
     def clean_token(self) -> str:
-        return "".join(self.cleaned_data["token"].split())
+        # Backup codes are lower-case letters and digits (django-otp's); one read off paper is often typed in
+        # capitals or in two groups. App codes are digits, which lower() leaves alone.
+        return "".join(self.cleaned_data["token"].split()).lower()
+
+
+# Every authenticator is enrolled with django-otp's default of six digits (TOTPDevice.digits).
+APP_CODE_DIGITS = 6
 
 
 def _checks(device: Device, token: str) -> bool:
@@ -181,10 +187,11 @@ def _checks(device: Device, token: str) -> bool:
     device anything else (its codes are eight letters and digits, never six digits). Each device then throttles
     only its own failures: trying every device (django-otp's `match_token`) counted a mistyped app code against
     the backup codes too."""
-    app_code = token.isascii() and token.isdigit()
+    app_code = token.isascii() and token.isdigit() and len(token) == APP_CODE_DIGITS
     if isinstance(device, TOTPDevice):
         return app_code and len(token) == device.digits
     if isinstance(device, StaticDevice):
+        # Eight characters of a-z and 2-7: now and then all digits, and then a backup code still.
         return not app_code
     return True
 

@@ -101,6 +101,19 @@ def test_backup_code_works_once(client, staff_user, two_factor_on):
     assert second.get("/admin/").status_code == 302
 
 
+def test_a_backup_code_typed_in_capitals_or_groups_or_all_digits_works(client, staff_user, two_factor_on):
+    """Backup codes are printed and typed back by hand: capitals and a space are the same code. And a code of
+    django-otp's alphabet (a-z, 2-7) can be all digits: it is still a backup code, not a wrong app code."""
+    client.force_login(staff_user)
+    _device, codes = enrol(client, staff_user)
+    StaticToken.objects.filter(token=codes[1]).update(token="23456723")
+    for typed in (codes[0].upper(), "2345 6723"):
+        other = Client()
+        other.force_login(staff_user)
+        assert other.post("/admin/2fa/verify/", {"token": typed}).status_code == 302, typed
+        assert other.get("/admin/").status_code == 200
+
+
 def test_unverified_user_cannot_replace_the_device(client, staff_user, two_factor_on):
     client.force_login(staff_user)
     device, _codes = enrol(client, staff_user)
