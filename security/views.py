@@ -10,8 +10,9 @@ which browsers send without any cookie. The session (and with it Django's own CS
 visitor submits the right password or logs in. Posts are rate limited per visitor (`LOS_PASSWORD_FORM_RATE_LIMIT`,
 security/ratelimit.py), so a page or document password cannot be guessed by a script; django-axes still locks a
 user name for a client after failed logins. Wagtail's admin login keeps its CSRF token and gets a
-limit of its own (`admin_login`, `LOS_ADMIN_LOGIN_RATE_LIMIT`); its password reset is limited per visitor
-and per mailbox (`LimitedPasswordResetView`).
+limit of its own (`LimitedAdminLoginView`, `LOS_ADMIN_LOGIN_RATE_LIMIT`); its password reset is limited per visitor
+and per mailbox (`LimitedPasswordResetView`). Past their limits both show their own page with the message
+(`FormPostsLimited`).
 """
 
 from __future__ import annotations
@@ -111,23 +112,50 @@ class FrontendLoginView(LoginView):
         return super(LoginView, self).dispatch(request, *args, **kwargs)  # skips LoginView's csrf_protect
 
 
-class LimitedPasswordResetView(PasswordResetView):
+class FormPostsLimited:
+    """A staff form view (Wagtail's admin login, its password reset) whose posts from one client beyond
+    `settings.<rate_limit_setting>` (attempts, seconds) get the same page again, its form empty but for what was
+    typed in `kept_field`, with the message on top: 429. `posts_limited` answers a line of text, right for a visitor's
+    form without a page of its own; a colleague who mistyped too often keeps their login page. The form is never
+    validated past the limit: a login's validation is an authentication, which the limit is there to stop."""
+
+    rate_limit_scope: str
+    rate_limit_setting: str
+    kept_field: str
+
+    def post(self, request, *args, **kwargs):
+        limit, window = getattr(settings, self.rate_limit_setting)
+        if rate_limited(request, self.rate_limit_scope, limit, window):
+            form_kwargs = self.get_form_kwargs()
+            form_kwargs.pop("data", None)
+            form_kwargs.pop("files", None)
+            form_kwargs["initial"] = {self.kept_field: request.POST.get(self.kept_field, "")[:150]}
+            form = self.get_form_class()(**form_kwargs)
+            form.cleaned_data = {}  # an unbound form has none; add_error reads it
+            form.add_error(None, _("Je hebt het te vaak geprobeerd. Probeer het over tien minuten opnieuw."))
+            response = self.render_to_response(self.get_context_data(form=form))
+            response.status_code = 429
+            response["Retry-After"] = str(window)
+            return response
+        return super().post(request, *args, **kwargs)
+
+
+class LimitedAdminLoginView(FormPostsLimited, AdminLoginView):
+    """Wagtail's admin login, its posts limited per client (django-axes locks a user name for one client; this
+    limits one client trying many names)."""
+
+    rate_limit_scope, rate_limit_setting, kept_field = "admin-login", "LOS_ADMIN_LOGIN_RATE_LIMIT", "username"
+
+
+class LimitedPasswordResetView(FormPostsLimited, PasswordResetView):
     """Wagtail's admin password reset behind our rate limits: nobody can flood an editor's mailbox with reset mails.
 
-    Posts per client are limited (LOS_PASSWORD_RESET_RATE_LIMIT, security/ratelimit.py); a mailbox gets at most
+    Posts per client are limited (LOS_PASSWORD_RESET_RATE_LIMIT, `FormPostsLimited`); a mailbox gets at most
     one reset mail per LOS_PASSWORD_RESET_MAIL_INTERVAL seconds and LOS_PASSWORD_RESET_MAILS_PER_DAY a day. Past
     the mailbox's limit the visitor sees the same "check your mail" page as always: it never tells whether the
     address belongs to an account or got a mail."""
 
-    def post(self, request, *args, **kwargs):
-        if rate_limited(request, "password-reset", *settings.LOS_PASSWORD_RESET_RATE_LIMIT):
-            form = self.get_form()
-            form.add_error(None, _("Je hebt het te vaak geprobeerd. Probeer het over tien minuten opnieuw."))
-            response = self.form_invalid(form)
-            response.status_code = 429
-            response["Retry-After"] = str(settings.LOS_PASSWORD_RESET_RATE_LIMIT[1])
-            return response
-        return super().post(request, *args, **kwargs)
+    rate_limit_scope, rate_limit_setting, kept_field = "password-reset", "LOS_PASSWORD_RESET_RATE_LIMIT", "email"
 
     def form_valid(self, form):
         interval = settings.LOS_PASSWORD_RESET_MAIL_INTERVAL
@@ -138,9 +166,8 @@ class LimitedPasswordResetView(PasswordResetView):
 
 
 frontend_login = same_origin_form(FrontendLoginView.as_view())
-# Wagtail's admin login, its posts limited per visitor like the forms above (it keeps its CSRF token: only staff
-# open it). django-axes locks a user name for one client; this limits one client trying many names.
-admin_login = posts_limited("admin-login", "LOS_ADMIN_LOGIN_RATE_LIMIT")(never_cache(AdminLoginView.as_view()))
+# Wagtail's admin login keeps its CSRF token (only staff open it).
+admin_login = never_cache(LimitedAdminLoginView.as_view())
 password_reset = LimitedPasswordResetView.as_view()
 page_password = same_origin_form(wagtail_views.authenticate_with_password)
 document_password = same_origin_form(document_views.authenticate_with_password)

@@ -147,3 +147,23 @@ def test_forms_and_the_api_count_separately(client, behind_proxy):
 def test_client_address_from_the_configured_proxy_header(settings, header, hops, meta, expected):
     settings.CLIENT_IP_HEADER, settings.CLIENT_IP_PROXY_HOPS = header, hops
     assert client_address(RequestFactory().get("/", REMOTE_ADDR="192.0.2.1", **meta)) == expected
+
+
+def test_staff_over_the_admin_login_limit_keep_their_login_page_and_are_not_authenticated(client, behind_proxy):
+    """The admin login's refusal is its own page with the message and the typed name (it was a line of text, and
+    the e2e flows that met it found no form); a refused post never reaches authentication (nor django-axes)."""
+    from django.contrib.auth.signals import user_login_failed
+
+    for _ in range(LIMIT):
+        _admin_login(client, "198.51.100.70")
+    failures = []
+    user_login_failed.connect(lambda **kwargs: failures.append(kwargs), dispatch_uid="test-refused-login", weak=False)
+    try:
+        refused = _admin_login(client, "198.51.100.70")
+    finally:
+        user_login_failed.disconnect(dispatch_uid="test-refused-login")
+    assert refused.status_code == 429 and refused["Retry-After"]
+    html = refused.content.decode()
+    assert "Je hebt het te vaak geprobeerd" in html
+    assert 'name="username"' in html and 'value="iemand"' in html and 'name="password"' in html
+    assert failures == []
