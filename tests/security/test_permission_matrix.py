@@ -32,8 +32,8 @@ EVERY_ROLE = frozenset(role.name for role in ROLES) | {SUPERUSER}
 # The packages whose admin views are not ours (their permissions are upstream's). Any other module is "ours".
 UPSTREAM = frozenset({"wagtail", "wagtail_localize", "django"})
 
-# Admin URLs for visitors who are not logged in (yet): asking for a new password.
-PUBLIC_ADMIN_URLS = frozenset({"wagtailadmin_password_reset"})
+# Admin URLs for visitors who are not logged in (yet): logging in, asking for a new password.
+PUBLIC_ADMIN_URLS = frozenset({"wagtailadmin_login", "wagtailadmin_password_reset"})
 
 # URL name -> who may open it: a set of identities, or "app.codename" (whoever roles.py gives it, and superusers).
 WHO_MAY: dict[str, frozenset[str] | str] = {
@@ -67,6 +67,8 @@ WHO_MAY: dict[str, frozenset[str] | str] = {
     "embed_generator": "wagtailadmin.access_admin",
     # Wagtail's password reset behind our rate limits (security/views.py): for anyone who forgot a password.
     "wagtailadmin_password_reset": frozenset(IDENTITIES),
+    # Wagtail's login behind our rate limit (security/views.py): whoever is signed in to the admin is sent on to it.
+    "wagtailadmin_login": frozenset({NO_GROUP}),
     "security_2fa_verify": EVERY_ROLE,
     "security_2fa_setup": EVERY_ROLE,
     "sign_ons:add": frozenset(),  # sign-ons come from the public form only (campaigns/viewsets.py)
