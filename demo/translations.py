@@ -22,6 +22,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.models import StringSegment
 
 from demo.data import Catalogue, CheckResolver, Entry
 from demo.kinds import State
@@ -82,6 +83,7 @@ def load_translate(entry: Entry, state: State) -> None:
             strings = {row[SOURCE]: row[language] for row in item["strings"] if language in row}
             if not strings:
                 continue
+            source_texts: set[str] | None = None  # None: every object had the language already
             for reference in _references(item):
                 loaded = resolve(reference)
                 instance = type(loaded)._default_manager.get(pk=loaded.pk)  # as it is now, not as it was made
@@ -91,8 +93,30 @@ def load_translate(entry: Entry, state: State) -> None:
                     copy_in_language(instance, language, strings)
                 else:
                     translate(instance, language, strings)
+                source_texts = (source_texts or set()) | texts_of(instance, copied=bool(item.get("copy")))
                 state.created += 1
+            if source_texts is not None and (unused := [text for text in strings if text not in source_texts]):
+                raise entry.error(
+                    f"deze Nederlandse tekst staat niet in {item['of']}, dus wordt hij niet vertaald: "
+                    f"{unused[0][:120]!r}. Schrijf hem zoals de vertaaleditor hem toont (een link als "
+                    '<a id="a1">...</a>, een regelafbreking als <br/>).'
+                )
     return None
+
+
+def texts_of(instance: models.Model, *, copied: bool) -> set[str]:
+    """The source texts a row of `strings` can match: wagtail-localize's strings of the object (as the translation
+    editor shows them), or for a plain copy its text fields."""
+    if copied:
+        return {
+            value
+            for field in instance._meta.concrete_fields
+            if isinstance(field, models.CharField | models.TextField)
+            and isinstance(value := getattr(instance, field.attname), str)
+        }
+    return set(
+        StringSegment.objects.filter(source__object_id=instance.translation_key).values_list("string__data", flat=True)
+    )
 
 
 def copy_in_language(instance: models.Model, language_code: str, strings: dict[str, str]) -> models.Model:

@@ -165,6 +165,57 @@ def test_loads_new_entries_once_with_links_to_pages_further_on_and_translations(
     assert (Page.objects.count(), Site.objects.count()) == counts
 
 
+@pytest.mark.django_db
+def test_a_translation_row_that_matches_no_source_text_is_refused_naming_file_and_key(tmp_path):
+    # The English contact page kept its Dutch paragraph: the row wrote the link as in the data file
+    # (<a href=...>), wagtail-localize's string has it as the translation editor shows it (<a id="a1">).
+    catalogue = _catalogue(
+        tmp_path,
+        (
+            "campaigns",
+            "9-extra.yaml",
+            """
+            - key: bereik
+              page: home.ContentPage
+              parent: home:home
+              title: Bereikbaarheid
+              body:
+                - paragraph: 'Mail <a href="mailto:info@example.org">ons</a>.'
+            - key: bereik-english
+              translate:
+                - of: bereik
+                  strings:
+                    - {nl: Bereikbaarheid, en: Opening hours}
+                    - nl: 'Mail <a href="mailto:info@example.org">ons</a>.'
+                      en: 'E-mail <a href="mailto:info@example.org">us</a>.'
+            """,
+        ),
+    )
+    with pytest.raises(DemoDataError) as refused:
+        load(catalogue, log=lambda message: None)
+    assert "9-extra.yaml, key 'bereik-english'" in str(refused.value)
+    assert 'Mail <a href="mailto:info@example.org">ons</a>.' in str(refused.value)
+    assert '<a id="a1">' in str(refused.value)  # how to write it instead
+
+
+@pytest.mark.django_db
+def test_every_text_the_demo_translates_is_translated():
+    """Each page or snippet the demo translates has a translation for every one of its source texts, a name too
+    (the same text): no Dutch sentence on the English site. The contact page's address and e-mail paragraph and the
+    figures page's definitions were Dutch there."""
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+    untranslated = []
+    for translation in Translation.objects.select_related("source", "target_locale"):
+        done = set(
+            StringTranslation.objects.filter(locale=translation.target_locale).values_list("translation_of", "context")
+        )
+        for segment in StringSegment.objects.filter(source=translation.source).select_related("string"):
+            if (segment.string_id, segment.context_id) not in done:
+                untranslated.append((translation.target_locale.language_code, segment.string.data[:60]))
+    assert untranslated == [], "\n".join(map(repr, untranslated))
+
+
 def test_a_sites_languages_keep_only_those_the_installation_serves(settings):
     from home.models import SiteLanguages
 
