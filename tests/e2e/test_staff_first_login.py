@@ -76,6 +76,10 @@ def test_new_colleague_first_login_with_two_factor_ends_on_the_dashboard(browser
     expect(page.get_by_role("heading", name="Nieuwe telefoon koppelen")).to_be_visible()
     expect(page.locator(".two-factor-qr")).to_have_count(0)
     expect(page.get_by_text("manage.py reset_two_factor")).to_be_visible()
+    keep_screenshot(page, "staff/2fa-new-phone-proof.png", full_page=True)
+    # Every button in the card's one column (Wagtail's ".button + .button" margin pushed "Annuleren" out of it).
+    edges = page.locator("main .button").evaluate_all("buttons => buttons.map(b => b.getBoundingClientRect().left)")
+    assert len(edges) == 3 and len(set(edges)) == 1, edges
     page.locator("#id_token").fill(_backup_codes[USERNAME].pop())
     page.get_by_role("button", name="Bevestigen").click()
     expect(page.locator(".two-factor-qr svg")).to_be_visible()
