@@ -275,7 +275,8 @@ def setup(request: HttpRequest) -> HttpResponse:
                 request, "security/two_factor_codes.html", {"codes": codes, "next": _next_url(request)}
             )
         form.add_error("token", _("Deze code klopt niet. Controleer de tijd op je telefoon en probeer opnieuw."))
-    qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=5, omitsize=False, title=_("QR-code"))
+    # No width or height: security/admin/two-factor.css sizes it to the card (a 320 px phone included).
+    qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=5, omitsize=True, title=_("QR-code"))
     return TemplateResponse(
         request,
         "security/two_factor_setup.html",

@@ -25,6 +25,7 @@ from .test_newsletter_subscription import mails_to, path_of
 pytestmark = pytest.mark.e2e
 
 USERNAME, PASSWORD = "nieuwe-collega", "eerste-werkdag-wachtwoord-2027"
+PHONE, DESKTOP = {"width": 320, "height": 740}, {"width": 1280, "height": 720}
 
 
 def test_new_colleague_first_login_with_two_factor_ends_on_the_dashboard(browser, live_site: str):
@@ -34,9 +35,16 @@ def test_new_colleague_first_login_with_two_factor_ends_on_the_dashboard(browser
     background = []  # what the admin's own JavaScript fetched meanwhile
     page.on("response", lambda r: background.append(r) if r.request.resource_type in {"fetch", "xhr"} else None)
 
+    # Shelter coordinators and the Meldpunt sign in on a phone: login and set-up fit 320 px, no sideways scrolling.
+    page.set_viewport_size(PHONE)
     page.goto(live_site + "/admin/")
     expect(page).to_have_url(re.compile(r"/admin/login/\?next=/admin/$"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     submit_password(page, USERNAME, PASSWORD)
+    expect(page).to_have_url(re.compile(r"/admin/2fa/setup/\?next=/admin/$"))
+    keep_screenshot(page, "staff/2fa-setup-320.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.set_viewport_size(DESKTOP)
 
     # The set-up page, once: QR code, the key to type instead, one form.
     expect(page).to_have_url(re.compile(r"/admin/2fa/setup/\?next=/admin/$"))
