@@ -1,4 +1,5 @@
-"""wagtail-localize's translation editor API, with a request it cannot use answered 400 instead of 500.
+"""wagtail-localize's translation editor API, with a request it cannot use answered 400 instead of 500; Vertalers
+save nothing into a Dutch translation.
 
 The translation editor saves every translated string and every override (a link, a video's address) with a PUT to
 `edit_string_translation` or `edit_override`, which store `request.POST["value"]` as it comes. A PUT without
@@ -8,6 +9,12 @@ wagtail-localize's copy of it into the page's draft title: 500 too. An override 
 and publishing the translation answered 500 on PostgreSQL.
 
 `checked` wraps both views at their own addresses (registered before wagtail-localize's, editors/wagtail_hooks.py).
+It first lets wagtail-localize answer everyone it refuses itself: 404 for an unknown translation or segment, 403
+for those who may not edit the translation. Then it refuses a member of Vertalers only (editors/translator_guard.py)
+any change (PUT, DELETE) to a translation into the source language (Dutch, e.g. of a page written in English)
+with 403: wagtail-localize checks only Wagtail's page permissions, which have no language, and Vertalers never
+change the Dutch text (editors/roles.py); its editor for a Dutch page is refused them already.
+
 For a PUT by someone wagtail-localize would let save it, it reads the body the way wagtail-localize's view does
 and answers 400 with a message when there is no value, it is too long for its field, or an override holds control
 characters. Everything else goes to
@@ -28,6 +35,7 @@ from rest_framework.settings import api_settings
 from wagtail_localize.models import OverridableSegment, StringSegment, Translation, TranslationSource
 from wagtail_localize.views import edit_translation
 
+from editors import translator_guard
 from editors.translation_links import source_model
 from security.downloads import xml_text
 
@@ -72,22 +80,23 @@ def checked(view, segments):
 
     @wraps(view)
     def checked_view(request, translation_id: int, segment_id: int):
+        translation = Translation.objects.select_related("source").filter(pk=translation_id).first()
+        segment = segments.select_related("context").filter(pk=segment_id).first()
+        # As wagtail-localize checks before it reads the value: it answers everyone else (404, 403).
+        if translation is None or segment is None or segment.context.object_id != translation.source.object_id:
+            return view(request, translation_id, segment_id)
+        target = translation.get_target_instance()
+        if not edit_translation.user_can_edit_instance(request.user, target):
+            return view(request, translation_id, segment_id)
+        if translator_guard.guarded(request.user, target):
+            return JsonResponse({"detail": translator_guard.refusal_message()}, status=403)
         if request.method == "PUT":
-            translation = Translation.objects.select_related("source").filter(pk=translation_id).first()
-            segment = segments.select_related("context").filter(pk=segment_id).first()
-            # As wagtail-localize checks before it reads the value: it answers everyone else.
-            if (
-                translation is not None
-                and segment is not None
-                and segment.context.object_id == translation.source.object_id
-                and edit_translation.user_can_edit_instance(request.user, translation.get_target_instance())
-            ):
-                try:
-                    problem = value_problem(request, translation, segment)
-                except _Unread:
-                    problem = None
-                if problem:
-                    return JsonResponse({"detail": problem}, status=400)
+            try:
+                problem = value_problem(request, translation, segment)
+            except _Unread:
+                problem = None
+            if problem:
+                return JsonResponse({"detail": problem}, status=400)
         return view(request, translation_id, segment_id)
 
     return checked_view

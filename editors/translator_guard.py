@@ -38,19 +38,23 @@ def in_source_language(obj) -> bool:
     return locale_id is not None and locale_id == Locale.get_default().pk
 
 
-def refuse(request):
-    messages.error(
-        request,
-        _(
-            "Als vertaler kun je alleen vertalingen bewerken. Nederlandse pagina's en items wijzigt de "
-            "redactie; kies 'Vertalen' om een vertaling te maken of bij te werken."
-        ),
+def refusal_message() -> str:
+    return _(
+        "Als vertaler kun je alleen vertalingen bewerken. Nederlandse pagina's en items wijzigt de "
+        "redactie; kies 'Vertalen' om een vertaling te maken of bij te werken."
     )
+
+
+def refuse(request):
+    messages.error(request, refusal_message())
     return redirect("wagtailadmin_home")
+
+
+def guarded(user, *objects) -> bool:
+    """True when `user` is a translator only and one of `objects` is source-language content."""
+    return is_translator_only(user) and any(in_source_language(obj) for obj in objects)
 
 
 def guard(request, *objects):
     """The refusal response when a translator touches source-language content, else None."""
-    if is_translator_only(request.user) and any(in_source_language(obj) for obj in objects):
-        return refuse(request)
-    return None
+    return refuse(request) if guarded(request.user, *objects) else None

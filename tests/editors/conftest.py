@@ -117,8 +117,7 @@ def denied(response) -> bool:
 
 # A page with a link in rich text, a button link and a video, and its English translation (wagtail-localize):
 # tests/editors/test_translation_links.py and test_translation_api.py.
-@pytest.fixture
-def dutch_page(home_page):
+def page_with_links(parent, title: str, slug: str):
     block = BaseStreamBlock()
     raw = [
         {"type": "paragraph", "value": rich_text_from_editor("Klik hier voor info", "https://example.org/info")},
@@ -136,20 +135,38 @@ def dutch_page(home_page):
             "value": {"url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "title": "Video", "transcript": ""},
         },
     ]
-    page = ContentPageFactory(parent=home_page, title="Linkpagina", slug="linkpagina", intro="Intro")
+    page = ContentPageFactory(parent=parent, title=title, slug=slug, intro="Intro")
     page.body = block.clean(block.to_python(raw))
     page.save_revision().publish()
     return page
 
 
 @pytest.fixture
-def translation(admin_client, dutch_page):
-    english = Locale.objects.get(language_code="en")
-    response = admin_client.post(
-        reverse("wagtail_localize:submit_page_translation", args=[dutch_page.pk]), {"locales": [english.pk]}
+def dutch_page(home_page):
+    return page_with_links(home_page, "Linkpagina", "linkpagina")
+
+
+def submit_translation(client, page, language_code: str) -> Translation:
+    """`page` translated into `language_code` with "Vertalen" (wagtail-localize's translation, a draft page)."""
+    locale = Locale.objects.get(language_code=language_code)
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [locale.pk]}
     )
     assert response.status_code == 302
-    return Translation.objects.get(source__object_id=dutch_page.translation_key, target_locale=english)
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale=locale)
+
+
+@pytest.fixture
+def translation(admin_client, dutch_page):
+    return submit_translation(admin_client, dutch_page, "en")
+
+
+@pytest.fixture
+def translation_into_dutch(admin_client, home_page):
+    """A page written in English (under the English home page) translated into Dutch, the source language."""
+    english_home = home_page.get_translations().get(locale__language_code="en")
+    english_page = page_with_links(english_home, "Link page", "link-page")
+    return submit_translation(admin_client, english_page, "nl")
 
 
 def put_override(client, translation, segment, value):

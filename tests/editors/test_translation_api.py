@@ -1,6 +1,7 @@
 """The translation editor's saving API (wagtail-localize's `edit_override` and `edit_string_translation`) answers
 a request it cannot store with 400, never 500 (editors/translation_api.py), and stays closed to those who may not
-edit the translation. Run it on PostgreSQL too: two of the 500s were PostgreSQL's refusals.
+edit the translation, and to Vertalers for a translation into Dutch. Run it on PostgreSQL too: two of the 500s were
+PostgreSQL's refusals.
 """
 
 from __future__ import annotations
@@ -73,6 +74,15 @@ def test_a_malformed_body_is_a_400_with_a_message(vertaler, translation, kind):
         assert response.status_code == 400, (name, response.content[:200])
         assert message in response.json()["detail"]
     assert stored() == before
+
+
+def title_segment(translation):
+    return StringSegment.objects.get(source=translation.source, context__path="title")
+
+
+def put_as_the_editor(client, url: str, value: str):
+    """The PUT of wagtail-localize's editor: the value in FormData (a multipart body)."""
+    return client.put(url, encode_multipart(BOUNDARY, {"value": value}), content_type=MULTIPART_CONTENT)
 
 
 @pytest.mark.parametrize("kind", list(REFUSED_UPSTREAM))
@@ -152,3 +162,24 @@ def test_visitors_are_sent_to_the_login(client, translation):
         response = client.put(edit_url(name, translation, segment), "", content_type=FORM)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("wagtailadmin_login"))
+
+
+def test_vertalers_change_nothing_in_a_translation_into_dutch(login, translation_into_dutch):
+    # Vertalers never change the Dutch text (editors/roles.py, editors/translator_guard.py). Their page permissions
+    # have no language, so wagtail-localize alone let them save into an English page's Dutch translation.
+    before = stored()
+    client = login("Vertalers")
+    for name, segment in segments(translation_into_dutch):
+        url = edit_url(name, translation_into_dutch, segment)
+        for value in ("https://example.org/nl", "a" * 256, "https://example.org/\x00"):
+            assert refused(put_as_the_editor(client, url, value)), (name, value)
+        assert refused(client.generic("PUT", url, "", content_type=FORM))
+        assert refused(client.delete(url))
+    assert stored() == before
+
+
+def test_the_redactie_may_save_into_a_translation_into_dutch(login, translation_into_dutch):
+    client = login("Redactie")
+    url = edit_url("edit_string_translation", translation_into_dutch, title_segment(translation_into_dutch))
+    assert put_as_the_editor(client, url, "Linkpagina").status_code == 201
+    assert StringTranslation.objects.get(locale__language_code="nl").data == "Linkpagina"
