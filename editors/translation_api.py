@@ -1,5 +1,5 @@
-"""wagtail-localize's translation editor API, with a request it cannot use answered 400 instead of 500; Vertalers
-save nothing into a Dutch translation.
+"""wagtail-localize's translation editor API: a value it cannot store is refused in words the editor shows, never
+stored and never a 500; Vertalers save nothing into a Dutch translation.
 
 The translation editor saves every translated string and every override (a link, a video's address) with a PUT to
 `edit_string_translation` or `edit_override`, which store `request.POST["value"]` as it comes. A PUT without
@@ -15,11 +15,15 @@ any change (PUT, DELETE) to a translation into the source language (Dutch, e.g. 
 with 403: wagtail-localize checks only Wagtail's page permissions, which have no language, and Vertalers never
 change the Dutch text (editors/roles.py); its editor for a Dutch page is refused them already.
 
-For a PUT by someone wagtail-localize would let save it, it reads the body the way wagtail-localize's view does
-and answers 400 with a message when there is no value, it is too long for its field, or an override holds control
-characters. Everything else goes to
-wagtail-localize's view unchanged, so its own answers stay: 403 for those who may not edit the translation, 404 for
-an unknown translation or segment, 400 for a body that is no valid JSON or form, 415 for other kinds of body.
+For a PUT it then reads the body the way wagtail-localize's view does. A value too long for its field, or an
+override holding control characters, is stored nowhere and answered with status 200 in the shape of
+wagtail-localize's own answer (`StringTranslationSerializer`, `SegmentOverrideSerializer`), its `error` our
+message that the value was not saved: the editor's script reads an answer only when its status is 200 or 201 and
+shows anything else as a hard-coded English "Server error"; from a 200 it shows `error` in red beside the segment,
+as wagtail-localize itself reports a translation with a problem. `data` is the value sent, so the translator can
+correct it. A PUT without any value (no editor sends one) is answered 400 with `{"detail": message}`. Everything
+else goes to wagtail-localize's view unchanged, so its own answers stay: 400 for a body that is no valid JSON or
+form, 415 for other kinds of body.
 """
 
 from __future__ import annotations
@@ -61,22 +65,50 @@ def max_length(translation: Translation, segment) -> int | None:
     return getattr(field, "max_length", None)
 
 
-def value_problem(request, translation: Translation, segment) -> str | None:
-    value = posted_value(request)
-    if value is None:
-        return _("Er is geen waarde meegestuurd: stuur het formulierveld 'value' mee.")
+def value_problem(translation: Translation, segment, value: str) -> str | None:
+    """Why `value` cannot be stored (a message for the translator, saying it was not saved), or None."""
     if isinstance(segment, OverridableSegment) and xml_text(value) != value:
         # A string translation loses these when it is saved (editors/translating.py); an override is stored as it
         # comes, and PostgreSQL refused to publish one with a NUL character.
-        return _("Deze waarde bevat onzichtbare stuurtekens. Typ of plak haar opnieuw, zonder die tekens.")
+        return _(
+            "Niet opgeslagen: deze waarde bevat onzichtbare stuurtekens. Typ of plak haar opnieuw, zonder die tekens."
+        )
     limit = max_length(translation, segment)
     if limit is not None and len(value) > limit:
-        return _("Deze tekst is te lang: maximaal %(limit)d tekens.") % {"limit": limit}
+        return _("Niet opgeslagen: deze tekst is te lang: maximaal %(limit)d tekens.") % {"limit": limit}
     return None
 
 
+def not_saved(segment, value: str, problem: str) -> dict:
+    """wagtail-localize's answer to a saved value (its serializer's fields), for a value that was not saved."""
+    if isinstance(segment, OverridableSegment):
+        return {"segment_id": segment.pk, "data": value, "error": problem}
+    return {
+        "string_id": segment.string_id,
+        "segment_id": segment.pk,
+        "data": value,
+        "error": problem,
+        "comment": None,
+        "last_translated_by": None,
+    }
+
+
+def refusal(request, translation: Translation, segment) -> JsonResponse | None:
+    """The answer to a PUT whose value is not stored, or None for wagtail-localize's view to answer."""
+    try:
+        value = posted_value(request)
+    except _Unread:
+        return None
+    if value is None:
+        return JsonResponse(
+            {"detail": _("Er is geen waarde meegestuurd: stuur het formulierveld 'value' mee.")}, status=400
+        )
+    problem = value_problem(translation, segment, value)
+    return JsonResponse(not_saved(segment, value, problem)) if problem else None
+
+
 def checked(view, segments):
-    """`view` of wagtail-localize, answering 400 to a PUT whose value it cannot store (see the module's docstring)."""
+    """`view` of wagtail-localize, refusing what it would store but cannot (see the module's docstring)."""
 
     @wraps(view)
     def checked_view(request, translation_id: int, segment_id: int):
@@ -90,13 +122,8 @@ def checked(view, segments):
             return view(request, translation_id, segment_id)
         if translator_guard.guarded(request.user, target):
             return JsonResponse({"detail": translator_guard.refusal_message()}, status=403)
-        if request.method == "PUT":
-            try:
-                problem = value_problem(request, translation, segment)
-            except _Unread:
-                problem = None
-            if problem:
-                return JsonResponse({"detail": problem}, status=400)
+        if request.method == "PUT" and (refused := refusal(request, translation, segment)):
+            return refused
         return view(request, translation_id, segment_id)
 
     return checked_view

@@ -1,4 +1,5 @@
-"""An intern drafts a news item and submits it; the Eindredactie approves it; it is live on the site.
+"""An intern drafts a news item and submits it; the Eindredactie approves it; it is live on the site. A translator
+edits translations only, and is told in Dutch when the translation editor does not save a text.
 
 Both log in through the real login form of a real server (headless Chromium). In the first test the accounts are
 made by the superuser in the admin's user form, with the group ticked, as an administrator would; the others use
@@ -12,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from news.models import NewsPage
+from news.models import NewsIndexPage, NewsPage
 from tests.e2e.page_editor import open_more_actions
 from tests.e2e.staff_login import create_colleague, log_in
 
@@ -78,6 +79,26 @@ def test_translator_edits_translations_but_not_dutch_pages(staff_page, live_site
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
     expect(page.get_by_text("Als vertaler kun je alleen vertalingen bewerken.")).to_have_count(0)
     expect(page.get_by_role("button", name=re.compile("Publiceer in"))).to_be_visible()
+
+
+def test_translator_sees_why_a_title_is_not_saved(staff_page):
+    """A translated title over 255 characters is not saved, and the translation editor says so in Dutch beside
+    the title (editors/translation_api.py). It showed wagtail-localize's English "Server error": its script reads
+    only answers with status 200 or 201."""
+    english = NewsIndexPage.objects.get(locale__language_code="en")
+    page = staff_page("Vertalers", f"/admin/pages/{english.pk}/edit/")
+    title = page.locator(".js-translation-editor li:has(> .title)")  # the segment of the page's title
+    expect(title).to_contain_text(english.title)
+    title.get_by_role("button", name="Bewerk").click()
+    title.locator("textarea").fill("Nieuws " * 40)  # 280 characters
+    title.get_by_role("button", name="Opslaan").click()
+    expect(title).to_contain_text("Niet opgeslagen: deze tekst is te lang: maximaal 255 tekens.")
+    expect(title).not_to_contain_text("Server error")
+    keep_screenshot(page, "staff/translator-title-too-long.png")
+
+    page.reload()  # what the editor shows now is what was stored: the translated title as it was
+    expect(title).to_contain_text(english.title)
+    expect(title).not_to_contain_text("Nieuws Nieuws")
 
 
 def test_intern_sees_the_reviewers_change_request_in_the_editor(staff_page, live_site: str):

@@ -1,7 +1,8 @@
-"""The translation editor's saving API (wagtail-localize's `edit_override` and `edit_string_translation`) answers
-a request it cannot store with 400, never 500 (editors/translation_api.py), and stays closed to those who may not
-edit the translation, and to Vertalers for a translation into Dutch. Run it on PostgreSQL too: two of the 500s were
-PostgreSQL's refusals.
+"""The translation editor's saving API (wagtail-localize's `edit_override` and `edit_string_translation`) never
+answers 500 to a value it cannot store (editors/translation_api.py): a value the editor sends but we refuse is
+answered 200 in wagtail-localize's own shape with the reason in `error` (the editor reads nothing else), a request
+without a value 400. It stays closed to those who may not edit the translation, and to Vertalers for a translation
+into Dutch. Run it on PostgreSQL too: two of the 500s were PostgreSQL's refusals.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import OverridableSegment, SegmentOverride, StringSegment, StringTranslation
+from wagtail_localize.views.edit_translation import SegmentOverrideSerializer, StringTranslationSerializer
 
 from tests.editors.conftest import put_override
 
@@ -76,15 +78,6 @@ def test_a_malformed_body_is_a_400_with_a_message(vertaler, translation, kind):
     assert stored() == before
 
 
-def title_segment(translation):
-    return StringSegment.objects.get(source=translation.source, context__path="title")
-
-
-def put_as_the_editor(client, url: str, value: str):
-    """The PUT of wagtail-localize's editor: the value in FormData (a multipart body)."""
-    return client.put(url, encode_multipart(BOUNDARY, {"value": value}), content_type=MULTIPART_CONTENT)
-
-
 @pytest.mark.parametrize("kind", list(REFUSED_UPSTREAM))
 def test_bodies_wagtail_localize_refuses_itself_stay_refused(vertaler, translation, kind):
     before = stored()
@@ -95,24 +88,50 @@ def test_bodies_wagtail_localize_refuses_itself_stay_refused(vertaler, translati
     assert stored() == before
 
 
-def test_a_title_longer_than_a_title_can_be_is_refused(vertaler, translation):
-    # PostgreSQL refused wagtail-localize's copy into the page's draft title (varchar 255): 500.
-    title = StringSegment.objects.get(source=translation.source, context__path="title")
+def title_segment(translation):
+    return StringSegment.objects.get(source=translation.source, context__path="title")
+
+
+def put_as_the_editor(client, url: str, value: str):
+    """The PUT of wagtail-localize's editor: the value in FormData (a multipart body)."""
+    return client.put(url, encode_multipart(BOUNDARY, {"value": value}), content_type=MULTIPART_CONTENT)
+
+
+def test_a_title_longer_than_a_title_can_be_is_refused_in_words_the_editor_shows(vertaler, translation):
+    # PostgreSQL refused wagtail-localize's copy into the page's draft title (varchar 255): 500. Then a 400, which
+    # the editor showed as "Server error": it reads an answer only when its status is 200 or 201.
+    before = stored()
+    title = title_segment(translation)
     url = edit_url("edit_string_translation", translation, title)
-    response = vertaler.put(url, urlencode({"value": "a" * 256}), content_type=FORM)
-    assert response.status_code == 400
-    assert response.json()["detail"] == "Deze tekst is te lang: maximaal 255 tekens."
-    assert vertaler.put(url, urlencode({"value": "a" * 255}), content_type=FORM).status_code == 201
+    response = put_as_the_editor(vertaler, url, "a" * 256)
+    assert response.status_code == 200
+    assert response.json() == {
+        "string_id": title.string_id,
+        "segment_id": title.pk,
+        "data": "a" * 256,  # what the translator typed, to shorten
+        "error": "Niet opgeslagen: deze tekst is te lang: maximaal 255 tekens.",
+        "comment": None,
+        "last_translated_by": None,
+    }
+    assert set(response.json()) == set(StringTranslationSerializer.Meta.fields)
+    assert stored() == before
+    assert put_as_the_editor(vertaler, url, "a" * 255).status_code == 201
 
 
-def test_an_override_with_control_characters_is_refused(vertaler, translation):
+def test_an_override_with_control_characters_is_refused_in_words_the_editor_shows(vertaler, translation):
     before = stored()
     # Stored as it came, it made publishing the translation answer 500 on PostgreSQL (a NUL character).
     segment = OverridableSegment.objects.filter(source=translation.source).first()
     for value in ("https://example.org/\x00", "https://example.org/\x1b[0m"):
         response = put_override(vertaler, translation, segment, value)
-        assert response.status_code == 400
-        assert "onzichtbare stuurtekens" in response.json()["detail"]
+        assert response.status_code == 200
+        assert response.json() == {
+            "segment_id": segment.pk,
+            "data": value,
+            "error": "Niet opgeslagen: deze waarde bevat onzichtbare stuurtekens. Typ of plak haar opnieuw, zonder "
+            "die tekens.",
+        }
+        assert set(response.json()) == set(SegmentOverrideSerializer.Meta.fields)
     assert stored() == before
 
 
@@ -123,6 +142,9 @@ def test_the_message_is_in_the_translators_language(vertaler, translation):
     name, segment = segments(translation)[0]
     response = vertaler.generic("PUT", edit_url(name, translation, segment), b"", content_type=FORM)
     assert response.json()["detail"] == "No value was sent: send the form field 'value'."
+    url = edit_url("edit_string_translation", translation, title_segment(translation))
+    response = put_as_the_editor(vertaler, url, "a" * 256)
+    assert response.json()["error"] == "Not saved: this text is too long: at most 255 characters."
 
 
 def test_what_the_translation_editor_sends_is_stored(vertaler, translation):
