@@ -130,8 +130,10 @@ def with_analysis(obj: Any, language_code: str | None, *, postgres: bool = True)
     title with its lemmas; the compound parts of title words; the summary (``los_summary``: the family's summary
     fields with their lemmas and parts); the body (every other search field, its lemmas and parts, in
     ``los_analysis``). On SQLite the title parts and the summary go into the body column, repeated
-    (``SQLITE_*_REPEAT``). ``get_search_fields`` is set on this one instance, which the indexer reads; the
-    model's declaration is untouched."""
+    (``SQLITE_*_REPEAT``). ``get_search_fields`` is set on a copy of the instance, which the indexer reads; the
+    model's declaration and the caller's instance are untouched (a view goes on using the instance it saved:
+    Wagtail's image chooser indexes the uploaded image and then caches a rendition that holds it, and a lambda on
+    it could not be pickled into the cache)."""
     family = registry.family_for_model(type(obj))
     summary_names, summary = _summary_text(obj, family)
     fields, titles, bodies = [], [], []
@@ -163,8 +165,9 @@ def with_analysis(obj: Any, language_code: str | None, *, postgres: bool = True)
         _Fixed("los_summary", " ".join([summary_words] * summary_repeat), boost=SUMMARY_BOOST),
         _Fixed("los_analysis", " ".join([extra, body_words])),
     ]
-    obj.get_search_fields = lambda: [*fields, *added]
-    return obj
+    indexed = copy.copy(obj)
+    indexed.get_search_fields = lambda: [*fields, *added]
+    return indexed
 
 
 def SearchBackend(params: dict[str, Any]):
