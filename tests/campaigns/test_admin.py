@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from django.contrib.auth.models import Group
 from wagtail.models import Page
 
 from campaigns.models import (
@@ -14,6 +17,7 @@ from campaigns.models import (
     ProjectPage,
     SignupFormPage,
 )
+from editors.roles import MICROSITE_REDACTIE
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +59,16 @@ def test_snippet_and_settings_render(admin_client, microsite):
     location = HelpLocation.objects.first()
     assert admin_client.get(f"/admin/snippets/campaigns/helplocation/edit/{location.pk}/").status_code == 200
     assert admin_client.get(f"/admin/settings/campaigns/siteappearance/{microsite.pk}/").status_code == 200
+
+
+def test_the_help_addresses_say_which_language_each_is_in(client, django_user_model):
+    """An address exists once per language, mostly under the same name: each row says its language, so the
+    Microsite redactie opens the Dutch "Veilig Thuis" and not one of its translations (home/viewsets.py)."""
+    user = django_user_model.objects.create_user("microsite", password="x" * 20)
+    user.groups.add(Group.objects.get(name=MICROSITE_REDACTIE))
+    client.force_login(user)
+    html = client.get("/admin/snippets/campaigns/helplocation/?q=Veilig+Thuis").content.decode()
+    rows = [row for row in re.findall(r"<tr\b.*?</tr>", html, re.DOTALL) if "Veilig Thuis" in row]
+    languages = [re.findall(r"w-status--label[^>]*>\s*([^<]+?)\s*<", row) for row in rows]
+    assert len(rows) == HelpLocation.objects.filter(name="Veilig Thuis").count() > 1
+    assert ["Nederlands"] in languages and ["English"] in languages
