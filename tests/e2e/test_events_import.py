@@ -50,17 +50,28 @@ def test_volunteer_imports_fixes_and_finds_events(browser, staff_page, live_site
     expect(page.get_by_text("8 nieuw, 0 gewijzigd")).to_be_visible()
     page.get_by_role("button", name="Importeren").click()
     expect(page.get_by_text("Import klaar: 8 nieuw")).to_be_visible()
-    expect(page.get_by_role("link", name="Deze import ongedaan maken")).to_be_visible()
+    undo = page.get_by_role("link", name="Deze import ongedaan maken")
+    expect(undo).to_be_visible()
 
     # The events are on the public agenda.
     visitor = browser.new_context()
-    page = visitor.new_page()
+    agenda = visitor.new_page()
     # The fixture's events are in June 2027: upcoming now, in the past view once that month is over.
     past = "&verleden=1" if timezone.localdate() > datetime.date(2027, 6, 30) else ""
-    page.goto(live_site + f"/agenda/?plaats=Utrecht&maand=2027-06{past}")
-    expect(page.get_by_label("Maand")).to_have_value("2027-06") if not past else None
-    expect(page.get_by_role("link", name="Inloopochtend")).to_be_visible()
-    page.get_by_role("link", name="Einde voor begin").click()
-    expect(page.get_by_role("heading", level=1, name="Einde voor begin")).to_be_visible()
-    expect(page.get_by_text("18:00 – 20:00")).to_be_visible()
+    june = live_site + f"/agenda/?plaats=Utrecht&maand=2027-06{past}"
+    agenda.goto(june)
+    expect(agenda.get_by_label("Maand")).to_have_value("2027-06") if not past else None
+    expect(agenda.get_by_role("link", name="Inloopochtend")).to_be_visible()
+    agenda.get_by_role("link", name="Einde voor begin").click()
+    expect(agenda.get_by_role("heading", level=1, name="Einde voor begin")).to_be_visible()
+    expect(agenda.get_by_text("18:00 – 20:00")).to_be_visible()
+
+    # The volunteer undoes the import (it was the wrong month after all): the events leave the agenda.
+    undo.click()
+    expect(page.get_by_text("Hiermee worden de 8 activiteiten verwijderd")).to_be_visible()
+    page.get_by_role("button", name="Ja, maak deze import ongedaan").click()
+    expect(page.get_by_text("Import ongedaan gemaakt: 8 activiteiten verwijderd, 0 teruggezet.")).to_be_visible()
+    agenda.goto(june)
+    expect(agenda.get_by_role("link", name="Inloopochtend")).to_have_count(0)
+    expect(agenda.get_by_role("link", name="Einde voor begin")).to_have_count(0)
     visitor.close()

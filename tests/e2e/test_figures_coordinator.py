@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from editors.roles import OPVANGCOORDINATOREN
+from editors.roles import EINDREDACTIE, OPVANGCOORDINATOREN
 from figures.importing import COLUMN_NAMES
 
 from .conftest import staff_username
@@ -19,14 +19,14 @@ pytestmark = pytest.mark.e2e
 PHONE = {"width": 360, "height": 740}
 
 
-def test_a_coordinator_fills_in_a_quarter_on_a_phone(admin_page, live_site, staff_page, tmp_path):
-    # LOS staff link the coordinator to their shelter (as the admin does in Opvangcijfers → Opvangen).
-    admin = admin_page
-    admin.goto(live_site + "/admin/snippets/figures/shelter/")
-    admin.get_by_role("link", name=re.compile("Opvang Arnhem")).first.click()
-    admin.locator("#id_coordinators").select_option(label=staff_username(OPVANGCOORDINATOREN))
-    admin.get_by_role("button", name=re.compile("Opslaan")).first.click()
-    expect(admin.locator(".messages")).to_contain_text("Opvang Arnhem")
+def test_a_coordinator_fills_in_a_quarter_on_a_phone(live_site, staff_page, tmp_path):
+    # The Eindredactie (the group that manages shelters, editors/roles.py) links the coordinator to their shelter
+    # in Opvangcijfers → Opvangen.
+    staff = staff_page(EINDREDACTIE, "/admin/snippets/figures/shelter/")
+    staff.get_by_role("link", name=re.compile("Opvang Arnhem")).first.click()
+    staff.locator("#id_coordinators").select_option(label=staff_username(OPVANGCOORDINATOREN))
+    staff.get_by_role("button", name=re.compile("Opslaan")).first.click()
+    expect(staff.locator(".messages")).to_contain_text("Opvang Arnhem")
 
     page = staff_page(OPVANGCOORDINATOREN, "/admin/cijfers/", viewport=PHONE)
     expect(page.get_by_role("heading", name=re.compile("Opvang Arnhem"))).to_be_visible()

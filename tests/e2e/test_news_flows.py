@@ -1,5 +1,5 @@
-"""A visitor filters the news by theme and opens an item; an editor reacts to the news from the admin, publishes
-the reaction, and it appears in the news listing and in the feed."""
+"""A visitor filters the news by theme and opens an item; an editor (the Redactie) reacts to the news from the
+admin's menu, publishes the reaction, and it appears in the news listing and in the feed."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import urllib.request
 import feedparser
 import pytest
 from playwright.sync_api import Page, expect
+from wagtail.models import Collection
 
+from editors.roles import LOS_COLLECTION, REDACTIE
 from tests.e2e.page_editor import open_more_actions
 
 
@@ -55,11 +57,11 @@ def test_visitor_filters_news_by_theme_and_opens_an_item(page: Page, live_site: 
     assert requested_hosts == {live_site.removeprefix("http://")}
 
 
-def test_editor_reacts_to_the_news_and_it_is_published(admin_page: Page, live_site: str):
-    page = admin_page
-    expect(page.locator("body")).to_contain_text(re.compile("Dashboard|Welkom|Stichting LOS"))
-
-    page.get_by_role("link", name="Reageer op nieuws").first.click()
+def test_editor_reacts_to_the_news_and_it_is_published(staff_page, live_site: str):
+    """As the least-privileged group that reacts and publishes itself (editors/roles.py: the Redactie; Stagiairs
+    react too, but submit for approval, test_editors_moderation.py's flow)."""
+    page = staff_page(REDACTIE)
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Reageer op nieuws").click()
     expect(page.get_by_role("heading", name="Reageer op nieuws")).to_be_visible()
     page.get_by_label("Adres van het artikel").fill("https://nos.nl/artikel/2026-noodopvang")
     page.get_by_label("Naam van de bron").fill("NOS")
@@ -78,10 +80,12 @@ def test_editor_reacts_to_the_news_and_it_is_published(admin_page: Page, live_si
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
     expect(page.locator("#id_title")).to_have_value(reaction)
     open_more_actions(page, within=page.locator("footer"))
-    publish = page.locator('button[name="action-publish"]')
-    expect(publish).to_be_visible()
-    publish.click()
-    expect(page.locator(".messages")).to_contain_text(re.compile("gepubliceerd|published"))
+    page.locator("footer").get_by_role("button", name="Publiceren").click()
+    expect(page.get_by_text(f"Pagina '{reaction}' is gepubliceerd.")).to_be_visible()
+
+    # The photo is in the main site's collection, where the Redactie finds it again.
+    page.goto(f"{live_site}/admin/images/?collection_id={Collection.objects.get(name=LOS_COLLECTION).pk}")
+    expect(page.get_by_role("link", name=reaction)).to_be_visible()
 
     page.goto(live_site + "/nieuws/")
     expect(page.get_by_role("link", name=reaction)).to_be_visible()
