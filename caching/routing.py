@@ -15,6 +15,8 @@ anonymous GET requests use it (the same rule as the page cache), and only with a
 
 from __future__ import annotations
 
+import functools
+
 from django.core.cache import cache
 from django.http import Http404, HttpRequest
 from django.utils import translation
@@ -71,7 +73,8 @@ def prime_route(request: HttpRequest, view_func, view_args, view_kwargs: dict) -
     # Wagtail's own before_serve_page hook (check_view_restrictions) asks the page for its view restrictions:
     # two queries (the page's ancestors, then the restrictions), answered here from the same cache entry.
     # PageViewRestriction is an invalidation source, so a page made private leaves the cache at once.
-    page.get_view_restrictions = lambda: _Restrictions(restrictions)
+    # A partial, not a lambda: the page stays picklable should anything cache it again.
+    page.get_view_restrictions = functools.partial(_Restrictions, restrictions)
     request._los_route_primed = True
     try:
         request._wagtail_route_for_request = page.route(request, list(remaining))

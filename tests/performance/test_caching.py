@@ -273,3 +273,15 @@ def test_two_long_paths_alike_in_their_first_thousand_characters_are_two_routes(
 def test_route_keys_stay_short_whatever_the_path(main_site):
     key = routing._route_key(main_site, "a/" * 5000)
     assert len(key) < 250  # memcached's limit, the strictest of Django's backends
+
+
+def test_a_page_served_from_the_route_cache_can_still_be_cached(client, home_page):
+    """The route cache answers the page's view restrictions from its own entry; that answer must not make the page
+    unpicklable (a lambda did, as one in the search indexer broke the image chooser's upload)."""
+    page = ContentPageFactory(parent=home_page, slug="route-cache", title="Uit de routecache")
+    client.get(page.url)
+    response = client.get(page.url)  # routed from the cache
+    assert response.wsgi_request._los_route_primed
+    routed = response.wsgi_request._wagtail_route_for_request.page
+    cache.set("routed-page", routed)  # Django's caches pickle what they keep
+    assert cache.get("routed-page").get_view_restrictions() == []
