@@ -1,11 +1,16 @@
-"""The admin form for one quarter of one shelter: three totals and every breakdown, one number field each."""
+"""The admin forms of the shelter figures: one quarter of one shelter (three totals and every breakdown, one number
+field each), and a shelter with its coordinators."""
 
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
+from editors.roles import OPVANGCOORDINATOREN
 from figures.categories import DIMENSIONS, TOTAL_HELP, TOTALS
 from figures.models.figures import FIRST_YEAR, MAX_COUNT, breakdown_errors
 
@@ -79,3 +84,15 @@ class QuarterForm(forms.Form):
         for dimension, counts in figures.breakdowns.items():
             initial |= {field_name(dimension, category): count for category, count in counts.items()}
         return initial
+
+
+class ShelterForm(WagtailAdminModelForm):
+    """A shelter in the admin. Its coordinators are chosen among the members of Opvangcoördinatoren (and whoever is
+    linked already), not among every account: the list showed the Eindredactie every colleague's user name, and
+    someone outside the group, once linked, still could not enter figures."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        linked = Q(coordinated_shelters=self.instance.pk) if self.instance.pk else Q(pk__in=[])
+        users = get_user_model().objects.filter(Q(groups__name=OPVANGCOORDINATOREN) | linked)
+        self.fields["coordinators"].queryset = users.distinct().order_by("username")

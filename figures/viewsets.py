@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from figures.forms import ShelterForm
 from figures.models import Shelter
 
 
@@ -18,3 +20,4 @@ class ShelterViewSet(SnippetViewSet):
     list_display = ["name", "city", "region", "withdrawn_at"]
     list_filter = ["region"]
     search_fields = ["name", "city", "organisation"]
+    edit_handler = ObjectList(Shelter.panels, base_form_class=ShelterForm)

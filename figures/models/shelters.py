@@ -47,8 +47,8 @@ class Shelter(models.Model):
         blank=True,
         related_name="coordinated_shelters",
         help_text=_(
-            "Wie de cijfers van deze opvang invult. Zet hen ook in de groep Opvangcoördinatoren; "
-            "zij zien alleen de cijfers van hun eigen opvang."
+            "Wie de cijfers van deze opvang invult. Alleen leden van de groep Opvangcoördinatoren staan in de lijst: "
+            "zet een nieuwe coördinator eerst in die groep. Zij zien alleen de cijfers van hun eigen opvang."
         ),
     )
     publish_own_figures = models.BooleanField(

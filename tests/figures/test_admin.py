@@ -220,3 +220,29 @@ def test_a_forged_count_token_is_refused(coordinator):
     own, _other = own_and_other()
     response = coordinator.post(reverse("figures_admin:clients", args=[own.pk]), {"counts": "forged"})
     assert response.status_code == 302 and not own.figures.filter(year=2027).exists()
+
+
+def test_coordinators_are_chosen_among_the_coordinators_group(login, make_user):  # noqa: F811
+    """The shelter form listed every account's user name to the Eindredactie; it offers the members of
+    Opvangcoördinatoren (and whoever is linked already), and refuses anyone else."""
+    coordinator = make_user(roles.OPVANGCOORDINATOREN, "coordinator")
+    colleague = make_user(roles.REDACTIE, "redacteur")
+    shelter = Shelter.objects.get(city="Arnhem")
+    eindredactie = login(roles.EINDREDACTIE, "eindredacteur")
+    url = reverse("wagtailsnippets_figures_shelter:edit", args=[shelter.pk])
+    offered = eindredactie.get(url).context["form"].fields["coordinators"].queryset
+    assert coordinator in offered
+    assert colleague not in offered and eindredactie.user not in offered
+
+    data = {
+        "name": shelter.name,
+        "organisation": shelter.organisation,
+        "city": shelter.city,
+        "region": shelter.region,
+        "coordinators": [colleague.pk],
+    }
+    response = eindredactie.post(url, data)
+    assert response.status_code == 200 and "coordinators" in response.context["form"].errors
+    assert list(shelter.coordinators.all()) == []
+    eindredactie.post(url, {**data, "coordinators": [coordinator.pk]})
+    assert list(shelter.coordinators.all()) == [coordinator]
