@@ -6,7 +6,9 @@ serves, and its address follows its translated title.
 - Languages: wagtail-localize's "Vertalen" form offers every locale that exists. `SiteLanguagesSubmitForm` limits
   it to the languages of the page's site (`multilingual.languages.enabled_languages`, the setting that also drives
   the language switcher), so nobody creates a French page on a site that answers 404 in French. Snippets (themes,
-  funders) are shared by all sites: every language some site serves.
+  funders) are shared by all sites: every language some site serves. Vertalers never make Dutch content
+  (editors/translator_guard.py): Dutch is not offered to them, and a request for a Dutch translation (of a page
+  written in English) is refused by the guard before wagtail-localize creates it.
 - Slugs: wagtail-localize copies the Dutch slug into the translation. `translate_slug_with_title` gives a
   translation that still carries its source's slug one made from its own title as soon as that title is translated
   (a slug the translator sets stays).
@@ -29,6 +31,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation
 from wagtail_localize.views import submit_translations
 
+from editors import translator_guard
 from multilingual.languages import enabled_languages
 from security.downloads import xml_text
 
@@ -52,9 +55,21 @@ class SiteLanguagesSubmitForm(submit_translations.SubmitTranslationForm):
 class _SiteLanguagesMixin:
     def get_form(self):
         if self.request.method == "POST":
-            return SiteLanguagesSubmitForm(self.object, self.request.POST)
-        form = super().get_form()
-        return SiteLanguagesSubmitForm(self.object, initial=form.initial)
+            form = SiteLanguagesSubmitForm(self.object, self.request.POST)
+        else:
+            form = SiteLanguagesSubmitForm(self.object, initial=super().get_form().initial)
+        if translator_guard.is_translator_only(self.request.user):
+            locales = form.fields["locales"]
+            locales.queryset = locales.queryset.exclude(pk=Locale.get_default().pk)
+        return form
+
+
+def chosen_locales(request, **kwargs):
+    """The languages a "Vertalen" form asks for (the guard refuses Dutch to Vertalers, see `refusing`)."""
+    if request.method != "POST":
+        return []
+    wanted = [value for value in request.POST.getlist("locales") if re.fullmatch(r"[0-9]{1,9}", value)]
+    return Locale.objects.filter(pk__in=wanted)
 
 
 class SubmitPageTranslationView(_SiteLanguagesMixin, submit_translations.SubmitPageTranslationView):
@@ -70,12 +85,12 @@ def submit_translation_urls() -> list:
     return [
         path(
             "localize/submit/page/<int:page_id>/",
-            SubmitPageTranslationView.as_view(),
+            translator_guard.refusing(SubmitPageTranslationView.as_view(), chosen_locales),
             name="los_submit_page_translation",
         ),
         path(
             "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
-            SubmitSnippetTranslationView.as_view(),
+            translator_guard.refusing(SubmitSnippetTranslationView.as_view(), chosen_locales),
             name="los_submit_snippet_translation",
         ),
     ]

@@ -7,9 +7,16 @@ translation editor of wagtail-localize lets them edit and publish translated pag
 editing, publishing, unpublishing, moving, copying, deleting pages, bulk actions, and editing or deleting
 snippets. They create no pages at all (translations are made with "Vertalen", not with the create view).
 A user who is also in a group without that restriction (or a superuser) is not limited.
+
+wagtail-localize's own views check only Wagtail's permissions too, so a translation whose target is Dutch (a page
+or snippet written in English, translated into Dutch) was theirs to change. `refusing` puts the same guard in
+front of each of its views that changes one (editors/translation_targets.py; the translation editor's saving API
+answers with 403 instead, editors/translation_api.py). Reading (a PO file's download, the preview) stays open.
 """
 
 from __future__ import annotations
+
+from functools import wraps
 
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -34,7 +41,12 @@ def is_translator_only(user) -> bool:
 
 
 def in_source_language(obj) -> bool:
-    locale_id = getattr(obj, "locale_id", None)
+    """`obj` (a page, a snippet) is in the source language; a Locale is it; a wagtail-localize Translation is
+    into it (its target)."""
+    if isinstance(obj, Locale):
+        locale_id = obj.pk
+    else:
+        locale_id = getattr(obj, "target_locale_id", None) or getattr(obj, "locale_id", None)
     return locale_id is not None and locale_id == Locale.get_default().pk
 
 
@@ -58,3 +70,16 @@ def guarded(user, *objects) -> bool:
 def guard(request, *objects):
     """The refusal response when a translator touches source-language content, else None."""
     return refuse(request) if guarded(request.user, *objects) else None
+
+
+def refusing(view, targets):
+    """`view`, refused (`refuse`) to a translator only when one of `targets(request, **url_kwargs)` is
+    source-language content; for everyone else `view` answers as before (targets are not even looked up)."""
+
+    @wraps(view)
+    def guarded_view(request, *args, **kwargs):
+        if is_translator_only(request.user) and guarded(request.user, *targets(request, **kwargs)):
+            return refuse(request)
+        return view(request, *args, **kwargs)
+
+    return guarded_view

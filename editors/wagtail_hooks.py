@@ -11,7 +11,7 @@ from wagtail.admin.panels.page_utils import _get_page_edit_handler
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import Page
 
-from editors import moderation, translating, translation_api, translator_guard
+from editors import moderation, translating, translation_api, translation_targets, translator_guard
 from editors.content_checker import LosContentChecker
 from editors.dashboard import panels_for
 from editors.forms import LosPageForm
@@ -40,6 +40,13 @@ def register_submit_translation_urls():
 @hooks.register("register_admin_urls", order=-10)
 def register_translation_edit_urls():
     return translation_api.edit_urls()
+
+
+# wagtail-localize's other views that change a translation, refused to Vertalers for a translation into Dutch
+# (editors/translation_targets.py): its own addresses, registered before its URLs in the same way.
+@hooks.register("register_admin_urls", order=-10)
+def register_translation_target_urls():
+    return translation_targets.guarded_urls()
 
 
 # Vertalers may change translations only (see editors/translator_guard.py). These run before wagtail-localize's own
