@@ -32,8 +32,12 @@ class PastedTextField(forms.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
-        # A NUL byte is no paste from Word but hostile input: Django's validator refuses it with a message.
-        return value if "\x00" in value else xml_text(value)
+        # An empty field of a nullable column is None (Django's `empty_value`), not text: a promoted search result
+        # without a link text answered 500. A NUL byte is no paste from Word but hostile input: Django's validator
+        # refuses it with a message.
+        if value is None or "\x00" in value:
+            return value
+        return xml_text(value)
 
 
 def clean_pasted_text() -> None:
