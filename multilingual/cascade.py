@@ -8,11 +8,17 @@ Pages use Wagtail's own mechanism, the `construct_translated_pages_to_cascade_ac
 move confirmation pages then say how many translations go along. Only a source page takes its translations along;
 deleting a translation never touches its source. Unpublishing is offered (ticked by default) by our own unpublish
 view, `admin_views.UnpublishWithTranslationsView`, because this hook gets no request to make it a choice.
+
+Wagtail's bulk actions of the page listing ask no such hook: deleting or moving Dutch pages there left their
+translations behind (the English copies of deleted news items stayed live and listed). `plan_bulk_translations`
+and `follow_bulk_action` (before and after a bulk action) do for each selected page what the single views do.
 """
 
 from __future__ import annotations
 
 from django.db import models
+from wagtail.actions.delete_page import DeletePageAction
+from wagtail.actions.move_page import MovePageAction
 from wagtail.models import Locale, Page, TranslatableMixin
 
 
@@ -22,6 +28,42 @@ def translated_pages_to_cascade(pages: list[Page], action: str) -> dict[Page, mo
         return {}
     source = Locale.get_default()
     return {page: Page.objects.translation_of(page, inclusive=False) for page in pages if page.locale_id == source.pk}
+
+
+def plan_bulk_translations(request, action_type: str, objects: list, action) -> None:
+    """before_bulk_action: for a bulk delete or move of pages, the translations that follow each selected source
+    page: those under a translation of its parent, as Wagtail's single delete and move views choose them. Kept on
+    the action for `follow_bulk_action` (after the action, the pages are gone or moved)."""
+    if action_type not in ("delete", "move") or not issubclass(action.model, Page):
+        return
+    plan = []
+    for page, translations in translated_pages_to_cascade(list(objects), action_type).items():
+        parent_translations = set(page.get_parent().get_translations().values_list("pk", flat=True))
+        plan.extend(t.pk for t in translations if t.get_parent().pk in parent_translations)
+    action._los_translations_to_follow = plan
+
+
+def follow_bulk_action(request, action_type: str, objects: list, action) -> None:
+    """after_bulk_action: the planned translations deleted, or moved under the destination's translation into
+    their language (where it exists, the editor may move there and the slug is free), as the single views do."""
+    pks = getattr(action, "_los_translations_to_follow", None)
+    if not pks:
+        return
+    translations = Page.objects.filter(pk__in=pks).specific()  # one selected with its source is gone already
+    if action_type == "delete":
+        for translation in translations:
+            # Like Wagtail's delete view: whoever may delete the source deletes its translations with it.
+            DeletePageAction(translation, user=request.user).execute(skip_permission_checks=True)
+        return
+    destination = action.cleaned_form.cleaned_data["chooser"]
+    for translation in translations:
+        target = destination.get_translation_or_none(translation.locale)
+        if (
+            target is not None
+            and translation.permissions_for_user(request.user).can_move_to(target)
+            and Page._slug_is_available(translation.slug, target, page=translation)
+        ):
+            MovePageAction(translation, target, pos="last-child", user=request.user).execute()
 
 
 def delete_snippet_translations(sender, instance, **kwargs) -> None:

@@ -8,10 +8,13 @@ from wagtail.admin.menu import MenuItem
 
 from multilingual import missing_translation
 from multilingual.admin_views import TranslationStatusView
-from multilingual.cascade import translated_pages_to_cascade
+from multilingual.cascade import follow_bulk_action, plan_bulk_translations, translated_pages_to_cascade
 
 hooks.register("before_serve_page", missing_translation.serve_mismatch)
 hooks.register("construct_translated_pages_to_cascade_actions", translated_pages_to_cascade)
+# The page listing's bulk delete and move take translations along too (multilingual/cascade.py).
+hooks.register("before_bulk_action", plan_bulk_translations)
+hooks.register("after_bulk_action", follow_bulk_action)
 
 
 @hooks.register("register_admin_urls")
