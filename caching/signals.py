@@ -1,9 +1,9 @@
 """Shared fragments and cached pages go stale when what they show changes (caching/fragments.py, page_cache.py).
 
-Pages (publish, unpublish, move, delete, view restrictions), images, and every registered snippet and setting
-(a new app's snippets and settings take part without registering) are watched here; which other models feed what
-visitors see each app says for itself with `register_fragment_sources()` in its AppConfig.ready (orderables of a
-setting, imported events, ...), so this base app names no feature model. The reverse, a snippet no visitor ever
+Pages (publish, unpublish, move, delete, view restrictions), images, documents, and every registered snippet and
+setting (a new app's snippets and settings take part without registering) are watched here; which other models feed
+what visitors see each app says for itself with `register_fragment_sources()` in its AppConfig.ready (orderables of
+a setting, imported events, ...), so this base app names no feature model. The reverse, a snippet no visitor ever
 sees (newsletter subscribers), is declared with `register_private_snippets()`: saving one leaves every cached page
 alone, so a busy subscription day does not empty the page cache. Writes that send no signal (`.update()`,
 bulk imports) call `caching.fragments.invalidate_fragments()` themselves.
@@ -94,8 +94,14 @@ def _collection_restricted(sender, instance, **kwargs) -> None:
 
 
 def connect() -> None:
-    # A funder's logo or a hero image can be replaced by a new file under the same image.
+    # A funder's logo or a hero image can be replaced by a new file under the same image, or deleted (its
+    # renditions go with it: a stored page would show broken images). A document's title, size and address (with
+    # the file's name) show in document links and a publication's download button: a stored page linked a
+    # replaced or deleted document's old address, a 404.
     post_save.connect(_changed, sender=get_image_model(), dispatch_uid="fragments-save-image")
+    post_delete.connect(_changed, sender=get_image_model(), dispatch_uid="fragments-delete-image")
+    post_save.connect(_changed, sender=get_document_model(), dispatch_uid="fragments-save-document")
+    post_delete.connect(_changed, sender=get_document_model(), dispatch_uid="fragments-delete-document")
     page_published.connect(_changed, dispatch_uid="fragments-published")
     # Renditions of a newly published page are made off the request path (caching/warming.py).
     from caching.warming import queue_warm_page

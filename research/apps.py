@@ -7,3 +7,12 @@ class ResearchConfig(AppConfig):
 
     name = "research"
     verbose_name = _("Onderzoek en fondsen")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+        from wagtail.documents import get_document_model
+
+        from research.pdf import recount_publications
+
+        # A publication's PDF replaced in the documents admin is counted again (research/pdf.py).
+        post_save.connect(recount_publications, sender=get_document_model(), dispatch_uid="research-recount-pdf")

@@ -24,7 +24,7 @@ from research.citations.page import page_citations
 from research.feeds import PublicationFeed
 from research.identifiers import normalise_doi, validate_doi
 from research.models.funders import Funder, FunderSerializer, localize_funders, prefetch_logo_renditions
-from research.pdf import count_pdf_pages
+from research.pdf import count_pdf_pages, pdf_fingerprint
 
 
 class PublicationIndexPage(RoutablePageMixin, IndexPage):
@@ -269,7 +269,7 @@ class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
             self.pdf_page_count, self.pdf_page_count_hash = None, ""
             return changed
         document = self.pdf
-        file_hash = document.file_hash or f"id-{document.pk}"
+        file_hash = pdf_fingerprint(document)
         if file_hash == self.pdf_page_count_hash and self.pdf_page_count is not None:
             return False
         self.pdf_page_count = count_pdf_pages(document)
