@@ -9,9 +9,11 @@ move confirmation pages then say how many translations go along. Only a source p
 deleting a translation never touches its source. Unpublishing is offered (ticked by default) by our own unpublish
 view, `admin_views.UnpublishWithTranslationsView`, because this hook gets no request to make it a choice.
 
-Wagtail's bulk actions of the page listing ask no such hook: deleting or moving Dutch pages there left their
-translations behind (the English copies of deleted news items stayed live and listed). `plan_bulk_translations`
-and `follow_bulk_action` (before and after a bulk action) do for each selected page what the single views do.
+Wagtail's bulk actions of the page listing ask no such hook: deleting, moving or unpublishing Dutch pages there
+left their translations behind (the English copies of deleted or unpublished news items stayed live and listed).
+`plan_bulk_translations` and `follow_bulk_action` (before and after a bulk action) do for each selected page what
+the single views do; bulk unpublishing offers no choice, so it does what the single view does by default (the
+box is ticked): the live translations the editor may unpublish go offline too.
 """
 
 from __future__ import annotations
@@ -32,9 +34,19 @@ def translated_pages_to_cascade(pages: list[Page], action: str) -> dict[Page, mo
 
 def plan_bulk_translations(request, action_type: str, objects: list, action) -> None:
     """before_bulk_action: for a bulk delete or move of pages, the translations that follow each selected source
-    page: those under a translation of its parent, as Wagtail's single delete and move views choose them. Kept on
-    the action for `follow_bulk_action` (after the action, the pages are gone or moved)."""
-    if action_type not in ("delete", "move") or not issubclass(action.model, Page):
+    page: those under a translation of its parent, as Wagtail's single delete and move views choose them; for a
+    bulk unpublish its live translations the editor may unpublish, as the single unpublish view offers them. Kept
+    on the action for `follow_bulk_action` (after the action, the pages are gone, moved or offline)."""
+    if action_type not in ("delete", "move", "unpublish") or not issubclass(action.model, Page):
+        return
+    if action_type == "unpublish":
+        action._los_translations_to_follow = [
+            translation.pk
+            for page in objects
+            if page.locale_id == Locale.get_default().pk
+            for translation in page.get_translations().live().filter(alias_of__isnull=True).specific()
+            if translation.permissions_for_user(request.user).can_unpublish()
+        ]
         return
     plan = []
     for page, translations in translated_pages_to_cascade(list(objects), action_type).items():
@@ -50,6 +62,10 @@ def follow_bulk_action(request, action_type: str, objects: list, action) -> None
     if not pks:
         return
     translations = Page.objects.filter(pk__in=pks).specific()  # one selected with its source is gone already
+    if action_type == "unpublish":
+        for translation in translations.live():  # one selected with its source is offline already
+            translation.unpublish(user=request.user)
+        return
     if action_type == "delete":
         for translation in translations:
             # Like Wagtail's delete view: whoever may delete the source deletes its translations with it.

@@ -327,3 +327,23 @@ def test_bulk_actions_of_the_page_listing(staff, sweep):
     sweep.visit("nieuwsoverzicht", "/nieuws/", hides=translated[0].title)
     sweep.visit("Engels nieuwsoverzicht", "/en/news/", hides=translations[0].title)
     sweep.done()
+
+
+def test_bulk_unpublish_takes_the_live_translations_along(staff, sweep):
+    """As the single unpublish view does by default (its box is ticked): unpublishing Dutch news in bulk left
+    their English copies live and listed in /en/news/."""
+    redactie = staff(REDACTIE)
+    news = NewsPage.objects.filter(locale__language_code="nl").live().order_by("path")
+    translated = [item for item in news if english(item)][:2]
+    translations = [english(item) for item in translated]
+    addresses = [item.get_url() for item in translations]
+    bulk(sweep, redactie, "unpublish", translated, "in bulk depubliceren")
+    sweep.check(
+        "de vertalingen gaan mee offline",
+        lambda: not Page.objects.filter(pk__in=[p.pk for p in translations], live=True).exists(),
+        "de Engelse berichten bleven online",
+    )
+    for address in addresses:
+        sweep.visit("Engelse vertaling na depubliceren", address, expect=404)
+    sweep.visit("Engels nieuwsoverzicht", "/en/news/", hides=translations[0].title)
+    sweep.done()
