@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -31,6 +33,18 @@ class SignOnPermissionPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
+class YesNoColumn(Column):
+    """A yes/no field as "ja" or "nee" (Wagtail prints Python's "True" and "False")."""
+
+    def get_value(self, instance):
+        return _("ja") if super().get_value(instance) else _("nee")
+
+
+class SignOnIndexView(generic.IndexView):
+    # Named as in the menu: the model's own name ("Aanmeldingen") is that of every sign-up, petitions included.
+    page_title = _("Ondertekeningen")
+
+
 class OrganisationSignOnViewSet(ModelViewSet):
     """Moderation of organisations' sign-ons: only approved ones are shown on the campaign page."""
 
@@ -39,8 +53,15 @@ class OrganisationSignOnViewSet(ModelViewSet):
     menu_label = _("Ondertekeningen")
     menu_order = 220
     add_to_admin_menu = True
+    index_view_class = SignOnIndexView
     form_fields = ["approved"]
-    list_display = ["organisation", "page", "submit_time", "approved"]
+    # In Dutch: Wagtail's form submission names its page "page", and a yes/no field shows as True/False.
+    list_display = [
+        "organisation",
+        Column("page", label=_("Formulier")),
+        "submit_time",
+        YesNoColumn("approved", label=_("Goedgekeurd"), sort_key="approved"),
+    ]
     list_filter = ["approved"]
     search_fields = ["organisation"]
     inspect_view_enabled = False

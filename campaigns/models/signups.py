@@ -368,9 +368,10 @@ class SignupFormPage(FormTargetMixin, AbstractEmailForm):
         return counters.aggregate(total=Sum("count"))["total"] or 0
 
     def approved_organisations(self) -> list[str]:
-        """Names of organisations whose sign-on a moderator approved, for the public list."""
+        """Names of organisations whose sign-on a moderator approved, for the public list: in every language of
+        the form, as the counter (a Dutch and an English page are one call to sign)."""
         return list(
-            SignupSubmission.objects.filter(page=self, approved=True)
+            SignupSubmission.objects.filter(page__translation_key=self.translation_key, approved=True)
             .exclude(organisation="")
             .order_by("organisation")
             .values_list("organisation", flat=True)

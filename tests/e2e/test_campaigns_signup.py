@@ -96,3 +96,46 @@ def test_the_redactie_adds_a_sign_up_form_from_the_campaign(staff_page, live_sit
     # Listed in the campaign's panel, and its block is in the campaign's content (the minimap names it).
     expect(page.locator("a[href$='/edit/']", has_text="Beloof het mee")).to_be_visible()
     expect(page.locator(".w-minimap-item", has_text="Beloof het mee")).to_have_count(1)
+
+
+def test_the_eindredactie_approves_an_organisation_and_the_campaign_lists_it(browser, staff_page, live_site: str):
+    """An organisation signs the coalition's call on the campaign page; only after the Eindredactie approves it
+    (Ondertekeningen) does the campaign list it among the signatories."""
+    from tests.e2e.test_editors_dutch import english_words
+
+    from .screenshots import keep_screenshot
+
+    name, campaign = "Stichting Schuilplaats Zwolle", live_site + "/campagnes/geen-strafbaarstelling/"
+    visitor = browser.new_context(locale="nl-NL").new_page()
+    visitor.goto(campaign)
+    visitor.get_by_label(re.compile("^Naam van je organisatie")).fill(name)
+    visitor.get_by_label(re.compile("^E-mailadres contactpersoon")).fill("info@schuilplaats.example")
+    visitor.get_by_label(re.compile("Ik geef toestemming")).check()
+    visitor.get_by_role("button", name="Onderteken").click()
+    expect(visitor.get_by_role("heading", level=1, name="Bedankt!")).to_be_visible()
+    visitor.goto(campaign)
+    signatories = visitor.locator("#teken .signatories")
+    expect(signatories).to_contain_text("Diaconie Utrecht-Oost")
+    expect(signatories).not_to_contain_text(name)
+
+    page = staff_page("Eindredactie")
+    page.get_by_role("link", name="Ondertekeningen").click()
+    expect(page.get_by_role("heading", level=1, name="Ondertekeningen")).to_be_visible()
+    row = page.get_by_role("row").filter(has_text=name)
+    expect(row).to_contain_text("Onderteken als organisatie")
+    expect(row).to_contain_text("nee")
+    assert english_words(page) == set()
+    keep_screenshot(page, "campaigns/sign-ons-pending.png")
+    row.get_by_role("link", name=name).click()
+    page.get_by_label("Goedgekeurd voor publicatie").check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("row").filter(has_text=name)).to_contain_text("ja")
+    keep_screenshot(page, "campaigns/sign-ons-approved.png")
+
+    visitor.reload()
+    expect(signatories.get_by_role("listitem")).to_have_text(
+        ["Diaconie Utrecht-Oost", "Stichting Noodopvang Rotterdam", name]
+    )
+    signatories.scroll_into_view_if_needed()
+    keep_screenshot(visitor, "campaigns/signatories.png")
+    visitor.context.close()
