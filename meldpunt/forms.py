@@ -27,6 +27,13 @@ class ReportForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Django gives a field with a callable default ("today": the date received, a referral's date) a hidden
+        # copy of its first value to compare with, which Wagtail's panels never render. Without that copy every
+        # save counted those dates as changed, and the case history named fields nobody had touched
+        # (ReportEditView.save_instance): compare with the stored value instead.
+        for form in (self, *(form for formset in self.formsets.values() for form in formset.forms)):
+            for field in form.fields.values():
+                field.show_hidden_initial = False
         if "location" in self.fields:
             current = self.instance.location_id if self.instance.pk else None
             self.fields["location"].queryset = DetentionLocation.objects.filter(Q(active=True) | Q(pk=current))

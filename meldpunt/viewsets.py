@@ -20,7 +20,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.active_filters import ActiveFilter, BaseFilterAdapter, register_filter_adapter_class
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn, Table, TitleColumn
+from wagtail.admin.ui.tables import Column, Table, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -79,6 +79,15 @@ class DayColumn(Column):
         return date_format(value, "SHORT_DATE_FORMAT") if value else ""
 
 
+class MomentColumn(Column):
+    """A moment as date and time ("5-12-2026 09:32"), not Wagtail's "Zojuist": the access log is evidence, and a
+    phone shows no tooltip with the exact time."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else ""
+
+
 # Columns a 360 px phone does without (meldpunt/static/meldpunt/admin/queue.css hides them): the reference, the
 # day, the urgency and the status fit; the rest is in the report.
 WIDE_ONLY = "mp-wide-only"
@@ -112,18 +121,30 @@ class MeldpuntIndexView(generic.IndexView):
     FORMATS = ()
 
 
-class ReportIndexView(MeldpuntIndexView):
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("location", "assigned_to")
+class MeldpuntStyles:
+    """The Meldpunt's own styles for a phone: its lists (queue.css) or its report forms (form.css)."""
+
+    stylesheet = "meldpunt/admin/queue.css"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["media"] += forms.Media(css={"all": ["meldpunt/admin/queue.css"]})
+        context["media"] += forms.Media(css={"all": [self.stylesheet]})
         return context
 
 
-class ReportCreateView(generic.CreateView):
+class ReportIndexView(MeldpuntStyles, MeldpuntIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("location", "assigned_to")
+
+
+class AccessLogIndexView(MeldpuntStyles, MeldpuntIndexView):
+    """The access log, on a phone as the queue: each reference on one line."""
+
+
+class ReportCreateView(MeldpuntStyles, generic.CreateView):
     """The short form: whoever registers follows the report up until someone else takes it."""
+
+    stylesheet = "meldpunt/admin/form.css"
 
     def save_instance(self):
         report = self.form.instance
@@ -133,8 +154,10 @@ class ReportCreateView(generic.CreateView):
         return report
 
 
-class ReportEditView(generic.EditView):
+class ReportEditView(MeldpuntStyles, generic.EditView):
     """Opening the form shows the description: every opening is logged (ReportAccess), every save summarised."""
+
+    stylesheet = "meldpunt/admin/form.css"
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -146,9 +169,12 @@ class ReportEditView(generic.EditView):
         changed = list(self.form.changed_data)
         if any(formset.has_changed() for formset in self.form.formsets.values()):
             changed.append("referrals")
+        had_contact = bool(self.form.initial.get("contact") or self.form.cleaned_data.get("contact"))
         report = super().save_instance()
         if changed:
             record_change(report, self.request.user, changed_fields_summary(Report, changed))
+        if had_contact and report.status == Status.CLOSED:  # Report.apply_status deleted them: said as retention does
+            record_change(report, self.request.user, str(_("Contactgegevens verwijderd (afgesloten)")))
         return report
 
 
@@ -289,7 +315,8 @@ class ReportAccessViewSet(MeldpuntModelViewSet):
     url_prefix = "meldpunt/inzagelog"
     form_fields = ["what"]  # never used: the view permission only lists
     # The user name written with the entry, not the account: it stays when the account is deleted.
-    list_display = ["reference", "username", "what", DateColumn("at", label=_("Op"), sort_key="at")]
+    index_view_class = AccessLogIndexView
+    list_display = ["reference", "username", "what", MomentColumn("at", label=_("Op"), sort_key="at")]
     list_filter = ["what"]
     search_fields = ["reference", "username"]
     list_per_page = 100

@@ -75,3 +75,17 @@ def test_the_contact_field_keeps_no_control_characters(client, user_in, make_rep
     assert post_edit(report, contact="06\x0b123\x1b[31m").status_code == 302
     report.refresh_from_db()
     assert report.contact == "06 123[31m"
+
+
+def test_the_log_says_when_to_the_minute(client, user_in, make_report):
+    """Evidence needs the moment, also on a phone (no tooltip): "2-3-2026 11:05" in Dutch time, not "3 maanden
+    geleden"."""
+    import datetime
+
+    report = make_report()
+    reader = user_in("Meldpunt")
+    at = datetime.datetime(2026, 3, 2, 10, 5, tzinfo=datetime.UTC)
+    ReportAccess.objects.create(report=report, reference=report.reference, user=reader, at=at)
+    client.force_login(reader)
+    log = client.get(reverse("meldpunt_reportaccess:index")).content.decode()
+    assert "2-3-2026 11:05" in log
