@@ -89,3 +89,55 @@ def test_subscribe_confirm_receive_and_unsubscribe(browser, live_site: str, e2e_
     page.goto(live_site + path_of(manage.group(0)))
     expect(page.get_by_role("heading", level=1, name="Deze link werkt niet meer")).to_be_visible()
     assert visitor.cookies() == []
+
+
+def test_the_redactie_writes_an_issue_previews_it_and_mails_a_test(live_site: str, e2e_mail_dir: Path, staff_page):
+    """A new issue starts with what LOS published and organises these two weeks (README "Composing"); the Redactie
+    picks the list, writes subject and intro, saves, reads the preview as HTML and as plain text, and mails a test
+    to itself: it arrives with what the issue says."""
+    from newsletter.models import Issue
+
+    from .screenshots import keep_screenshot
+    from .test_editors_dutch import english_words
+
+    proposed = [value.title for _kind, value in Issue.proposed_items()]
+    assert proposed  # the demo's agenda always has something in the coming two weeks
+    subject, intro = "LOS nieuws december: opvang en zorg", "Deze maand twee bijeenkomsten waar je bij kunt zijn."
+    editor = staff_page("Redactie", "/admin/snippets/newsletter/issue/")
+    editor.get_by_role("link", name="Nieuwsbrief toevoegen").first.click()
+    items = editor.locator("[data-contentpath='items']")
+    for title in proposed:
+        expect(items.get_by_text(title).first).to_be_visible()
+    editor.get_by_role("button", name="Kies nieuwsbrieflijst").click()
+    editor.locator(".modal-dialog").get_by_role("link", name="LOS nieuws").click()
+    editor.locator("#id_subject").fill(subject)
+    editor.locator("[data-contentpath='intro'] [contenteditable=true]").click()
+    editor.keyboard.type(intro)
+    # The rich-text editor writes what was typed into the form a moment later, as it does for everyone.
+    expect(editor.locator("#id_intro")).to_have_value(re.compile("bijeenkomsten"))
+    editor.get_by_role("button", name="Opslaan").first.click()
+    editor.locator(".messages").get_by_role("link", name="Wijzig").click()
+
+    editor.get_by_role("button", name="Toon/verberg voorvertoning").click()
+    preview = editor.frame_locator("#w-preview-iframe")
+    expect(preview.get_by_role("heading", level=1, name=subject)).to_be_visible()
+    expect(preview.locator(".nl-intro")).to_have_text(intro)
+    for title in proposed:
+        expect(preview.get_by_role("heading", level=2, name=title)).to_be_visible()
+    keep_screenshot(editor, "newsletter/preview-html.png")
+    editor.get_by_label("Voorbeeldmodus").select_option(label="Platte tekst")
+    expect(preview.locator("body")).to_contain_text(subject.upper())
+    expect(preview.locator("body")).to_contain_text(intro)
+    keep_screenshot(editor, "newsletter/preview-text.png")
+    assert english_words(editor) == set()
+
+    editor.get_by_role("link", name="Test en versturen").first.click()
+    editor.get_by_role("button", name="Stuur testmail").click()
+    expect(editor.get_by_text("Testmail verstuurd naar e2e-redactie@example.org.")).to_be_visible()
+    test_mail = mails_to(e2e_mail_dir, "e2e-redactie@example.org")[-1]
+    assert test_mail["Subject"] == f"[TEST] {subject}"
+    text = test_mail.get_body(("plain",)).get_content()
+    html = test_mail.get_body(("html",)).get_content()
+    for part in (text, html):
+        assert intro in part and all(title in part for title in proposed)
+    assert subject.upper() in text and f">{subject}</h1>" in html
