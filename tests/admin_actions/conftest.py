@@ -3,6 +3,8 @@ sweep that collects what failed."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -40,6 +42,16 @@ def page_cache_on(settings):
     """The page cache as in production: what a visitor is shown after an admin action must not be a stored page
     from before it."""
     settings.PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture(autouse=True)
+def own_media_folder(settings, tmp_path):
+    """A copy of the seeded media folder for each test: the sweep deletes and replaces the demo's images and
+    documents, and the database rolls back after a test but the files would not (later tests, and the e2e server
+    that serves the same folder, then missed the demo's photos)."""
+    copy = tmp_path / "media"
+    shutil.copytree(settings.MEDIA_ROOT, copy)
+    settings.MEDIA_ROOT = str(copy)
 
 
 @pytest.fixture
