@@ -246,3 +246,23 @@ def test_coordinators_are_chosen_among_the_coordinators_group(login, make_user):
     assert list(shelter.coordinators.all()) == []
     eindredactie.post(url, {**data, "coordinators": [coordinator.pk]})
     assert list(shelter.coordinators.all()) == [coordinator]
+
+
+@pytest.mark.parametrize(
+    "coordinators",
+    [["abc"], ["1\x00"], ["9" * 40], ["-1"], ["1.5"], [str(2**63)], ["1"] * 5000, ["{'a': [1]}"]],
+    ids=["text", "nul", "huge", "negative", "decimal", "bigint-overflow", "many", "nested"],
+)
+def test_hostile_coordinator_values_are_refused_with_a_message(login, coordinators):  # noqa: F811
+    shelter = Shelter.objects.get(city="Arnhem")
+    before = (shelter.name, list(shelter.coordinators.all()))
+    eindredactie = login(roles.EINDREDACTIE, "eindredacteur")
+    eindredactie.raise_request_exception = False
+    data = {"name": "Gewijzigd", "organisation": shelter.organisation, "city": shelter.city, "region": shelter.region}
+    response = eindredactie.post(
+        reverse("wagtailsnippets_figures_shelter:edit", args=[shelter.pk]), {**data, "coordinators": coordinators}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["coordinators"]  # a message in the form, in Dutch
+    shelter.refresh_from_db()
+    assert (shelter.name, list(shelter.coordinators.all())) == before
