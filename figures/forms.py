@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +87,19 @@ class QuarterForm(forms.Form):
         return initial
 
 
+class AccountChoices(forms.ModelMultipleChoiceField):
+    """Accounts chosen by number. A value that is no account number is refused before the database is asked:
+    SQLite cannot even compare a number beyond 64 bits (a 500 instead of the form's message)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if not str(pk).isdigit() or int(pk) >= 2**63:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+
 class ShelterForm(WagtailAdminModelForm):
     """A shelter in the admin. Its coordinators are chosen among the members of Opvangcoördinatoren (and whoever is
     linked already), not among every account: the list showed the Eindredactie every colleague's user name, and
@@ -96,3 +110,6 @@ class ShelterForm(WagtailAdminModelForm):
         linked = Q(coordinated_shelters=self.instance.pk) if self.instance.pk else Q(pk__in=[])
         users = get_user_model().objects.filter(Q(groups__name=OPVANGCOORDINATOREN) | linked)
         self.fields["coordinators"].queryset = users.distinct().order_by("username")
+
+    class Meta:
+        field_classes = {"coordinators": AccountChoices}
