@@ -40,8 +40,8 @@ run: install ## Migrate, load demo content, create a local admin, serve http://$
 	$(MANAGE) ensure_dev_admin
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-# Two pytest-xdist workers, one per core: each has its own test database, media folder, and (for the e2e files it
-# gets, each file whole) its own server and browser. TEST_WORKERS=0 runs everything in one process. Every run ends
+# Two pytest-xdist workers, one per core: each has its own test database and media folder; one of them runs all
+# the e2e tests, with one server and one browser, while the other runs the rest. TEST_WORKERS=0 runs everything in one process. Every run ends
 # with the 25 slowest tests, so a slow newcomer is seen the day it lands.
 # PYTHONDONTWRITEBYTECODE is emptied for the run: where a shell sets it (CI's does), every worker, e2e server and
 # Django subprocess compiled the project and rewrote the test modules again, ~2 CPU-seconds each.

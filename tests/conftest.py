@@ -16,6 +16,13 @@ from cms.local_services import end_other_sessions
 from demo import MICROSITE_HOSTNAME
 
 
+def pytest_make_parametrize_id(config, val, argname):
+    """A test parametrized with a file's bytes is named "bytes", not by the bytes: a spreadsheet written at collection
+    holds the time it was written, so the two pytest-xdist workers named the same test differently a second apart and
+    the run stopped ("Different tests were collected between gw0 and gw1"). pytest numbers equal names in order."""
+    return "bytes" if isinstance(val, bytes | bytearray) else None
+
+
 @pytest.fixture(scope="session")
 def seeded_database_cache(django_db_modify_db_settings, django_db_blocker):
     """The cache entry for this run's seeded database (tests/seeded_database.py), or None when the cache is off.

@@ -128,3 +128,17 @@ def test_every_imported_package_is_declared_with_a_compatible_release_range():
                     if not declared.get(re.sub(r"[-_.]+", "-", dist).lower(), "").startswith("~="):
                         wrong.setdefault(dist, str(path.relative_to(ROOT)))
     assert not wrong, f"declare these in pyproject.toml with a compatible-release range (~=): {wrong}"
+
+
+def test_the_e2e_tests_share_one_worker(request):
+    """Under `make test` (pytest-xdist, `--dist loadgroup`) every e2e test carries the group suffix pytest-xdist
+    schedules by, so one worker runs them all with one server and one browser (tests/e2e/conftest.py). A pytest
+    release that drops the suffix (9.2 did: see pyproject.toml) spreads them silently; the suite still passes, only
+    slower, so this test is what notices."""
+    if not getattr(request.config.option, "loadgroup", False):  # what pytest-xdist sets on its workers for it
+        pytest.skip("checks the grouping of a pytest-xdist worker under --dist loadgroup, as `make test` runs")
+    from tests.e2e.conftest import E2E_GROUP
+
+    e2e = [item.nodeid for item in request.session.items if item.get_closest_marker("e2e")]
+    ungrouped = [nodeid for nodeid in e2e if not nodeid.endswith(f"@{E2E_GROUP}")]
+    assert not ungrouped, f"pytest-xdist does not group these e2e tests on one worker: {ungrouped[:3]}"
