@@ -37,7 +37,7 @@ openapi: install ## Rewrite docs/api/openapi.json, the reviewed copy of the API 
 run: install ## Migrate, load demo content, create a local admin, serve http://$(HOST):$(PORT)
 	$(MANAGE) migrate --no-input -v0
 	$(MANAGE) seed_demo
-	$(MANAGE) ensure_dev_admin
+	$(MANAGE) ensure_dev_admin --address http://$(HOST):$(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # Two pytest-xdist workers, one per core: each has its own test database and media folder; one of them runs all
