@@ -133,7 +133,8 @@ def render_issue(issue: Issue, *, subscriber: Subscriber | None = None, request:
     root, link_language = link_root(issue)
     with translation.override(issue.language):
         page = newsletter_page(issue)
-        archive_url = f"{page.get_full_url()}archief/{issue.pk}/" if page and issue.pk else ""
+        # Only where the archive holds the issue: a test mail of a draft would link to a page that is not there.
+        archive_url = f"{page.get_full_url()}archief/{issue.pk}/" if page and issue.in_archive else ""
         context = {
             "issue": issue,
             "mailing_list": issue.mailing_list,

@@ -58,7 +58,8 @@ def build_message(issue: Issue, subscriber: Subscriber, *, connection=None) -> E
 
 def send_test(issue: Issue, email: str) -> None:
     """A test mail to a member of staff, exactly as a subscriber gets it (the links work for this address only
-    while a subscriber with it exists; otherwise they lead to "link no longer valid")."""
+    while a subscriber with it exists; otherwise they lead to "link no longer valid"), but for the link to the
+    archive, which a draft is not in yet."""
     stand_in = Subscriber(email=email, language=issue.language)
     message = build_message(issue, stand_in)
     message.subject = f"[TEST] {message.subject}"

@@ -119,6 +119,13 @@ class Issue(PreviewableMixin, models.Model):
     def is_editable(self) -> bool:
         return self.status == self.Status.DRAFT
 
+    # In the archive from the moment the first mail goes out: the mails link to it, and a large list takes a while.
+    ARCHIVED = (Status.SENDING, Status.SENT)
+
+    @property
+    def in_archive(self) -> bool:
+        return self.status in self.ARCHIVED
+
     @property
     def archive_date(self) -> datetime.datetime:
         return self.sent_at or self.created_at or timezone.now()

@@ -80,7 +80,7 @@ class NewsletterPage(FormTargetMixin, RoutablePageMixin, IntroMixin, Page):
 
     def archived_issues(self):
         return Issue.objects.filter(
-            status=Issue.Status.SENT, mailing_list__in=self.lists.all(), language=self.locale.language_code
+            status__in=Issue.ARCHIVED, mailing_list__in=self.lists.all(), language=self.locale.language_code
         ).order_by("-sent_at")
 
     @path("archief/")

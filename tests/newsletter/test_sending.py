@@ -177,6 +177,29 @@ def test_a_draft_is_not_in_the_archive(client, issue, newsletter_page):
     assert client.get(f"{newsletter_page.url}archief/{issue.pk}/").status_code == 404
 
 
+def test_the_archive_link_works_from_the_first_mail_and_a_test_mail_has_none(
+    client, issue, newsletter_page, make_subscriber
+):
+    """A subscriber who follows "Lees deze nieuwsbrief op de website" while the rest of the list is still being
+    sent finds the issue (it answered 404 until the last mail had gone); a test mail of a draft, which no visitor
+    can open, does not offer the link at all (it led staff to a 404)."""
+    from newsletter.sending import send_test
+
+    send_test(issue, "redactie@example.org")
+    [test_mail] = mail.outbox
+    assert "/archief/" not in test_mail.body and "/archief/" not in test_mail.alternatives[0][0]
+    assert "Lees deze nieuwsbrief op de website" not in test_mail.body
+
+    make_subscriber()
+    start_sending(issue)  # queued: the batches run after the commit, so the issue is still being sent
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.SENDING
+    address = f"{newsletter_page.url}archief/{issue.pk}/"
+    assert address in render_issue(issue).text
+    assert client.get(address).status_code == 200
+    assert issue.subject in client.get(newsletter_page.url + "archief/").text
+
+
 def test_a_scheduled_issue_goes_out_when_due(issue, make_subscriber, django_capture_on_commit_callbacks):
     make_subscriber()
     when = timezone.now() + datetime.timedelta(hours=2)
