@@ -178,7 +178,7 @@ def test_a_draft_is_not_in_the_archive(client, issue, newsletter_page):
 
 
 def test_the_archive_link_works_from_the_first_mail_and_a_test_mail_has_none(
-    client, issue, newsletter_page, make_subscriber
+    client, issue, newsletter_page, make_subscriber, settings, django_capture_on_commit_callbacks
 ):
     """A subscriber who follows "Lees deze nieuwsbrief op de website" while the rest of the list is still being
     sent finds the issue (it answered 404 until the last mail had gone); a test mail of a draft, which no visitor
@@ -190,14 +190,23 @@ def test_the_archive_link_works_from_the_first_mail_and_a_test_mail_has_none(
     assert "/archief/" not in test_mail.body and "/archief/" not in test_mail.alternatives[0][0]
     assert "Lees deze nieuwsbrief op de website" not in test_mail.body
 
+    settings.PAGE_CACHE_SECONDS = 300  # as in production: the archive list is a cached page
+    archive = newsletter_page.url + "archief/"
+    assert issue.subject not in client.get(archive).text
+
     make_subscriber()
-    start_sending(issue)  # queued: the batches run after the commit, so the issue is still being sent
+    with django_capture_on_commit_callbacks(execute=True):
+        start_sending(issue, when=timezone.now() + datetime.timedelta(hours=1))  # not yet: nothing to renew
+    assert issue.subject not in client.get(archive).text
+    with django_capture_on_commit_callbacks(execute=False):
+        start_sending(issue)  # the batches run after the commit (not here), so the issue is still being sent
     issue.refresh_from_db()
     assert issue.status == Issue.Status.SENDING
     address = f"{newsletter_page.url}archief/{issue.pk}/"
     assert address in render_issue(issue).text
     assert client.get(address).status_code == 200
-    assert issue.subject in client.get(newsletter_page.url + "archief/").text
+    # The cached list was renewed when sending started (saving the issue, a snippet, renews the page cache).
+    assert issue.subject in client.get(archive).text
 
 
 def test_a_scheduled_issue_goes_out_when_due(issue, make_subscriber, django_capture_on_commit_callbacks):
