@@ -27,6 +27,7 @@ from pathlib import Path
 
 import playwright
 import pytest
+from playwright.sync_api import expect
 
 from cms.local_services import copy_test_database, drop_scratch_database, free_port, wait_until_serving
 
@@ -58,6 +59,12 @@ def staff_username(group: str) -> str:
     """The e2e account that is a member of `group` only."""
     return "e2e-" + group.lower().replace(" ", "-")
 
+
+# How long an `expect(...)` waits for the page to get there. Playwright's five seconds suit a machine with cores
+# to spare; in `make test` the browser, the server and the other worker's tests share two cores, and a step that
+# takes a second alone took over five there (seen in CI: the newsletter preview). Waiting longer costs a passing
+# test nothing; it only delays the report of a real failure.
+expect.set_options(timeout=15_000)
 
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from such a thread
 # unless told otherwise. Only the end-to-end tests need it.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import FrameLocator, Locator, Page, expect
 
 
 def open_more_actions(page: Page, within: Locator | None = None) -> None:
@@ -13,3 +13,13 @@ def open_more_actions(page: Page, within: Locator | None = None) -> None:
     expect(toggle).to_have_attribute("aria-expanded", "false")
     toggle.click()
     expect(toggle).to_have_attribute("aria-expanded", "true")
+
+
+def open_preview(page: Page) -> FrameLocator:
+    """Open the editor's preview panel and give its rendered page. Wagtail posts the form, renders the preview in a
+    second, hidden iframe and only when that one has loaded gives it the id `w-preview-iframe` (the first iframe
+    is empty). This waits for that swap: two server round trips and a page load, which took longer than five
+    seconds on a busy machine (seen in CI; the e2e conftest sets how long any expectation waits)."""
+    page.locator("[data-side-panel-toggle='preview']").click()
+    expect(page.locator("#w-preview-iframe[src*='in_preview_panel']")).to_be_attached()
+    return page.frame_locator("#w-preview-iframe")

@@ -97,6 +97,7 @@ def test_the_redactie_writes_an_issue_previews_it_and_mails_a_test(live_site: st
     to itself: it arrives with what the issue says."""
     from newsletter.models import Issue
 
+    from .page_editor import open_preview
     from .screenshots import keep_screenshot
     from .test_editors_dutch import english_words
 
@@ -118,8 +119,7 @@ def test_the_redactie_writes_an_issue_previews_it_and_mails_a_test(live_site: st
     editor.get_by_role("button", name="Opslaan").first.click()
     editor.locator(".messages").get_by_role("link", name="Wijzig").click()
 
-    editor.get_by_role("button", name="Toon/verberg voorvertoning").click()
-    preview = editor.frame_locator("#w-preview-iframe")
+    preview = open_preview(editor)
     expect(preview.get_by_role("heading", level=1, name=subject)).to_be_visible()
     expect(preview.locator(".nl-intro")).to_have_text(intro)
     for title in proposed:
