@@ -138,7 +138,10 @@ class ReportIndexView(MeldpuntStyles, MeldpuntIndexView):
 
 
 class AccessLogIndexView(MeldpuntStyles, MeldpuntIndexView):
-    """The access log, on a phone as the queue: each reference on one line."""
+    """The access log, on a phone as the queue: each reference on one line. Its title is the log's name, as in the
+    menu; the model's plural ("inzagen") counts its entries ("3 inzagen")."""
+
+    page_title = _("Inzagelog")
 
 
 class ReportCreateView(MeldpuntStyles, generic.CreateView):
@@ -238,7 +241,7 @@ EDIT_PANELS = ObjectList(
             ],
             heading=_("Opvolging"),
         ),
-        InlinePanel("referrals", heading=_("Doorverwijzingen"), label=_("Doorverwijzing")),
+        InlinePanel("referrals", heading=_("Doorverwijzingen"), label=_("doorverwijzing")),
         HelpPanel(template="meldpunt/admin/case_history_panel.html", heading=_("Geschiedenis")),
     ],
     base_form_class=ReportForm,

@@ -233,7 +233,7 @@ class SignupFormPage(FormTargetMixin, AbstractEmailForm):
         FormSubmissionsPanel(),
         FieldPanel("kind"),
         FieldPanel("intro"),
-        InlinePanel("form_fields", label=_("Vragen op het formulier")),
+        InlinePanel("form_fields", heading=_("Vragen op het formulier"), label=_("vraag")),
         FieldPanel("button_label"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(

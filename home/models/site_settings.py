@@ -80,8 +80,13 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
     """The main menu and the footer links of one site."""
 
     panels = [
-        InlinePanel("main_menu_items", label=_("Hoofdmenu"), help_text=_("Houd het kort: vijf tot zeven items.")),
-        InlinePanel("footer_links", label=_("Links in de voettekst")),
+        InlinePanel(
+            "main_menu_items",
+            heading=_("Hoofdmenu"),
+            label=_("menu-item"),
+            help_text=_("Houd het kort: vijf tot zeven items."),
+        ),
+        InlinePanel("footer_links", heading=_("Links in de voettekst"), label=_("link")),
     ]
 
     class Meta:

@@ -302,7 +302,7 @@ class ReportAccess(NamesItsAuthor):
 
     class Meta:
         verbose_name = _("inzage")
-        verbose_name_plural = _("inzagelog")
+        verbose_name_plural = _("inzagen")
         ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:

@@ -150,7 +150,7 @@ class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
         FieldPanel("summary"),
         InlinePanel(
             "authors",
-            label=_("Auteurs"),
+            label=_("auteur"),
             heading=_("Auteurs"),
             help_text=_("In de volgorde van de publicatie. Sleep om de volgorde te veranderen."),
         ),
@@ -174,8 +174,8 @@ class PublicationPage(SharePreviewMixin, RoutablePageMixin, Page):
             ],
             heading=_("Thema's, project en fondsen"),
         ),
-        InlinePanel("advisory_members", label=_("Lid van de klankbordgroep"), heading=_("Klankbordgroep")),
-        InlinePanel("related_publications", label=_("Verwante publicatie"), heading=_("Verwante publicaties")),
+        InlinePanel("advisory_members", label=_("lid van de klankbordgroep"), heading=_("Klankbordgroep")),
+        InlinePanel("related_publications", label=_("verwante publicatie"), heading=_("Verwante publicaties")),
     ]
     search_fields = [
         *Page.search_fields,

@@ -103,7 +103,7 @@ def test_the_intern_follows_a_report_up_and_closes_it_on_a_phone(live_site, staf
     page.get_by_role("link", name=reference).click()
     expect(page.locator("#id_contact")).not_to_have_value("")
     fits_the_phone(page)
-    page.get_by_role("button", name="Voeg Doorverwijzing toe").click()
+    page.get_by_role("button", name="Voeg doorverwijzing toe").click()
     page.get_by_label("Doorverwezen naar").fill("Advocatencollectief Rotterdam-Zuid")
     page.locator("#id_status").select_option(label="doorverwezen naar advocaat")
     page.get_by_role("button", name="Opslaan").click()

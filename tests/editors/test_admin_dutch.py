@@ -3,9 +3,12 @@ an edit, the root collection's name, and "wijzigingen gevraagd" instead of "afge
 
 from __future__ import annotations
 
+import ast
 import datetime
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -62,3 +65,26 @@ def test_the_dutch_catalogue_does_not_turn_je_back_into_u():
         and not formal.search(entry.msgid)
     ]
     assert undone == []
+
+
+def _inline_panel_labels() -> dict[str, str | None]:
+    """Every `InlinePanel(...)` in our apps -> its `label=_("...")` (None when it has none)."""
+    found = {}
+    for app in settings.LOCAL_APPS:
+        for path in (Path(settings.BASE_DIR) / app).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "InlinePanel":
+                    label = next((k.value for k in node.keywords if k.arg == "label"), None)
+                    text = label.args[0].value if isinstance(label, ast.Call) and label.args else None
+                    found[f"{path.relative_to(settings.BASE_DIR)}:{node.lineno}"] = text
+    return found
+
+
+def test_inline_panels_say_what_one_item_is_in_lowercase():
+    """Wagtail writes an InlinePanel's label into its button, "Voeg {label} toe", and capitalises it for each item's
+    heading ("Doorverwijzing 1"); the section has its own `heading`. So the label names one item, lowercase:
+    "Voeg doorverwijzing toe", not "Voeg Doorverwijzing toe" or "Voeg Vragen op het formulier toe" (seen)."""
+    labels = _inline_panel_labels()
+    assert len(labels) >= 7  # the scan finds the panels (publications, settings, sign-up form, Meldpunt)
+    wrong = {where: label for where, label in labels.items() if not label or not label[0].islower()}
+    assert not wrong, f"give these a lowercase singular label= and a heading=: {wrong}"

@@ -89,3 +89,15 @@ def test_the_log_says_when_to_the_minute(client, user_in, make_report):
     client.force_login(reader)
     log = client.get(reverse("meldpunt_reportaccess:index")).content.decode()
     assert "2-3-2026 11:05" in log
+
+
+def test_the_log_is_called_inzagelog_and_counts_inzagen(client, user_in, make_report):
+    """The menu and the page title name the log; its entries are "inzagen" wherever Wagtail counts them (the
+    screen read "3 inzagelog")."""
+    reader = user_in("Meldpunt")
+    client.force_login(reader)
+    for report in (make_report(), make_report(), make_report()):
+        client.get(reverse("meldpunt_report:edit", args=[report.pk]))
+    log = " ".join(client.get(reverse("meldpunt_reportaccess:index")).content.decode().split())
+    assert "<title>Inzagelog - LOS beheer </title>" in log
+    assert '<div class="pagination__end"> 3 inzagen </div>' in log
