@@ -16,10 +16,15 @@ def open_more_actions(page: Page, within: Locator | None = None) -> None:
 
 
 def open_preview(page: Page) -> FrameLocator:
-    """Open the editor's preview panel and give its rendered page. Wagtail posts the form, renders the preview in a
-    second, hidden iframe and only when that one has loaded gives it the id `w-preview-iframe` (the first iframe
-    is empty). This waits for that swap: two server round trips and a page load, which took longer than five
-    seconds on a busy machine (seen in CI; the e2e conftest sets how long any expectation waits)."""
-    page.locator("[data-side-panel-toggle='preview']").click()
+    """Open the editor's preview panel and give its rendered page.
+
+    The toggle is in the page before Wagtail's script listens to it: a click before that is lost and the panel stays
+    shut (seen in CI on a busy machine, the toggle not expanded after 15 s). So: wait until the page's scripts
+    have run, click, and check that the panel opened. Wagtail then posts the form, renders the preview in a second,
+    hidden iframe and only when that one has loaded gives it the id `w-preview-iframe` (the first is empty)."""
+    toggle = page.locator("[data-side-panel-toggle='preview']")
+    page.wait_for_load_state("load")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(page.locator("#w-preview-iframe[src*='in_preview_panel']")).to_be_attached()
     return page.frame_locator("#w-preview-iframe")
