@@ -78,6 +78,16 @@ def test_subscribe_confirm_receive_and_unsubscribe(browser, live_site: str, e2e_
     archive_link = re.search(r'href="(https?://[^"]+/nieuwsbrief/archief/\d+/)"', html).group(1)
     page.goto(live_site + path_of(archive_link))
     expect(page.get_by_role("heading", level=1, name=re.compile("medische zorg"))).to_be_visible()
+    # Each item's kind and date ("Nieuws · 20 november 2026") sit on its own heading, not under the item before
+    # (the site had no styles for the mail's classes; seen).
+    gaps = page.locator(".nl-item .nl-kind").evaluate_all(
+        """kinds => kinds.map(kind => {
+            const item = kind.closest('.nl-item'), before = item.previousElementSibling;
+            const heading = kind.nextElementSibling.getBoundingClientRect(), own = kind.getBoundingClientRect();
+            return [own.top - before.getBoundingClientRect().bottom, heading.top - own.bottom];
+        })"""
+    )
+    assert gaps and all(to_heading < to_item_before for to_item_before, to_heading in gaps), gaps
 
     # One click in the mail program: it POSTs to the List-Unsubscribe address from its own server.
     header = "".join(str(issue_mail["List-Unsubscribe"]).split())  # a long header is folded over lines
