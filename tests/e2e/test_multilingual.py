@@ -81,7 +81,9 @@ def test_switch_a_microsite_page_to_arabic_mirrors_the_layout(page: Page, live_s
 
 
 def test_a_translation_stays_a_draft_until_the_translator_publishes(staff_page, live_site: str, browser):
-    """Issue 16, item 2: "Vertalen" makes a draft; English visitors see nothing until the translator publishes."""
+    """Issue 16, item 2: "Vertalen" makes a draft; English visitors see nothing until the translator publishes. The
+    translator starts where they find the work, the translation status report, and the page leaves its list of
+    what is missing once published."""
     from wagtail.models import Locale
 
     from news.models import NewsPage
@@ -93,7 +95,13 @@ def test_a_translation_stays_a_draft_until_the_translator_publishes(staff_page, 
     assert source is not None and source != dutch.order_by("-pk").first()  # that one is test_editors_dutch's
     address, index = f"{live_site}/en/news/{source.slug}/", f"{live_site}/en/news/"
 
-    translator = staff_page("Vertalers", f"/admin/localize/submit/page/{source.pk}/")
+    # The translator finds what is missing in Reports > Vertaalstatus and translates it from there.
+    translator = staff_page("Vertalers", "/admin/reports/vertaalstatus/")
+    translator.get_by_label("Taal").select_option("en")
+    translator.get_by_label("Status").select_option("missing")
+    translator.get_by_role("button", name="Toon", exact=True).click()
+    row = translator.locator("tbody tr").filter(has=translator.get_by_role("link", name=source.title, exact=True))
+    row.locator("[data-language=en]").get_by_role("link", name="Vertalen").click()
     translator.get_by_label("English").check()
     translator.locator("form [type=submit]").last.click()
     expect(translator).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
@@ -107,3 +115,7 @@ def test_a_translation_stays_a_draft_until_the_translator_publishes(staff_page, 
     expect(translator.get_by_text(re.compile("gepubliceerd", re.IGNORECASE)).first).to_be_visible()
     assert visitor.request.get(address).status == 200  # published by the translator: live
     visitor.context.close()
+    # Off the list of what is missing in English (the same row was found on it above).
+    translator.goto(f"{live_site}/admin/reports/vertaalstatus/?taal=en&status=missing")
+    expect(translator.get_by_role("heading", level=1)).to_contain_text("Vertaalstatus")
+    expect(row).to_have_count(0)
