@@ -18,3 +18,9 @@ class NewsletterConfig(AppConfig):
 
         # Subscribers are nobody's business but ours: subscribing or unsubscribing changes no public page.
         register_private_snippets("newsletter.Subscriber")
+
+        from security.history import register_nameless_history
+
+        # A subscriber's name is their address: the admin's history names them "abonnee #12" instead, so that
+        # an address deleted on request is gone from the history too.
+        register_nameless_history("newsletter.Subscriber")

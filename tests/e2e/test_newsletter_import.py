@@ -15,6 +15,7 @@ SHEET = (
     "Naam;E-mailadres;Lijsten;Toestemming\n"
     "Anna;anna-e2e@example.org;LOS nieuws;ja\n"
     "Bas;bas-e2e@example.org;LOS nieuws;nee\n"  # no consent: skipped
+    "Carla;carla-e2e@example.org;LOS nieuws;ja\n"
 )
 
 
@@ -39,8 +40,20 @@ def test_the_eindredactie_imports_the_old_list_cancels_imports_and_undoes(staff_
 
     _preview(page, sheet)
     page.get_by_role("button", name="Importeren").click()
-    imported = "1 adres geïmporteerd als bevestigde abonnee. 1 rij overgeslagen."
+    imported = "2 adressen geïmporteerd als bevestigde abonnees. 1 rij overgeslagen."
     expect(page.locator(".messages")).to_contain_text(imported)
     expect(page.get_by_role("heading", name="Eerdere imports")).to_be_visible()
+    import_page = page.url
+
+    # Carla asks to be removed: the Eindredactie finds her address among the subscribers and deletes it.
+    page.goto(page.url.split("/admin/")[0] + "/admin/snippets/newsletter/subscriber/?q=carla-e2e")
+    page.get_by_role("button", name="Meer opties voor 'carla-e2e@example.org'").click()
+    page.get_by_role("link", name="Verwijderen").click()
+    page.get_by_role("button", name="Ja, verwijder").click()
+    expect(page.locator(".messages")).to_contain_text("carla-e2e@example.org")
+    page.goto(page.url.split("/admin/")[0] + "/admin/snippets/newsletter/subscriber/?q=carla-e2e")
+    expect(page.get_by_text("Geen abonnees matchen met je zoekopdracht")).to_be_visible()
+
+    page.goto(import_page)
     page.get_by_role("button", name="Ongedaan maken").first.click()
     expect(page.locator(".messages")).to_contain_text("De import is ongedaan gemaakt: 1 adres verwijderd.")

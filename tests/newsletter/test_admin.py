@@ -133,3 +133,31 @@ def test_scheduling_needs_a_moment_in_the_future(login, issue):
         assert response.status_code == 400, when
     issue.refresh_from_db()
     assert issue.status == Issue.Status.DRAFT
+
+
+def test_the_history_keeps_who_changed_or_deleted_a_subscriber_but_not_the_address(login, make_subscriber, los_list):
+    """Wagtail names log entries by `str()`, the address: an address deleted on request stayed in "Site history"
+    for good. Now the entries say "abonnee #<id>" (security/history.py), and the migration relabels older ones."""
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import ModelLogEntry
+
+    address = "verwijder-mij@example.org"
+    subscriber = make_subscriber(address)
+    entries = ModelLogEntry.objects.filter(object_id=str(subscriber.pk), content_type__model="subscriber")
+    editor = login("Eindredactie")
+    edit = reverse("wagtailsnippets_newsletter_subscriber:edit", args=[subscriber.pk])
+    assert editor.post(edit, {"lists": [los_list.pk], "language": "en"}).status_code == 302
+    delete = reverse("wagtailsnippets_newsletter_subscriber:delete", args=[subscriber.pk])
+    assert address in editor.post(delete, follow=True).content.decode()  # the message names whom you deleted
+    assert sorted(entries.values_list("action", "label", "user__username")) == [
+        ("wagtail.delete", f"abonnee #{subscriber.pk}", "eindredactie"),
+        ("wagtail.edit", f"abonnee #{subscriber.pk}", "eindredactie"),
+    ]
+    history = editor.get(reverse("wagtailadmin_reports:site_history")).content.decode()
+    assert f"abonnee #{subscriber.pk}" in history and address not in history
+
+    entries.update(label=address)  # as written before this fix
+    importlib.import_module("newsletter.migrations.0006_history_without_addresses").relabel(apps, None)
+    assert set(entries.values_list("label", flat=True)) == {f"abonnee #{subscriber.pk}"}
