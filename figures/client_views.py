@@ -64,7 +64,11 @@ class ClientListForm(forms.Form):
 
 @csrf_exempt
 def clients(request: HttpRequest, shelter_id: int) -> HttpResponse:
-    request.upload_handlers = [InMemoryOnly(request)]
+    # Only the upload step posts a file (multipart). The confirm step posts a plain form, which
+    # security/bad_input.py has already read (it checks url-encoded forms for NUL): Django refuses new upload
+    # handlers once the body is read, and the confirm answered 500 in the browser.
+    if request.content_type == "multipart/form-data":
+        request.upload_handlers = [InMemoryOnly(request)]
     return _clients(request, shelter_id)
 
 

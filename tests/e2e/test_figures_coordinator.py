@@ -1,6 +1,7 @@
 """A shelter coordinator fills in a quarter on a phone, in production's login (2FA), as the least-privileged
 group that does it (Opvangcoördinatoren); a breakdown that does not add up is refused with the reason first.
-Then the next quarter comes in as a spreadsheet: preview, import and undo, on the shared import page."""
+Then the next quarter comes in as a spreadsheet: preview, import and undo, on the shared import page; the one after
+is counted from the shelter's client list; and the shelter stops taking part."""
 
 from __future__ import annotations
 
@@ -71,3 +72,28 @@ def test_a_coordinator_fills_in_a_quarter_on_a_phone(live_site, staff_page, tmp_
     expect(page.locator(".messages")).to_contain_text("1 kwartaal geïmporteerd.")
     page.get_by_role("button", name="Ongedaan maken").first.click()
     expect(page.locator(".messages")).to_contain_text("De import is ongedaan gemaakt.")
+
+    # The quarter after counted from the shelter's own anonymised client list: counted in memory, only the numbers
+    # kept (tests/figures/test_admin.py checks that nothing of the file stays anywhere).
+    clients = tmp_path / "clientenlijst.csv"
+    rows = ["Nationaliteit;Gender;Geboortejaar;Startdatum;Einddatum;Uitkomst", *["Syrië;man;1990;01-07-2027;;"] * 4]
+    clients.write_text("\n".join(rows), encoding="utf-8")
+    page.goto(live_site + "/admin/cijfers/")
+    page.get_by_role("link", name="Tellen uit clientenlijst").click()
+    page.locator("#id_year").fill("2027")
+    page.locator("#id_quarter").select_option("3")
+    page.locator("#id_file").set_input_files(str(clients))
+    page.get_by_role("button", name="Tellen", exact=True).click()
+    expect(page.get_by_role("heading", name="Geteld voor 2027 Q3")).to_be_visible()
+    expect(page.get_by_text("4 rijen gelezen.")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.get_by_role("button", name="Deze aantallen opslaan").click()
+    expect(page.locator(".messages")).to_contain_text("De getelde cijfers voor 2027 Q3 zijn opgeslagen.")
+    expect(page.get_by_role("link", name="2027 Q3")).to_be_visible()
+
+    # The shelter stops taking part: behind a fold, so it is not pressed by accident.
+    page.get_by_text("Stoppen met meedoen", exact=True).click()
+    page.get_by_role("button", name="Ja, wij stoppen met meedoen").click()
+    expect(page.locator(".messages")).to_contain_text("Opvang Arnhem doet niet meer mee.")
+    expect(page.get_by_text(re.compile("Deze opvang doet sinds .* niet meer mee."))).to_be_visible()
+    expect(page.get_by_role("link", name="Kwartaal invullen")).to_have_count(0)
