@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from cms.local_services import free_port, wait_until_serving
 
@@ -71,3 +71,24 @@ def test_partner_page_shows_the_embed_without_cookies_or_third_parties(
     page.goto(src)
     results = Axe().run(page, options=WCAG_AA)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_a_volunteer_makes_the_code_and_the_partner_page_shows_it(staff_page, page: Page, live_site: str, partner_site):
+    """Instellingen › Insluiten op een andere site, as the least-privileged group (any admin access may make one):
+    the Vrijwilligers choose the agenda of Utrecht, get the code and its preview; the partner's page built from
+    that code shows the list."""
+    generator = staff_page("Vrijwilligers", "/admin/embeds/")
+    generator.get_by_label("Wat wil je tonen?").select_option("agenda")
+    generator.get_by_label("Plaats").fill("Utrecht")
+    generator.get_by_label("Aantal").fill("3")
+    generator.get_by_role("button", name="Maak de code").click()
+    code = generator.get_by_label("Kopieer deze code en stuur hem naar de partner:").input_value()
+    src = re.search(r'<iframe src="([^"]+)"', code).group(1)
+    assert src.startswith(live_site + "/embed/agenda/?") and "city=Utrecht" in src and "limit=3" in src
+    expect(generator.frame_locator("iframe[title='Voorbeeld van de inbedding']").locator("h1")).to_be_visible()
+
+    page.goto(partner_site(src, "gemaakt-in-de-beheeromgeving"))
+    items = page.frame_locator("iframe").locator(".embed-list li")
+    expect(items.first).to_be_visible()
+    assert items.count() <= 3
+    assert page.context.cookies() == []

@@ -1,7 +1,8 @@
 """Publishing on both sites, each as the least-privileged group that does it (editors/roles.py), in production's
 login (2FA) and a Dutch browser: the Redactie changes a main-site page, adds a photo from the editor's image
 chooser and publishes; the Microsite redactie changes a microsite page and a help address, cannot publish but
-submits, the Eindredactie approves, and visitors of the microsite see both changes."""
+submits, the Eindredactie approves, and visitors of the microsite see both changes. The Redactie also redirects an
+old address."""
 
 from __future__ import annotations
 
@@ -117,3 +118,14 @@ def test_microsite_editors_submit_the_eindredactie_approves_visitors_see_it(staf
     expect(visitor.get_by_text(hours)).to_be_visible()
     keep_screenshot(visitor, "staff/microsite-help-finder.png")
     visitor.context.close()
+
+
+def test_the_redactie_redirects_an_old_address(staff_page, live_site: str):
+    """Instellingen › Doorverwijzingen: a campaign's old address, still printed on flyers, leads to its new page."""
+    editor = staff_page(REDACTIE, "/admin/redirects/add/")
+    editor.get_by_label("Verwijs door vanaf").fill("/oude-actie-2025/")
+    editor.get_by_label("Stuur door naar een specifiek adres").fill(live_site + "/over-los/")
+    editor.get_by_role("button", name="Toevoegen").click()
+    expect(editor.locator(".messages")).to_contain_text("oude-actie-2025")
+    answer = editor.request.get(live_site + "/oude-actie-2025/", max_redirects=0)
+    assert answer.status in (301, 302) and answer.headers["location"] == live_site + "/over-los/"

@@ -9,6 +9,8 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from .page_editor import open_more_actions
+
 pytestmark = pytest.mark.e2e
 
 
@@ -51,3 +53,26 @@ def test_visitor_filters_opens_and_downloads(page: Page, live_site: str, tmp_pat
 
     # Everything came from our own server.
     assert requested_hosts == {live_site.removeprefix("http://")}
+
+
+def test_an_intern_writes_a_publication_with_its_authors_and_submits_it(staff_page, live_site: str):
+    """The Stagiairs (the least-privileged group that adds publications, editors/roles.py) add a report under
+    Publicaties with two authors in their order ("Voeg auteur toe") and submit it to the Eindredactie: not live."""
+    from research.models import PublicationIndexPage
+
+    title = "Stagiair schrijft: zorg na detentie"
+    index = PublicationIndexPage.objects.get(locale__language_code="nl")
+    intern = staff_page("Stagiairs", f"/admin/pages/add/research/publicationpage/{index.pk}/")
+    intern.locator("#id_title").fill(title)
+    intern.locator("#id_publication_date").fill("2026-11-30")
+    intern.locator("#id_summary").fill("Wat er gebeurt met mensen na detentie, en wat gemeenten kunnen doen.")
+    for number, (name, family_name) in enumerate((("Noor", "Bakker"), ("Sam", "de Vries"))):
+        intern.get_by_role("button", name="Voeg auteur toe").click()
+        intern.locator(f"#id_authors-{number}-name").fill(name)
+        intern.locator(f"#id_authors-{number}-family_name").fill(family_name)
+    expect(intern.get_by_role("heading", name="Auteur 2")).to_be_visible()  # each item's heading: its label
+    open_more_actions(intern)
+    expect(intern.get_by_role("button", name="Publiceren")).to_have_count(0)
+    intern.get_by_role("button", name="Stuur door naar Goedkeuring eindredactie").click()
+    expect(intern.get_by_text(f"Pagina '{title}' aangemaakt en ingediend voor controle.").first).to_be_visible()
+    assert title not in intern.request.get(live_site + "/publicaties/").text()
