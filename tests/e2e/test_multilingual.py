@@ -119,3 +119,25 @@ def test_a_translation_stays_a_draft_until_the_translator_publishes(staff_page, 
     translator.goto(f"{live_site}/admin/reports/vertaalstatus/?taal=en&status=missing")
     expect(translator.get_by_role("heading", level=1)).to_contain_text("Vertaalstatus")
     expect(row).to_have_count(0)
+
+
+def test_the_translator_changes_the_english_footer_and_english_visitors_read_it(staff_page, live_site: str):
+    """Site texts are a translatable snippet (home.SiteTexts): the Vertalers change the English footer text in
+    wagtail-localize's editor and publish it; the English site shows it, the Dutch one keeps its own."""
+    from home.models import SiteTexts
+
+    english = SiteTexts.objects.get(locale__language_code="en", site__is_default_site=True)
+    new_text = "LOS supports the organisations that help undocumented people in the Netherlands."
+    translator = staff_page("Vertalers", f"/admin/snippets/home/sitetexts/edit/{english.pk}/")
+    footer = translator.locator(".js-translation-editor li").filter(
+        has=translator.get_by_role("heading", name="Tekst in de voettekst")
+    )
+    footer.get_by_role("button", name="Bewerk").click()
+    footer.locator("textarea").fill(new_text)
+    footer.get_by_role("button", name="Opslaan").click()
+    expect(footer).to_contain_text(new_text)
+    translator.get_by_role("button", name="Publiceer in English").click()
+    expect(translator.locator(".messages")).to_be_visible()
+
+    assert new_text in translator.request.get(live_site + "/en/").text()
+    assert new_text not in translator.request.get(live_site + "/").text()
