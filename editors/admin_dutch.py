@@ -12,7 +12,7 @@ English words.
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 UPSTREAM_MSGIDS = (
     # Wagtail's Dutch says "u" here.
@@ -56,4 +56,53 @@ UPSTREAM_MSGIDS = (
     ),
     # wagtail-localize's Dutch keeps the English verb.
     gettext_noop("Please upload a valid PO file."),
+    # Wagtail's search promotions (Zoeken › Uitgelichte zoekresultaten) says "u".
+    gettext_noop(
+        '<p>The "Search term(s)/phrase" field below must contain the full and exact search for which you '
+        "wish to provide recommended results, <em>including</em> any misspellings/user error. To help, you "
+        "can choose from search terms that have been popular with users of your site.</p>"
+    ),
+    # Django's Dutch says "u"/"uw" in the password forms staff use (password change, reset, a new colleague's
+    # first password) and the user form's "Actief".
+    gettext_noop("Your old password was entered incorrectly. Please enter it again."),
+    gettext_noop(
+        "Designates whether this user should be treated as active. Unselect this instead of deleting accounts."
+    ),
+    ngettext_lazy(
+        "Your password must contain at least %(min_length)d character.",
+        "Your password must contain at least %(min_length)d characters.",
+        "min_length",
+    ),
+    gettext_noop("Your password can’t be too similar to your other personal information."),
+    gettext_noop("Your password can’t be a commonly used password."),
+    gettext_noop("Your password can’t be entirely numeric."),
+    # ... and on the page a refused form post shows (CSRF), and a damaged formset.
+    gettext_noop(
+        "ManagementForm data is missing or has been tampered with. Missing fields: %(field_names)s. You may "
+        "need to file a bug report if the issue persists."
+    ),
+    gettext_noop(
+        "You are seeing this message because this HTTPS site requires a “Referer header” to be sent by your "
+        "web browser, but none was sent. This header is required for security reasons, to ensure that your "
+        "browser is not being hijacked by third parties."
+    ),
+    gettext_noop(
+        "If you have configured your browser to disable “Referer” headers, please re-enable them, at least "
+        "for this site, or for HTTPS connections, or for “same-origin” requests."
+    ),
+    gettext_noop(
+        'If you are using the <meta name="referrer" content="no-referrer"> tag or including the '
+        "“Referrer-Policy: no-referrer” header, please remove them. The CSRF protection requires the "
+        "“Referer” header to do strict referer checking. If you’re concerned about privacy, use alternatives "
+        'like <a rel="noreferrer" …> for links to third-party sites.'
+    ),
+    gettext_noop(
+        "You are seeing this message because this site requires a CSRF cookie when submitting forms. This "
+        "cookie is required for security reasons, to ensure that your browser is not being hijacked by third "
+        "parties."
+    ),
+    gettext_noop(
+        "If you have configured your browser to disable cookies, please re-enable them, at least for this "
+        "site, or for “same-origin” requests."
+    ),
 )

@@ -67,6 +67,58 @@ def test_the_dutch_catalogue_does_not_turn_je_back_into_u():
     assert undone == []
 
 
+# Upstream Dutch with "u" that nobody of LOS ever sees, so it needs no "je" of ours.
+NEVER_SHOWN = {
+    # Django's page for a project without URLs (DEBUG only).
+    "You are seeing this page because <a href=",
+    # django-import-export's own admin screens: our imports have their own (spreadsheets/), only its engine is used.
+    "Below is a preview of data to be imported.",
+    "Please correct these errors in your data where possible",
+}
+
+
+def _upstream_dutch_catalogues() -> list[Path]:
+    """The Dutch catalogues of Django and of every installed app that has one (Wagtail's contrib apps included)."""
+    from django.apps import apps
+    from django.conf import locale as django_locale
+
+    folders = [Path(django_locale.__file__).parent, *(Path(app.path) / "locale" for app in apps.get_app_configs())]
+    own = Path(settings.BASE_DIR) / "cms"
+    return sorted({po for folder in folders if own not in folder.parents for po in folder.glob("nl/LC_MESSAGES/*.po")})
+
+
+def test_no_upstream_dutch_says_u_where_we_say_je():
+    """Every string of Django, Wagtail, wagtail-localize and the other installed apps whose Dutch says "u" or "uw"
+    is said with "je" in our catalogue (editors/admin_dutch.py), or is listed above as never shown. Found by looking:
+    the search promotions' help and Django's password rules ("Uw wachtwoord mag niet ...") on a new colleague's
+    first password."""
+    import re
+
+    import polib
+    from django.utils.translation import gettext, ngettext
+
+    formal = re.compile(r"\b(u|uw|Uw|U)\b")
+    catalogues = _upstream_dutch_catalogues()
+    assert any("wagtail" in str(po) for po in catalogues) and any("contrib/auth" in str(po) for po in catalogues)
+    still_formal = []
+    with translation.override("nl"):
+        for po in catalogues:
+            for entry in polib.pofile(str(po)):
+                upstream = " ".join([entry.msgstr, *entry.msgstr_plural.values()])
+                if entry.obsolete or not formal.search(upstream) or entry.msgid.startswith(tuple(NEVER_SHOWN)):
+                    continue
+                if po.name == "djangojs.po":  # read by the browser: overridden in our djangojs.po, not seen here
+                    still_formal.append(f"{po}: {entry.msgid}")
+                    continue
+                if entry.msgid_plural:
+                    ours = ngettext(entry.msgid, entry.msgid_plural, 1) + ngettext(entry.msgid, entry.msgid_plural, 2)
+                else:
+                    ours = gettext(entry.msgid)
+                if formal.search(ours):
+                    still_formal.append(f"{po}: {entry.msgid}")
+    assert still_formal == [], "add these to editors/admin_dutch.py with a 'je' translation"
+
+
 def _inline_panel_labels() -> dict[str, str | None]:
     """Every `InlinePanel(...)` in our apps -> its `label=_("...")` (None when it has none)."""
     found = {}
