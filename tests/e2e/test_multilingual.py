@@ -16,6 +16,8 @@ from playwright.sync_api import Page, expect
 from .screenshots import keep_screenshot
 
 pytestmark = pytest.mark.e2e
+DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober")
+DUTCH_MONTHS += ("november", "december")
 
 
 def microsite(live_site: str) -> str:
@@ -136,6 +138,8 @@ def test_the_translator_changes_the_english_footer_and_english_visitors_read_it(
     footer.locator("textarea").fill(new_text)
     footer.get_by_role("button", name="Opslaan").click()
     expect(footer).to_contain_text(new_text)
+    # The segment's note, in Dutch to the month (wagtail-localize writes its date with English month names).
+    expect(footer).to_contain_text(re.compile(rf"Handmatig vertaald op \d{{1,2}} ({'|'.join(DUTCH_MONTHS)}) \d{{4}}"))
     translator.get_by_role("button", name="Publiceer in English").click()
     expect(translator.locator(".messages")).to_be_visible()
 

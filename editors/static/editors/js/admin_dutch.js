@@ -1,11 +1,21 @@
 // wagtail-localize 1.14 writes a few strings into its translation editor without gettext ("More actions", the
-// "<source> to <target> translation" heading), so no catalogue can translate them. For a Dutch admin, replace
-// them once the editor has drawn them. Remove an entry when wagtail-localize translates it itself.
+// "<source> to <target> translation" heading), so no catalogue can translate them; and it writes the date in a
+// segment's comment with strftime, whose month names are English ("Handmatig vertaald op 5 December 2026"). For a
+// Dutch admin, replace them once the editor has drawn them. Remove an entry when wagtail-localize does it itself.
 (() => {
   if (!document.documentElement.lang.startsWith("nl")) return;
+  const months = {
+    January: "januari", February: "februari", March: "maart", April: "april", May: "mei", June: "juni",
+    July: "juli", August: "augustus", September: "september", October: "oktober", November: "november",
+    December: "december",
+  };
   const replacements = [
     [/^More actions$/, "Meer acties"],
     [/^(.+) to (.+) translation$/, "Vertaling van $1 naar $2"],
+    [
+      /^(.* op \d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})$/,
+      (_, before, month, year) => `${before} ${months[month]} ${year}`,
+    ],
   ];
   const translate = (root) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
