@@ -84,3 +84,15 @@ def test_the_intern_imports_the_register_and_a_visitor_reads_the_numbers(browser
     keep_screenshot(visitor, "meldpunt-numbers/public-320.png", full_page=True)
     keep_screenshot(page, "meldpunt-numbers/import-done.png", full_page=True)
     context.close()
+
+
+def test_the_eindredactie_reads_the_counts_on_the_dashboard_but_no_report(staff_page, live_site):
+    """The Eindredactie holds only `meldpunt.view_counts`: the dashboard shows the protected yearly counts (no
+    count from 1 to 4), the menu has no Meldpunt and the reports stay shut."""
+    page = staff_page("Eindredactie", "/admin/")
+    panel = page.locator("#los-meldpunt-counts-section")
+    expect(panel.get_by_role("heading", name="Meldpunt: aantallen")).to_be_visible()
+    cells = panel.locator("tbody td").all_inner_texts()
+    assert cells and not [cell for cell in cells if re.fullmatch(r"[1-4]", cell.strip())]
+    expect(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("button", name="Meldpunt")).to_have_count(0)
+    assert page.request.get(live_site + "/admin/meldpunt/meldingen/", max_redirects=0).status in (302, 403)
