@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from .page_editor import open_more_actions
+
 pytestmark = pytest.mark.e2e
 
 
@@ -80,7 +82,8 @@ def test_the_eindredactie_downloads_the_sign_ups_for_dutch_excel(browser, staff_
 
 
 def test_the_redactie_adds_a_sign_up_form_from_the_campaign(staff_page, live_site: str):
-    """Issue 16, item 7: campaign and form in one pass, from a button in the campaign editor."""
+    """Issue 16, item 7: campaign and form in one pass, from a button in the campaign editor; then the form gets a
+    question of its own and is published."""
     from campaigns.models import CampaignPage
 
     campaign = CampaignPage.objects.get(slug="zorg-in-detentie")
@@ -92,6 +95,17 @@ def test_the_redactie_adds_a_sign_up_form_from_the_campaign(staff_page, live_sit
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
     expect(page.get_by_text("‘Beloof het mee’ staat als concept onder de campagne").first).to_be_visible()
     expect(page.locator("#id_title")).to_have_value("Beloof het mee")
+    # Its settings: one more question ("Voeg vraag toe"), then published, and visitors see the question.
+    before = int(page.locator("#id_form_fields-TOTAL_FORMS").input_value())
+    page.get_by_role("button", name="Voeg vraag toe").click()
+    page.locator(f"#id_form_fields-{before}-label").fill("Beroep")
+    page.locator(f"#id_form_fields-{before}-field_type").select_option("singleline")
+    page.locator(f"#id_form_fields-{before}-required").uncheck()
+    open_more_actions(page)
+    page.get_by_role("button", name="Publiceren").click()
+    expect(page.locator(".messages")).to_contain_text("Pagina 'Beloof het mee' is gepubliceerd.")
+    form = page.request.get(f"{live_site}/campagnes/zorg-in-detentie/beloof-het-mee/")
+    assert form.ok and "Beroep" in form.text()
     page.goto(f"{live_site}/admin/pages/{campaign.pk}/edit/")
     # Listed in the campaign's panel, and its block is in the campaign's content (the minimap names it).
     expect(page.locator("a[href$='/edit/']", has_text="Beloof het mee")).to_be_visible()
