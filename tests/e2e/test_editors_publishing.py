@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import urllib.request
 from urllib.parse import urlparse
 
 import pytest
@@ -129,3 +130,21 @@ def test_the_redactie_redirects_an_old_address(staff_page, live_site: str):
     expect(editor.locator(".messages")).to_contain_text("oude-actie-2025")
     answer = editor.request.get(live_site + "/oude-actie-2025/", max_redirects=0)
     assert answer.status in (301, 302) and answer.headers["location"] == live_site + "/over-los/"
+
+
+def test_the_eindredactie_changes_the_address_and_every_page_shows_it(staff_page, live_site: str):
+    """Instellingen › Organisatie (the only group with the site settings): LOS moves, and the footer of every page,
+    Dutch and English, gives the new address to visitors at once (their cached pages are renewed)."""
+
+    def footer(path: str) -> str:
+        with urllib.request.urlopen(live_site + path, timeout=30) as response:  # noqa: S310 - the local test server
+            return response.read().decode().split("<footer", 1)[1]
+
+    paths = ("/", "/en/", "/over-los/")
+    assert all("Kanaalstraat 243" in footer(path) for path in paths)  # in the page cache now
+    settings_page = staff_page(EINDREDACTIE, "/admin/settings/home/organisationsettings/")
+    settings_page.get_by_label("Adres", exact=True).fill("Oudegracht 100")
+    settings_page.get_by_role("button", name="Opslaan").click()
+    expect(settings_page.locator(".messages")).to_be_visible()
+    for path in paths:
+        assert "Oudegracht 100" in footer(path) and "Kanaalstraat 243" not in footer(path), path
