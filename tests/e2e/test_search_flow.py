@@ -56,3 +56,23 @@ def test_search_page_works_without_javascript(browser, live_site: str):
     page.goto(live_site + "/zoeken/?q=opvnag")
     expect(page.get_by_text("Bedoel je:")).to_be_visible()
     context.close()
+
+
+def test_the_redactie_promotes_a_page_and_visitors_find_it_first(staff_page, page: Page, live_site: str):
+    """Zoeken › Uitgelichte zoekresultaten: for a search that finds nothing useful ("vrijwilliger worden"), the
+    Redactie puts "Over LOS" on top, chosen in the page chooser; a visitor's search shows it under "Aanbevolen"."""
+    query = "vrijwilliger worden"
+    editor = staff_page("Redactie", "/admin/searchpicks/add/")
+    editor.get_by_label("Zoekterm(en)/uitdrukking").fill(query)
+    editor.get_by_role("button", name="Voeg een uitgelicht resultaat toe").click()
+    editor.get_by_role("button", name="Kies een pagina").first.click()
+    chooser = editor.locator(".modal-dialog")
+    chooser.get_by_role("textbox", name="Zoekterm").fill("Over LOS")
+    chooser.get_by_role("link", name="Over LOS", exact=True).first.click()
+    expect(chooser).to_have_count(0)
+    editor.get_by_role("button", name="Toevoegen").click()
+    expect(editor.locator(".messages")).to_contain_text(query)
+
+    page.goto(f"{live_site}/zoeken/?q=vrijwilliger+worden")
+    promoted = page.get_by_role("region", name="Aanbevolen")
+    expect(promoted.get_by_role("link", name="Over LOS")).to_be_visible()
