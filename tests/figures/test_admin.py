@@ -219,10 +219,44 @@ def test_hostile_client_lists(coordinator, content):
     assert QuarterFigures.objects.count() == count
 
 
-def test_a_forged_count_token_is_refused(coordinator):
+@pytest.mark.parametrize("encoding", ["url-encoded", "multipart"])
+@pytest.mark.parametrize(
+    "token", ["forged", "x" * 1_000_000, "a:b:" + "c" * 43, '{"supported": 10**9}', "\u202e\ufeff"], ids=repr
+)
+def test_a_forged_count_token_is_refused_with_a_message(coordinator, encoding, token):
+    """The confirm step as a browser posts it (url-encoded) and as a script might (multipart): a forged, huge or
+    garbled token is refused with the Dutch message and nothing is stored."""
     own, _other = own_and_other()
-    response = coordinator.post(reverse("figures_admin:clients", args=[own.pk]), {"counts": "forged"})
-    assert response.status_code == 302 and not own.figures.filter(year=2027).exists()
+    url = reverse("figures_admin:clients", args=[own.pk])
+    if encoding == "url-encoded":
+        body = urlencode({"counts": token})
+        response = coordinator.post(url, body, content_type="application/x-www-form-urlencoded", follow=True)
+    else:
+        response = coordinator.post(url, {"counts": token}, follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    assert "Deze telling is verlopen of ongeldig. Upload de lijst opnieuw." in response.content.decode()
+    assert not own.figures.filter(year=2027).exists()
+
+
+def test_unusable_bytes_in_the_confirm_step_answer_400_and_store_nothing(coordinator):
+    own, _other = own_and_other()
+    url = reverse("figures_admin:clients", args=[own.pk])
+    response = coordinator.post(url, "counts=ab%00cd", content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400 and not own.figures.filter(year=2027).exists()
+
+
+def test_counts_signed_for_one_shelter_do_not_land_on_another(coordinator):
+    """A valid token replayed on the address of a shelter the coordinator does not coordinate: 404, nothing saved."""
+    own, other = own_and_other()
+    upload = SimpleUploadedFile("lijst.csv", client_list(), content_type="text/csv")
+    counted = coordinator.post(
+        reverse("figures_admin:clients", args=[own.pk]), {"year": 2027, "quarter": 1, "file": upload}
+    )
+    body = urlencode({"counts": counted.context["token"]})
+    response = coordinator.post(
+        reverse("figures_admin:clients", args=[other.pk]), body, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 404 and not other.figures.filter(year=2027).exists()
 
 
 def test_coordinators_are_chosen_among_the_coordinators_group(login, make_user):  # noqa: F811
