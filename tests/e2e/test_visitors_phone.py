@@ -2,8 +2,9 @@
 
 Two modes, one page load per page type per language per mode:
 - "320": a 320 x 740 screen (WCAG 1.4.10 reflow);
-- "text200": a 360 x 740 phone whose visitor doubled the text size (WCAG 1.4.4): Chromium's default font size
-  set to 32 px through the DevTools protocol, as Android's font scale does, so everything sized in rem grows.
+- "text200": the same 320 x 740 screen, whose visitor doubled the text size (WCAG 1.4.4): Chromium's default font
+  size set to 32 px through the DevTools protocol, as Android's font scale does, so everything sized in rem grows.
+  (At 360 px the newsletter form's checkbox list pushed its fieldset 21 px past a 320 px screen unseen.)
 On each page: every image that loaded shows (no missing file or rendition); no sideways scrolling, no text
 squeezed into a column a few letters wide, no chart labels on top of each other; controls at least 24 x 24 px
 (WCAG 2.5.8; links inside a sentence are exempt, as the criterion says). On listings (news, agenda, publications,
@@ -90,7 +91,7 @@ AXE = Axe()
 AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 MODES = {
     "320": {"viewport": {"width": 320, "height": 740}, "font_size": None},
-    "text200": {"viewport": {"width": 360, "height": 740}, "font_size": 32},
+    "text200": {"viewport": {"width": 320, "height": 740}, "font_size": 32},
 }
 
 # Everything measured in one evaluation per page.
