@@ -12,7 +12,7 @@ English words.
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_noop, ngettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext_lazy
 
 UPSTREAM_MSGIDS = (
     # Wagtail's Dutch says "u" here.
@@ -106,3 +106,13 @@ UPSTREAM_MSGIDS = (
         "site, or for “same-origin” requests."
     ),
 )
+
+
+def label_unnamed_upstream_fields() -> None:
+    """Wagtail's search promotion (Zoeken › Uitgelichte zoekresultaten) declares `external_link_text` without a
+    verbose_name, so its label is made from the field's name ("External link text") and no catalogue can translate
+    it. The form's field gets a label of ours; the model is left alone (a verbose_name there would ask for a
+    migration inside Wagtail's app)."""
+    from wagtail.contrib.search_promotions.forms import SearchPromotionsFormSet
+
+    SearchPromotionsFormSet.form.base_fields["external_link_text"].label = gettext_lazy("Tekst van de externe link")

@@ -12,8 +12,10 @@ class EditorsConfig(AppConfig):
 
     def ready(self) -> None:
         from editors import signals, translating, translation_links
+        from editors.admin_dutch import label_unnamed_upstream_fields
         from editors.forms import check_date_years, clean_pasted_text
 
+        label_unnamed_upstream_fields()
         clean_pasted_text()
         check_date_years()
 

@@ -140,3 +140,15 @@ def test_inline_panels_say_what_one_item_is_in_lowercase():
     assert len(labels) >= 7  # the scan finds the panels (publications, settings, sign-up form, Meldpunt)
     wrong = {where: label for where, label in labels.items() if not label or not label[0].islower()}
     assert not wrong, f"give these a lowercase singular label= and a heading=: {wrong}"
+
+
+@pytest.mark.parametrize(("language", "label"), [("nl", "Tekst van de externe link"), ("en", "External link text")])
+def test_the_search_promotions_link_text_field_has_a_translated_label(admin_client, admin_user, language, label):
+    """Wagtail gives `external_link_text` no verbose_name: its label was made from the field's name, so a Dutch
+    colleague read "External link text" on Zoeken › Uitgelichte zoekresultaten › Toevoegen."""
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.update_or_create(user=admin_user, defaults={"preferred_language": language})
+    html = admin_client.get("/admin/searchpicks/add/").content.decode()
+    assert f">{label}<" in html.replace("\n", "").replace("  ", "")
+    assert ("External link text" in html) == (language == "en")
