@@ -22,6 +22,7 @@ from home.models import ContentPage
 from tests.e2e.page_editor import open_more_actions
 
 from .screenshots import keep_screenshot
+from .test_editors_dutch import english_words
 
 pytestmark = pytest.mark.e2e
 
@@ -148,3 +149,39 @@ def test_the_eindredactie_changes_the_address_and_every_page_shows_it(staff_page
     expect(settings_page.locator(".messages")).to_be_visible()
     for path in paths:
         assert "Oudegracht 100" in footer(path) and "Kanaalstraat 243" not in footer(path), path
+
+
+def test_the_eindredactie_adds_a_funder_and_both_footers_thank_it(staff_page, live_site: str):
+    """Fondsen › Fonds toevoegen (the Eindredactie manages funders): a new fund with its logo, uploaded in the
+    chooser, ticked for the footer. The footer of every main-site page, Dutch and English, shows the logo with its
+    alternative text at once; the English page has it before anyone translated the fund (its Dutch name stands in).
+    The form is all Dutch."""
+
+    def footer(path: str) -> str:
+        with urllib.request.urlopen(live_site + path, timeout=30) as response:  # noqa: S310 - the local test server
+            return response.read().decode().split("<footer", 1)[1]
+
+    alt = "Logo van het Utrechts Solidariteitsfonds"
+    assert all(alt not in footer(path) for path in ("/", "/en/"))  # the footer is cached now
+    page = staff_page(EINDREDACTIE, "/admin/snippets/research/funder/add/")
+    assert english_words(page) == set()
+    page.locator("#id_name").fill("Utrechts Solidariteitsfonds")
+    page.get_by_role("button", name="Kies een afbeelding").click()
+    modal = page.locator(".modal-content")
+    modal.get_by_role("tab", name="Uploaden").click()
+    upload = modal.get_by_role("tabpanel", name="Uploaden")
+    upload.get_by_label("Bestand").set_input_files(
+        {"name": "solidariteitsfonds.png", "mimeType": "image/png", "buffer": _png("darkgreen")}
+    )
+    upload.get_by_label("Titel").fill("Utrechts Solidariteitsfonds")
+    upload.get_by_label("Beschrijving (alternatieve tekst)").fill(alt)
+    modal.get_by_role("button", name="Uploaden").click()
+    expect(modal).to_have_count(0)
+    page.locator("#id_logo_alt").fill(alt)
+    page.locator("#id_acknowledgement").fill("Mogelijk gemaakt door het Utrechts Solidariteitsfonds.")
+    page.locator("#id_show_in_footer").check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".messages")).to_contain_text("Utrechts Solidariteitsfonds")
+    keep_screenshot(page, "staff/eindredactie-funder-added.png")
+    for path in ("/", "/en/", "/over-los/"):
+        assert f'alt="{alt}"' in footer(path), path
