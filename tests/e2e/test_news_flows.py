@@ -1,5 +1,6 @@
 """A visitor filters the news by theme and opens an item; an editor (the Redactie) reacts to the news from the
-admin's menu, publishes the reaction, and it appears in the news listing and in the feed."""
+admin's menu, publishes the reaction, and it appears in the news listing and in the feed; the Eindredactie adds a
+theme that the Redactie gives an item and visitors filter by."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from wagtail.models import Collection
 
-from editors.roles import LOS_COLLECTION, REDACTIE
+from editors.roles import EINDREDACTIE, LOS_COLLECTION, REDACTIE
 from tests.e2e.page_editor import open_more_actions
 
 
@@ -97,3 +98,28 @@ def test_editor_reacts_to_the_news_and_it_is_published(staff_page, live_site: st
         feed = feedparser.parse(response.read())
     assert not feed.bozo
     assert feed.entries[0].title == reaction
+
+
+def test_the_eindredactie_adds_a_theme_the_redactie_uses_it_and_visitors_filter_by_it(staff_page, live_site: str):
+    """Thema's › Thema toevoegen is the Eindredactie's (editors/roles.py); the Redactie then ticks the new theme on
+    a published news item, and the visitors' theme filter offers it and lists that item."""
+    from news.models import NewsPage
+
+    item = NewsPage.objects.filter(locale__language_code="nl").live().order_by("-publication_date", "-pk").first()
+    themes = staff_page(EINDREDACTIE, "/admin/snippets/home/theme/add/")
+    themes.locator("#id_name").fill("Gezondheidszorg")
+    themes.locator("#id_slug").fill("gezondheidszorg")
+    themes.get_by_role("button", name="Opslaan").click()
+    expect(themes.locator(".messages")).to_contain_text("Gezondheidszorg")
+
+    editor = staff_page(REDACTIE, f"/admin/pages/{item.pk}/edit/")
+    editor.get_by_label("Gezondheidszorg").check()
+    open_more_actions(editor)
+    editor.get_by_role("button", name="Publiceren").click()
+    expect(editor.locator(".messages")).to_contain_text("is gepubliceerd")
+
+    editor.goto(live_site + "/nieuws/")
+    editor.get_by_label("Thema", exact=True).select_option(label="Gezondheidszorg")
+    editor.get_by_role("button", name="Toon berichten").click()
+    expect(editor).to_have_url(re.compile(r"/nieuws/\?theme=gezondheidszorg"))
+    expect(editor.locator(".news-card__title")).to_have_text([item.title])
