@@ -28,3 +28,21 @@ def open_preview(page: Page) -> FrameLocator:
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(page.locator("#w-preview-iframe[src*='in_preview_panel']")).to_be_attached()
     return page.frame_locator("#w-preview-iframe")
+
+
+def upload_in_image_chooser(page: Page, file: dict, title: str, alt: str, check_tab=None) -> None:
+    """Open the form's (first) image chooser, upload `file` (Playwright's name/mimeType/buffer) on its "Uploaden"
+    tab with a title and alternative text, and wait until the chooser has closed with the new image chosen.
+    `check_tab(tab)`, if given, looks at the upload tab first (e.g. which collections it offers)."""
+    page.get_by_role("button", name="Kies een afbeelding").first.click()
+    modal = page.locator(".modal-content")
+    modal.get_by_role("tab", name="Uploaden").click()
+    upload = modal.get_by_role("tabpanel", name="Uploaden")
+    expect(upload).to_be_visible()
+    if check_tab:
+        check_tab(upload)
+    upload.get_by_label("Bestand").set_input_files(file)
+    upload.get_by_label("Titel").fill(title)
+    upload.get_by_label("Beschrijving (alternatieve tekst)").fill(alt)
+    modal.get_by_role("button", name="Uploaden").click()
+    expect(modal).to_have_count(0)

@@ -19,7 +19,7 @@ from wagtail.models import Collection
 from campaigns.models import MicrositePage
 from editors.roles import EINDREDACTIE, LOS_COLLECTION, MICROSITE_COLLECTION, MICROSITE_REDACTIE, REDACTIE
 from home.models import ContentPage
-from tests.e2e.page_editor import open_more_actions
+from tests.e2e.page_editor import open_more_actions, upload_in_image_chooser
 
 from .screenshots import keep_screenshot
 from .test_editors_dutch import english_words
@@ -48,20 +48,14 @@ def test_the_redactie_changes_a_page_adds_a_photo_and_publishes(staff_page, brow
     # A photo block at the top of the body, its image uploaded in the chooser.
     page.locator(".c-sf-add-button").first.click()
     page.get_by_role("option", name=re.compile(r"^Afbeelding")).click()
-    page.get_by_role("button", name="Kies een afbeelding").click()
-    modal = page.locator(".modal-content")
-    modal.get_by_role("tab", name="Uploaden").click()
-    upload = modal.get_by_role("tabpanel", name="Uploaden")
-    # The Redactie adds images to the main site's collection only: the microsite's is not offered.
-    expect(upload).to_be_visible()
-    expect(upload).not_to_contain_text(MICROSITE_COLLECTION)
-    upload.get_by_label("Bestand").set_input_files(
-        {"name": "koffietafel.png", "mimeType": "image/png", "buffer": _png("peru")}
+    upload_in_image_chooser(
+        page,
+        {"name": "koffietafel.png", "mimeType": "image/png", "buffer": _png("peru")},
+        "Koffietafel LOS",
+        alt,
+        # The Redactie adds images to the main site's collection only: the microsite's is not offered.
+        check_tab=lambda tab: expect(tab).not_to_contain_text(MICROSITE_COLLECTION),
     )
-    upload.get_by_label("Titel").fill("Koffietafel LOS")
-    upload.get_by_label("Beschrijving (alternatieve tekst)").fill(alt)
-    modal.get_by_role("button", name="Uploaden").click()
-    expect(modal).to_have_count(0)
     page.get_by_label("Alternatieve tekst").first.fill(alt)
 
     open_more_actions(page)
@@ -166,17 +160,8 @@ def test_the_eindredactie_adds_a_funder_and_both_footers_thank_it(staff_page, li
     page = staff_page(EINDREDACTIE, "/admin/snippets/research/funder/add/")
     assert english_words(page) == set()
     page.locator("#id_name").fill("Utrechts Solidariteitsfonds")
-    page.get_by_role("button", name="Kies een afbeelding").click()
-    modal = page.locator(".modal-content")
-    modal.get_by_role("tab", name="Uploaden").click()
-    upload = modal.get_by_role("tabpanel", name="Uploaden")
-    upload.get_by_label("Bestand").set_input_files(
-        {"name": "solidariteitsfonds.png", "mimeType": "image/png", "buffer": _png("darkgreen")}
-    )
-    upload.get_by_label("Titel").fill("Utrechts Solidariteitsfonds")
-    upload.get_by_label("Beschrijving (alternatieve tekst)").fill(alt)
-    modal.get_by_role("button", name="Uploaden").click()
-    expect(modal).to_have_count(0)
+    logo = {"name": "solidariteitsfonds.png", "mimeType": "image/png", "buffer": _png("darkgreen")}
+    upload_in_image_chooser(page, logo, "Utrechts Solidariteitsfonds", alt)
     page.locator("#id_logo_alt").fill(alt)
     page.locator("#id_acknowledgement").fill("Mogelijk gemaakt door het Utrechts Solidariteitsfonds.")
     page.locator("#id_show_in_footer").check()
