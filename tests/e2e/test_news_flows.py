@@ -14,6 +14,7 @@ from wagtail.models import Collection
 
 from editors.roles import EINDREDACTIE, LOS_COLLECTION, REDACTIE
 from tests.e2e.page_editor import open_more_actions
+from tests.e2e.test_editors_dutch import english_words
 
 
 def _png() -> bytes:
@@ -107,6 +108,7 @@ def test_the_eindredactie_adds_a_theme_the_redactie_uses_it_and_visitors_filter_
 
     item = NewsPage.objects.filter(locale__language_code="nl").live().order_by("-publication_date", "-pk").first()
     themes = staff_page(EINDREDACTIE, "/admin/snippets/home/theme/add/")
+    assert english_words(themes) == set()
     themes.locator("#id_name").fill("Gezondheidszorg")
     themes.locator("#id_slug").fill("gezondheidszorg")
     themes.get_by_role("button", name="Opslaan").click()

@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from .test_editors_dutch import english_words
+
 pytestmark = pytest.mark.e2e
 
 
@@ -65,6 +67,9 @@ def test_the_redactie_promotes_a_page_and_visitors_find_it_first(staff_page, pag
     editor = staff_page("Redactie", "/admin/searchpicks/add/")
     editor.get_by_label("Zoekterm(en)/uitdrukking").fill(query)
     editor.get_by_role("button", name="Voeg een uitgelicht resultaat toe").click()
+    # The form is Dutch, down to the field Wagtail declares without a label (editors/admin_dutch.py).
+    expect(editor.get_by_text("Tekst van de externe link").first).to_be_visible()
+    assert english_words(editor) == set()
     editor.get_by_role("button", name="Kies een pagina").first.click()
     chooser = editor.locator(".modal-dialog")
     chooser.get_by_role("textbox", name="Zoekterm").fill("Over LOS")
