@@ -8,14 +8,13 @@ import subprocess
 import sys
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from cms.local_services import free_port, wait_until_serving
 
-pytestmark = pytest.mark.e2e
+from .accessibility import axe_check
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+pytestmark = pytest.mark.e2e
 
 
 def host(url: str) -> str:
@@ -69,7 +68,7 @@ def test_partner_page_shows_the_embed_without_cookies_or_third_parties(
     assert page.context.cookies() == []
 
     page.goto(src)
-    results = Axe().run(page, options=WCAG_AA)
+    results = axe_check(page)
     assert results.violations_count == 0, results.generate_report()
 
 

@@ -29,9 +29,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from .accessibility import axe_check
 from .page_editor import open_more_actions
 from .screenshots import keep_screens, keep_screenshot
 from .staff_login import ADMIN_PASSWORD, ADMIN_USER, account_context, log_in
@@ -87,8 +87,6 @@ LISTINGS = {
     "/publicaties/": ".publication-list > li",
     "/zoeken/?q=opvang": ".result-list > li",
 }
-AXE = Axe()
-AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 MODES = {
     "320": {"viewport": {"width": 320, "height": 740}, "font_size": None},
     "text200": {"viewport": {"width": 320, "height": 740}, "font_size": 32},
@@ -328,7 +326,7 @@ def _check(phone, url: str, path: str, *, language: str, shot: str, answer: str 
     if rtl and (unisolated := page.evaluate(UNISOLATED)):
         problems.append(f"{path}: not isolated left-to-right: {unisolated}")
     if mode == "320":
-        violations = AXE.run(page, options=AXE_RULES).response["violations"]
+        violations = axe_check(page).response["violations"]
         problems += [f"{path}: axe {rule['id']}: {rule['nodes'][0]['html'][:100]}" for rule in violations]
     slug = f"{answer}-{language}" if answer else re.sub(r"[^a-z0-9]+", "-", path).strip("-") or "home"
     name = f"phone/{mode}/{shot}/{slug}.png"
