@@ -40,6 +40,8 @@ ROOT_COLLECTION = ""  # the root: a permission there covers every collection
 # What the root collection is called in the admin's collection lists and choosers: Wagtail names it "Root", which
 # means nothing to a colleague (renamed by sync.py only while it still has Wagtail's name).
 ROOT_COLLECTION_NAME = "Alle bestanden"
+# Likewise the root page, above every site's home page, which superusers see in the page explorer and its breadcrumbs.
+ROOT_PAGE_TITLE = "Alle sites"
 LOS_COLLECTION = "LOS"
 MICROSITE_COLLECTION = "iLegalevrouw"
 COLLECTIONS = (LOS_COLLECTION, MICROSITE_COLLECTION)

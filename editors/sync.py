@@ -143,6 +143,9 @@ def _sync(apps: Any, report: SyncReport) -> None:
     models.Collection.objects.filter(pk=collections[roles.ROOT_COLLECTION].pk, name="Root").update(
         name=roles.ROOT_COLLECTION_NAME
     )
+    models.Page.objects.filter(depth=1, title="Root").update(
+        title=roles.ROOT_PAGE_TITLE, draft_title=roles.ROOT_PAGE_TITLE
+    )
     for name in roles.COLLECTIONS:
         collections[name] = _ensure_collection(models, name)
     anchors = {label: models.anchor_page_ids(label) for label in roles.ANCHOR_TYPES}

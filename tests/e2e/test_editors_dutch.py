@@ -32,10 +32,16 @@ ENGLISH_LIST = """
     years you your
 """
 ENGLISH = frozenset(ENGLISH_LIST.split())
+# What is shown, and what a screen reader says: labels, titles, placeholders, and the text of input buttons, hidden
+# ones included unless aria-hidden (Wagtail's search forms end with a button only a screen reader finds).
 VISIBLE_TEXT = """() => document.body.innerText + ' ' +
     [...document.querySelectorAll('[aria-label],[title],[placeholder]')]
     .filter(e => e.checkVisibility())
     .map(e => ['aria-label', 'title', 'placeholder'].map(a => e.getAttribute(a) || '').join(' '))
+    .join(' ') + ' ' +
+    [...document.querySelectorAll('input[type=submit],input[type=button],input[type=reset]')]
+    .filter(e => e.getAttribute('aria-hidden') !== 'true')
+    .map(e => e.value)
     .join(' ')"""
 
 

@@ -1,10 +1,12 @@
 """Dutch where Wagtail's own catalogues fall short (editors/admin_dutch.py): the listings' counter, the time since
-an edit, the root collection's name, and "wijzigingen gevraagd" instead of "afgekeurd" (issue 16)."""
+an edit, the names of the root collection and the root page, and "wijzigingen gevraagd" instead of "afgekeurd"
+(issue 16)."""
 
 from __future__ import annotations
 
 import ast
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.utils import timezone, translation
 from django.utils.translation import gettext
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
 
 from editors import roles
 
@@ -44,6 +46,17 @@ def test_a_change_request_is_not_called_afgekeurd():
 @pytest.mark.django_db
 def test_the_root_collection_has_a_dutch_name():
     assert Collection.get_first_root_node().name == roles.ROOT_COLLECTION_NAME == "Alle bestanden"
+
+
+@pytest.mark.django_db
+def test_the_root_page_has_a_dutch_name_in_the_superusers_explorer(admin_client, home_page):
+    """Only superusers reach the root page: the top of the page explorer and the first step of its breadcrumbs."""
+    assert Page.get_first_root_node().title == roles.ROOT_PAGE_TITLE == "Alle sites"
+    explorer = admin_client.get("/admin/pages/", headers={"accept-language": "nl"}).content.decode()
+    home = admin_client.get(f"/admin/pages/{home_page.pk}/").content.decode()
+    for html in (explorer, home):
+        assert "Alle sites" in html
+        assert not re.search(r">\s*Root\s*<", html)
 
 
 def test_the_dutch_catalogue_does_not_turn_je_back_into_u():

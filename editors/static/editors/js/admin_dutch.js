@@ -2,6 +2,8 @@
 // "<source> to <target> translation" heading), so no catalogue can translate them; and it writes the date in a
 // segment's comment with strftime, whose month names are English ("Handmatig vertaald op 5 December 2026"). For a
 // Dutch admin, replace them once the editor has drawn them. Remove an entry when wagtail-localize does it itself.
+// Wagtail's own dashboard and listing headers end their search form with a button only a screen reader finds, its
+// text written into the template as "Search" (wagtailadmin/home.html, shared/header.html): name it "Zoeken".
 (() => {
   if (!document.documentElement.lang.startsWith("nl")) return;
   const months = {
@@ -27,6 +29,7 @@
     }
   };
   const start = () => {
+    for (const button of document.querySelectorAll('input[type="submit"][value="Search"]')) button.value = "Zoeken";
     const editor = document.querySelector(".js-translation-editor");
     if (!editor) return;
     translate(editor);
