@@ -6,9 +6,9 @@ the upstream English msgid listed here with a Dutch msgstr in cms/locale/nl/LC_M
 them in Python (gettext_noop) keeps them in the catalogue when makemessages runs with --no-obsolete. The
 JavaScript strings live in cms/locale/nl/LC_MESSAGES/djangojs.po (no makemessages run touches that domain), and
 the few that wagtail-localize writes into its editor without gettext, and the "Search" Wagtail writes into its
-screen-reader search buttons, are replaced in the browser (editors/static/editors/js/admin_dutch.js).
-tests/e2e/test_editors_dutch.py checks the screens, and what a screen reader reads out, against a list of English
-words.
+screen-reader search button (given Wagtail's own translation, in any admin language), are replaced in the browser
+(editors/static/editors/js/admin_dutch.js). tests/e2e/test_editors_dutch.py checks the screens, and what a screen
+reader reads out, against a list of English words.
 """
 
 from __future__ import annotations

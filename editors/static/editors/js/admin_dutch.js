@@ -2,9 +2,14 @@
 // "<source> to <target> translation" heading), so no catalogue can translate them; and it writes the date in a
 // segment's comment with strftime, whose month names are English ("Handmatig vertaald op 5 December 2026"). For a
 // Dutch admin, replace them once the editor has drawn them. Remove an entry when wagtail-localize does it itself.
-// Wagtail's own dashboard and listing headers end their search form with a button only a screen reader finds, its
-// text written into the template as "Search" (wagtailadmin/home.html, shared/header.html): name it "Zoeken".
+// Wagtail's dashboard ends its search form with a button only a screen reader finds, its text written into the
+// template as "Search" without gettext (wagtailadmin/home.html, shared/header.html): in every admin language it gets
+// Wagtail's own translation of "Search" from the admin's JavaScript catalogue ("Zoeken", "بحث").
 (() => {
+  if (window.django?.gettext) {
+    const search = window.django.gettext("Search");
+    for (const button of document.querySelectorAll('input[type="submit"][value="Search"]')) button.value = search;
+  }
   if (!document.documentElement.lang.startsWith("nl")) return;
   const months = {
     January: "januari", February: "februari", March: "maart", April: "april", May: "mei", June: "juni",
@@ -29,7 +34,6 @@
     }
   };
   const start = () => {
-    for (const button of document.querySelectorAll('input[type="submit"][value="Search"]')) button.value = "Zoeken";
     const editor = document.querySelector(".js-translation-editor");
     if (!editor) return;
     translate(editor);
