@@ -22,7 +22,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import playwright
@@ -130,14 +129,17 @@ def e2e_mail_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def live_site(django_db_setup, django_db_blocker, e2e_mail_dir):
+def live_site(django_db_setup, django_db_blocker, e2e_mail_dir, tmp_path_factory):
     """Base URL of a running LOS site, serving a copy of the test database that seed_demo filled once for the
     whole run (no second migrate and seed), plus the e2e superuser. The copy is the server's own: what the
     browser changes never reaches the rolled-back tests, and the other way round."""
     from django.conf import settings
     from django.contrib.auth import get_user_model
 
-    tmp = Path(tempfile.mkdtemp(prefix="los-e2e-"))
+    # The server's log and, on SQLite, its database copy (3.5 MB) live in pytest's own temporary folder, which
+    # keeps the last three runs for reading the log after a failure and removes older ones (a folder of
+    # tempfile's was never removed: every run left one behind in /tmp).
+    tmp = tmp_path_factory.mktemp("e2e-server")
     from django.contrib.auth.models import Group
 
     from editors.roles import ROLES
